@@ -1,0 +1,46 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Every setting of the engine, read once from the environment.
+ * Production means pointing these at a Temporal cluster, a managed PostgreSQL and an SMTP relay;
+ * no code changes.
+ */
+const settingsSchema = z.object({
+  /** postgresql://… for a PostgreSQL server; unset means the embedded PGlite database in dataDir. */
+  DATABASE_URL: z.string().url().optional(),
+  STAMMKUNDE_DATA_DIR: z.string().default(path.resolve(process.cwd(), '.data')),
+  STAMMKUNDE_CACHE_DIR: z.string().default(path.join(os.homedir(), '.cache', 'stammkunde')),
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().default('stammkunde'),
+  TEMPORAL_TLS_CERT_PATH: z.string().optional(),
+  TEMPORAL_TLS_KEY_PATH: z.string().optional(),
+  TEMPORAL_API_KEY: z.string().optional(),
+  SMTP_URL: z.string().default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().default('Autohaus <service@autohaus.example>'),
+  LINK_SIGNING_SECRET: z.string().min(16).default('dev-only-link-signing-secret-change-me'),
+  PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  API_PORT: z.coerce.number().int().positive().default(3000),
+  INBOX_PORT: z.coerce.number().int().positive().default(8025),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const parsed = settingsSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}
+
+let cached: Settings | undefined;
+/** The process-wide settings, read on first use. */
+export function settings(): Settings {
+  cached ??= readSettings();
+  return cached;
+}
