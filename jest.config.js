@@ -1,8 +1,16 @@
 /** Unit tests may stub; integration tests run against real Temporal, PostgreSQL and SMTP. */
 const transform = { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // The generated Prisma client imports its siblings as './x.js' (ESM style); resolve them to the .ts sources.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+};
 
 module.exports = {
+  // Per-project testTimeout is ignored by jest 29; integration scenarios skip months of time and need room.
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
@@ -11,7 +19,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
-      testTimeout: 180000,
     },
   ],
 };

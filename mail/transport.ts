@@ -1,0 +1,114 @@
+import nodemailer, { type SMTPPoolOptions, type SMTPPoolSentMessageInfo, type Transporter } from 'nodemailer';
+import { componentLogger } from '../config/logger';
+import { settings } from '../config/settings';
+import { classifySmtpError, type SmtpErrorClassification, type SmtpFailureKind } from './smtpErrors';
+import { parseSmtpUrl, redact } from './smtpUrl';
+
+export { classifySmtpError } from './smtpErrors';
+export type { SmtpErrorClassification, SmtpFailureCause, SmtpFailureKind } from './smtpErrors';
+
+const log = componentLogger('mail.transport');
+
+/** A pooled SMTP connection to the relay in SMTP_URL (or the local inbox). Close it on shutdown. */
+export type MailTransport = Transporter<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
+
+export interface MailTransportOptions {
+  /** Parallel SMTP connections (default 5). */
+  maxConnections?: number;
+  /** Messages per connection before it is replaced (default 100). */
+  maxMessages?: number;
+  /** At most this many messages per `rateDeltaMs` (default: unlimited). */
+  rateLimit?: number;
+  rateDeltaMs?: number;
+  /** Give up on connecting / on the greeting / on a silent socket after this long. */
+  connectionTimeoutMs?: number;
+  greetingTimeoutMs?: number;
+  socketTimeoutMs?: number;
+}
+
+export function createMailTransport(smtpUrl: string = settings().SMTP_URL, options: MailTransportOptions = {}): MailTransport {
+  const endpoint = parseSmtpUrl(smtpUrl);
+  const maxConnections = positiveInt(options.maxConnections ?? 5, 'maxConnections');
+  const poolOptions: SMTPPoolOptions & { pool: true } = {
+    pool: true,
+    host: endpoint.host,
+    port: endpoint.port,
+    secure: endpoint.secure,
+    requireTLS: endpoint.requireTLS,
+    auth: endpoint.auth,
+    maxConnections,
+    maxMessages: positiveInt(options.maxMessages ?? 100, 'maxMessages'),
+    rateLimit: options.rateLimit === undefined ? undefined : positiveInt(options.rateLimit, 'rateLimit'),
+    rateDelta: options.rateDeltaMs,
+    connectionTimeout: options.connectionTimeoutMs ?? 10_000,
+    greetingTimeout: options.greetingTimeoutMs ?? 10_000,
+    socketTimeout: options.socketTimeoutMs ?? 60_000,
+    logger: false,
+  };
+  log.debug({ smtpUrl: redact(smtpUrl), maxConnections }, 'SMTP transport created');
+  return nodemailer.createTransport(poolOptions);
+}
+
+/** One email as the engine builds it. */
+export interface OutgoingMail {
+  from: string;
+  to: string | string[];
+  cc?: string | string[];
+  replyTo?: string;
+  subject: string;
+  html?: string;
+  text?: string;
+  /** Our own Message-ID (`<id@domain>`), kept so replies and bounces can be matched to the send. */
+  messageId?: string;
+  /** Extra headers, e.g. List-Unsubscribe and List-Unsubscribe-Post. */
+  headers?: Record<string, string>;
+  /** The Date header; the engine sets it to the moment the workflow sent the message. */
+  date?: Date;
+}
+
+export interface SentMail {
+  /** The id the relay gave the message if it announced one, otherwise our Message-ID. */
+  providerMessageId: string;
+  /** The Message-ID header as sent. */
+  messageId: string;
+  accepted: string[];
+  rejected: string[];
+  /** The relay's final reply, e.g. "250 Message queued as 1a2b3c". */
+  response: string;
+}
+
+/** A failed send, with what it means for retrying: `kind` is `temporary` or `permanent`. */
+export class MailSendError extends Error {
+  readonly kind: SmtpFailureKind;
+  constructor(
+    readonly classification: SmtpErrorClassification,
+    options: { cause: unknown },
+  ) {
+    super(`${classification.kind} SMTP failure (${classification.cause}): ${classification.detail}`, options);
+    this.name = 'MailSendError';
+    this.kind = classification.kind;
+  }
+}
+
+export async function sendMail(transport: MailTransport, message: OutgoingMail): Promise<SentMail> {
+  let info: SMTPPoolSentMessageInfo;
+  try {
+    info = await transport.sendMail({ ...message });
+  } catch (err) {
+    const classification = classifySmtpError(err);
+    log.warn({ to: message.to, messageId: message.messageId, ...classification }, 'send failed');
+    throw new MailSendError(classification, { cause: err });
+  }
+  return {
+    providerMessageId: info.serverMessageId ?? info.messageId,
+    messageId: info.messageId,
+    accepted: info.accepted.map(String),
+    rejected: info.rejected.map(String),
+    response: info.response,
+  };
+}
+
+function positiveInt(value: number, field: string): number {
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${field}: must be a positive whole number, got ${value}`);
+  return value;
+}
