@@ -1,0 +1,129 @@
+import type { LegalBasisRequirement } from '../../campaigns/dsl/campaign';
+import type { Settings } from '../../config/settings';
+import { signedUrl, signLinkToken } from '../../links/signedLinks';
+import { TemplateVariablesError } from '../../templates/errors';
+import type { createRenderer } from '../../templates/render';
+import { isInsideSendingWindow, nextSendingInstant, type SendingWindowInput } from '../../time/sendingWindow';
+import { skipReasonFor } from './eligibility';
+import type { FrequencyCap } from './frequencyCap';
+import { messageIdFor, unsubscribeHeaders } from './headers';
+import { findOrCreateOutboxRow, markSkipped } from './outbox';
+import { brandingFor, loadRecipient } from './recipient';
+import { claimAndSend, recordedOutcome, resolveInterruptedSend, type DeliveryOutcome, type OutboxSendDeps } from './sendThroughOutbox';
+import { customerTemplateVariables } from './templateVariables';
+
+export type DeliverCampaignMessageInput = {
+  idempotencyKey: string;
+  customerId: string;
+  vehicleId?: string;
+  templateId: string;
+  legalBasis: LegalBasisRequirement;
+  campaignId: string;
+  campaignVersion: number;
+  campaignPriority: number;
+  enrollmentId?: string;
+  newsletterRunId?: string;
+  stepPath?: string;
+  context: Record<string, string | number | boolean | null>;
+  onFrequencyCap: 'defer' | 'skip';
+  /** Engine time (the workflow's clock) at which the step runs. */
+  now: string;
+};
+
+export type CampaignDeliveryDeps = OutboxSendDeps & {
+  settings: Pick<Settings, 'MAIL_FROM' | 'PUBLIC_BASE_URL' | 'LINK_SIGNING_SECRET'>;
+  renderer: ReturnType<typeof createRenderer>;
+  frequencyCap: FrequencyCap;
+  sendingWindow?: SendingWindowInput;
+};
+
+const UNSUBSCRIBE_LINK_DAYS = 365;
+
+/**
+ * Delivers one campaign email exactly once per idempotency key: consent, objection, suppression and
+ * erasure are checked now (not at enrollment), then the sending window and frequency cap, then the
+ * outbox claim and SMTP. Bad template data is recorded as a failed message; the workflow goes on.
+ */
+export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: DeliverCampaignMessageInput): Promise<DeliveryOutcome> {
+  const now = new Date(input.now);
+  const recipient = await loadRecipient(deps.prisma, input.customerId, input.vehicleId);
+  const category = input.legalBasis === 'transactional' ? 'transactional' : 'marketing';
+  const row = await findOrCreateOutboxRow(deps.prisma, {
+    idempotencyKey: input.idempotencyKey,
+    dealerId: recipient?.customer.dealerId,
+    templateId: input.templateId,
+    language: recipient?.customer.language ?? 'de',
+    recipientEmail: recipient?.customer.email?.toLowerCase() ?? '',
+    customerId: recipient ? input.customerId : undefined,
+    campaignId: input.campaignId,
+    enrollmentId: input.enrollmentId,
+    newsletterRunId: input.newsletterRunId,
+    category,
+    queuedAt: now,
+  });
+  const recorded = recordedOutcome(row) ?? (await resolveInterruptedSend(deps.prisma, row));
+  if (recorded) return recorded;
+
+  const skip = recipient ? skipReasonFor({ ...recipient.customer, suppressions: recipient.suppressions }, input.legalBasis) : 'erased';
+  if (skip || !recipient) {
+    await markSkipped(deps.prisma, row.id, skip ?? 'erased', now);
+    return { status: 'skipped', reason: skip ?? 'erased' };
+  }
+
+  const locale = {
+    timeZone: recipient.customer.location?.timeZone ?? recipient.customer.dealer.timeZone,
+    federalState: recipient.customer.location?.federalState ?? 'BY',
+  };
+  if (category === 'marketing' && !isInsideSendingWindow(input.now, deps.sendingWindow, locale)) {
+    return { status: 'deferred', reason: 'outside_sending_window', retryAt: nextSendingInstant(input.now, deps.sendingWindow, locale) };
+  }
+
+  const unsubscribeClaims = {
+    purpose: 'unsubscribe' as const,
+    subject: input.customerId,
+    expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000).toISOString(),
+  };
+  const token = signLinkToken(unsubscribeClaims, deps.settings.LINK_SIGNING_SECRET);
+  const unsubscribeUrl = signedUrl(deps.settings.PUBLIC_BASE_URL, 'unsubscribe', unsubscribeClaims, deps.settings.LINK_SIGNING_SECRET);
+  let rendered;
+  try {
+    rendered = await deps.renderer.renderMessage({
+      templateId: input.templateId,
+      language: recipient.customer.language,
+      variables: customerTemplateVariables(recipient, input.context, deps.settings.PUBLIC_BASE_URL),
+      branding: brandingFor(recipient, unsubscribeUrl),
+    });
+  } catch (error) {
+    if (!(error instanceof TemplateVariablesError) && !(error instanceof Error && /template/i.test(error.message))) throw error;
+    await deps.prisma.message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'failed', error: error.message.slice(0, 2000) } });
+    return { status: 'failed', error: error.message };
+  }
+
+  const messageId = messageIdFor(input.idempotencyKey, deps.settings.MAIL_FROM);
+  await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId, language: rendered.language } });
+  const result = await claimAndSend(
+    deps,
+    row,
+    {
+      from: deps.settings.MAIL_FROM,
+      to: recipient.customer.email!,
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId,
+      date: now,
+      headers: {
+        ...(category === 'marketing' ? unsubscribeHeaders(unsubscribeUrl, deps.settings.MAIL_FROM, token) : {}),
+        'X-Stammkunde-Key': input.idempotencyKey,
+      },
+    },
+    now,
+    category === 'marketing' ? deps.frequencyCap : undefined,
+  );
+  if (result.status !== 'capped') return result;
+  if (input.onFrequencyCap === 'skip' || !result.roomAt) {
+    await markSkipped(deps.prisma, row.id, 'frequency_cap', now);
+    return { status: 'skipped', reason: 'frequency_cap' };
+  }
+  return { status: 'deferred', reason: 'frequency_cap', retryAt: result.roomAt.toISOString() };
+}

@@ -1,0 +1,48 @@
+import { formatDate, formatMonthYear } from '../../templates/formatting';
+import { resolveLanguage } from '../../templates/language';
+import type { Recipient } from './recipient';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}/;
+
+/**
+ * Campaign context values become template variables of the same name; dates are formatted in the
+ * customer's language ("dueMonth" as "Juni 2027", any other date as "15. März 2027").
+ */
+function formattedContext(context: Record<string, unknown>, language: 'de' | 'en'): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(context).map(([key, value]) => {
+      if (typeof value !== 'string' || !isoDate.test(value)) return [key, value];
+      const day = value.slice(0, 10);
+      return [key, key.endsWith('Month') ? formatMonthYear(day, language) : formatDate(day, language)];
+    }),
+  );
+}
+
+/** The variables every customer template can draw on, built from fresh data at send time. */
+export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, publicBaseUrl: string) {
+  const { customer, vehicle } = recipient;
+  const language = resolveLanguage(customer.language);
+  const salesperson = customer.assignedSalesperson;
+  const bookingUrl = customer.dealer.websiteUrl ?? publicBaseUrl;
+  const phone = customer.location?.phone ?? customer.dealer.phone ?? '–';
+  return {
+    customer: {
+      salutation: customer.salutation === 'mx' ? 'none' : customer.salutation,
+      title: customer.title ?? undefined,
+      firstName: customer.firstName ?? undefined,
+      lastName: customer.lastName,
+    },
+    vehicle: vehicle ? { make: vehicle.make, model: vehicle.model, licensePlate: vehicle.licensePlate ?? undefined } : undefined,
+    location: { phone, bookingUrl },
+    salesperson: salesperson
+      ? { name: `${salesperson.firstName} ${salesperson.lastName}`, phone: salesperson.phone ?? phone, email: salesperson.email }
+      : { name: customer.dealer.name, phone },
+    contract:
+      vehicle?.financingEndAt && vehicle.financingKind && vehicle.financingKind !== 'cash'
+        ? { kind: vehicle.financingKind === 'lease' ? 'leasing' : 'financing', endDate: formatDate(vehicle.financingEndAt.toISOString().slice(0, 10), language) }
+        : undefined,
+    appointmentUrl: bookingUrl,
+    surveyUrl: bookingUrl,
+    ...formattedContext(context, language),
+  };
+}

@@ -1,0 +1,45 @@
+import type { Settings } from '../config/settings';
+import type { PrismaClient } from '../db/generated/client';
+import type { MailTransport } from '../mail/transport';
+import { createRenderer } from '../templates/render';
+import type { SendingWindowInput } from '../time/sendingWindow';
+import { deliverCampaignMessage, type DeliverCampaignMessageInput } from './delivery/deliverCampaignMessage';
+import { defaultFrequencyCap, type FrequencyCap } from './delivery/frequencyCap';
+import type { DeliveryFaults } from './delivery/sendThroughOutbox';
+import { admitEnrollment, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
+import { recordHeartbeat } from './health';
+import { createStaffTask, type CreateStaffTaskInput } from './staffTasks';
+
+export type ActivityDeps = {
+  prisma: PrismaClient;
+  transport: MailTransport;
+  settings: Settings;
+  renderer?: ReturnType<typeof createRenderer>;
+  frequencyCap?: FrequencyCap;
+  sendingWindow?: SendingWindowInput;
+  /** Only tests set these, to simulate crashes at the exact points that matter. */
+  faults?: DeliveryFaults;
+};
+
+/**
+ * Every side effect the workflows can ask for, bound to their dependencies. Workflows see only
+ * the type (`import type { Activities }`), never this code.
+ */
+export function createActivities(deps: ActivityDeps) {
+  const delivery = {
+    ...deps,
+    renderer: deps.renderer ?? createRenderer(),
+    frequencyCap: deps.frequencyCap ?? defaultFrequencyCap,
+  };
+  const { prisma } = deps;
+  return {
+    deliverCampaignMessage: (input: DeliverCampaignMessageInput) => deliverCampaignMessage(delivery, input),
+    createStaffTask: (input: CreateStaffTaskInput) => createStaffTask(prisma, input),
+    admitEnrollment: (input: AdmitEnrollmentInput) => admitEnrollment(prisma, input),
+    finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),
+    loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
+    recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

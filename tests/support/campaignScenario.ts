@@ -1,0 +1,71 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DateTime } from 'luxon';
+import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
+import { shippedTemplates } from '../../campaigns/catalogue';
+import { validateCampaign } from '../../campaigns/dsl/validate';
+import { startEnrollment } from '../../campaigns/startEnrollment';
+import { enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
+import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
+import type { ActivityDeps } from '../../activities';
+import { createTestDatabase, type TestDatabase } from './database';
+import { seedDealership, type Dealership } from './dealership';
+import { startEngineWorker, type EngineHarness } from './engineHarness';
+import { createTimeSkippingTestEnv } from './temporalEnv';
+
+/** One dealership on the real stack: time-skipping Temporal, a fresh PostgreSQL database, an SMTP receiver, the engine worker. */
+export type CampaignWorld = {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  smtp: SmtpReceiver;
+  engine: EngineHarness;
+  dealership: Dealership;
+  enroll(definition: CampaignDefinition, customerId: string, options?: { context?: Record<string, string>; vehicleId?: string; enrollmentId?: string }): ReturnType<typeof startEnrollment>;
+  stateOf(enrollmentId: string): Promise<EnrollmentState>;
+  resultOf(enrollmentId: string): Promise<EnrollmentState>;
+  /** The next Tuesday (yyyy-MM-dd) after the test server's current time, so dates are known whatever ran before. */
+  nextTuesday(): Promise<string>;
+  /** Skips test-server time to a local wall-clock time in Berlin, e.g. '2027-03-02T12:00'. */
+  skipTo(localDateTime: string): Promise<void>;
+  close(): Promise<void>;
+};
+
+export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
+  const env = await createTimeSkippingTestEnv();
+  const db = await createTestDatabase();
+  const smtp = await startSmtpReceiver();
+  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, ...options });
+  const dealership = await seedDealership(db.prisma);
+  return {
+    env,
+    db,
+    smtp,
+    engine,
+    dealership,
+    enroll: (definition, customerId, extra = {}) =>
+      startEnrollment({
+        client: env.client,
+        prisma: db.prisma,
+        taskQueue: engine.taskQueue,
+        definition: validateCampaign(definition, shippedTemplates),
+        customerId,
+        ...extra,
+        now: new Date(),
+      }),
+    stateOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).query(enrollmentStateQuery),
+    resultOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).result(),
+    async nextTuesday() {
+      const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Europe/Berlin' });
+      return now.plus({ days: (2 - now.weekday + 7) % 7 || 7 }).toISODate()!;
+    },
+    async skipTo(localDateTime) {
+      const target = DateTime.fromISO(localDateTime, { zone: 'Europe/Berlin' }).toMillis();
+      await env.sleep(Math.max(0, target - (await env.currentTimeMs())));
+    },
+    async close() {
+      await engine.stop();
+      await smtp.close();
+      await env.teardown();
+      await db.drop();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import crypto from 'node:crypto';
+import { readSettings } from '../../config/settings';
+import type { PrismaClient } from '../../db/generated/client';
+import type { ActivityDeps } from '../../activities';
+import { createMailTransport } from '../../mail/transport';
+import { createEngineWorker } from '../../worker/createWorker';
+import { prebuiltWorkflowBundle } from './workflowBundle';
+
+export type EngineHarness = {
+  taskQueue: string;
+  worker: Worker;
+  stop(): Promise<void>;
+};
+
+let runtimeInstalled = false;
+function quietRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed by another helper in this process
+  }
+}
+
+/** Runs the real engine worker (all workflows and activities) against a test Temporal server. */
+export async function startEngineWorker(
+  env: TestWorkflowEnvironment,
+  options: { prisma: PrismaClient; smtpUrl: string } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
+): Promise<EngineHarness> {
+  quietRuntime();
+  const taskQueue = `test-${crypto.randomUUID()}`;
+  const settings = readSettings({ SMTP_URL: options.smtpUrl, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+  const transport = createMailTransport(options.smtpUrl, { maxConnections: 2 });
+  const worker = await createEngineWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: await prebuiltWorkflowBundle(),
+    deps: { settings, ...options, transport },
+  });
+  const running = worker.run();
+  return {
+    taskQueue,
+    worker,
+    async stop() {
+      worker.shutdown();
+      await running;
+      transport.close();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { proxyActivities } from '@temporalio/workflow';
+import type { DateTime } from 'luxon';
+import type { Activities } from '../../activities';
+import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
+import type { Step } from '../../campaigns/dsl/steps';
+import { sleepUntil, workflowNow } from '../shared/clock';
+import type { CampaignEnrollmentInput, CampaignEvent, EnrollmentState } from './contract';
+
+/** Thrown by a step to end the whole campaign (goal reached, objection, date passed …). */
+export class CampaignExit extends Error {
+  constructor(readonly reason: string) {
+    super(`campaign exited: ${reason}`);
+    this.name = 'CampaignExit';
+  }
+}
+
+/** One nesting level of step lists being executed; the stack lets a query project what comes next. */
+export type Frame = { steps: Step[]; prefix: string; index: number };
+
+export const activities = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  // Temporary SMTP or database trouble retries with backoff, without limit: no message is lost.
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
+});
+
+export type EnrollmentRuntime = {
+  input: CampaignEnrollmentInput;
+  state: EnrollmentState;
+  frames: Frame[];
+  events: CampaignEvent[];
+  now(): DateTime;
+  /** Sleeps to `instant`, showing it as the enrollment's wake time meanwhile. */
+  sleepUntil(instant: DateTime): Promise<void>;
+  record(path: string, step: Step, outcome: string): void;
+  eventsSince(type: CampaignEventType, since: number): CampaignEvent | undefined;
+};
+
+export function createRuntime(input: CampaignEnrollmentInput): EnrollmentRuntime {
+  const state: EnrollmentState = {
+    enrollmentId: input.enrollmentId,
+    campaignId: input.definition.id,
+    campaignVersion: input.definition.version,
+    status: 'running',
+    taken: [],
+    upcoming: [],
+  };
+  const runtime: EnrollmentRuntime = {
+    input,
+    state,
+    frames: [],
+    events: [],
+    now: () => workflowNow(input.timeZone),
+    async sleepUntil(instant) {
+      state.wakeAt = instant.toUTC().toISO() ?? undefined;
+      try {
+        await sleepUntil(instant);
+      } finally {
+        state.wakeAt = undefined;
+      }
+    },
+    record(path, step, outcome) {
+      state.taken.push({ path, kind: step.kind, name: step.name, outcome, at: workflowNow().toISO()! });
+    },
+    eventsSince(type, since) {
+      return runtime.events.find((e) => e.type === type && Date.parse(e.occurredAt) >= since);
+    },
+  };
+  return runtime;
+}

@@ -1,0 +1,19 @@
+import type { CreateTaskStep } from '../../../campaigns/dsl/steps';
+import { activities, type EnrollmentRuntime } from '../runtime';
+
+/** createTask(role, kind): a to-do for a person at the dealership, recorded as a touchpoint. */
+export async function runCreateTask(step: CreateTaskStep, path: string, rt: EnrollmentRuntime): Promise<void> {
+  const now = rt.now();
+  const result = await activities.createStaffTask({
+    taskKey: `${rt.input.enrollmentId}/${path}`,
+    customerId: rt.input.customerId,
+    vehicleId: rt.input.vehicleId,
+    role: step.role,
+    task: step.task,
+    note: step.note,
+    campaignId: rt.input.definition.id,
+    now: now.toUTC().toISO()!,
+    dueAt: step.dueIn ? now.plus(step.dueIn).toUTC().toISO()! : undefined,
+  });
+  rt.record(path, step, result.assigneeName ? `task for ${result.assigneeName}` : 'task unassigned');
+}
