@@ -12,6 +12,9 @@ const settingsSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   STAMMKUNDE_DATA_DIR: z.string().default(path.resolve(process.cwd(), '.data')),
   STAMMKUNDE_CACHE_DIR: z.string().default(path.join(os.homedir(), '.cache', 'stammkunde')),
+  /** Explicit paths to the Temporal CLI and the time-skipping test server launcher (first in the resolution order). */
+  STAMMKUNDE_TEMPORAL_CLI: z.string().min(1).optional(),
+  STAMMKUNDE_TEMPORAL_TEST_SERVER: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('stammkunde'),
