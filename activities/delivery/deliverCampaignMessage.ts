@@ -90,7 +90,11 @@ export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: 
     rendered = await deps.renderer.renderMessage({
       templateId: input.templateId,
       language: recipient.customer.language,
-      variables: customerTemplateVariables(recipient, input.context, deps.settings.PUBLIC_BASE_URL),
+      variables: customerTemplateVariables(recipient, input.context, {
+        publicBaseUrl: deps.settings.PUBLIC_BASE_URL,
+        signingSecret: deps.settings.LINK_SIGNING_SECRET,
+        now,
+      }),
       branding: brandingFor(recipient, unsubscribeUrl),
     });
   } catch (error) {

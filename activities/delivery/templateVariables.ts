@@ -1,8 +1,13 @@
+import { signedUrl } from '../../links/signedLinks';
 import { formatDate, formatMonthYear } from '../../templates/formatting';
 import { resolveLanguage } from '../../templates/language';
 import type { Recipient } from './recipient';
 
 const isoDate = /^\d{4}-\d{2}-\d{2}/;
+const CONFIRM_LINK_DAYS = 7;
+
+/** What signed links in a customer email need: where they point, the signing secret, and the send time. */
+export type LinkSettings = { publicBaseUrl: string; signingSecret: string; now: Date };
 
 /**
  * Campaign context values become template variables of the same name; dates are formatted in the
@@ -18,10 +23,20 @@ function formattedContext(context: Record<string, unknown>, language: 'de' | 'en
   );
 }
 
+/** The double opt-in link: confirms this customer's consent, valid for a week. */
+function confirmConsentLink(customerId: string, language: 'de' | 'en', links: LinkSettings) {
+  const expiresAt = new Date(links.now.getTime() + CONFIRM_LINK_DAYS * 86_400_000).toISOString();
+  return {
+    confirmUrl: signedUrl(links.publicBaseUrl, 'consent/confirm', { purpose: 'confirm_consent', subject: customerId, expiresAt }, links.signingSecret),
+    validUntil: formatDate(expiresAt.slice(0, 10), language),
+  };
+}
+
 /** The variables every customer template can draw on, built from fresh data at send time. */
-export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, publicBaseUrl: string) {
+export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, links: LinkSettings) {
   const { customer, vehicle } = recipient;
   const language = resolveLanguage(customer.language);
+  const publicBaseUrl = links.publicBaseUrl;
   const salesperson = customer.assignedSalesperson;
   const bookingUrl = customer.dealer.websiteUrl ?? publicBaseUrl;
   const phone = customer.location?.phone ?? customer.dealer.phone ?? '–';
@@ -43,6 +58,7 @@ export function customerTemplateVariables(recipient: Recipient, context: Record<
         : undefined,
     appointmentUrl: bookingUrl,
     surveyUrl: bookingUrl,
+    ...confirmConsentLink(customer.id, language, links),
     ...formattedContext(context, language),
   };
 }

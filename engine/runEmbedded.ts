@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { componentLogger } from '../config/logger';
+import type { Settings } from '../config/settings';
+import { createDatabase } from '../db/client';
+import { databaseTarget, describeTarget } from '../db/databaseTarget';
+import { deployMigrations } from '../db/migrationRunner';
+import { startDevServer } from '../infra/temporal/devServer';
+import { startInbox } from '../mail/inbox/startInbox';
+import { parseSmtpUrl } from '../mail/smtpUrl';
+import { createMailTransport } from '../mail/transport';
+import { createEngineWorker } from '../worker/createWorker';
+
+const log = componentLogger('engine');
+
+export type RunningEngine = { urls: Record<string, string>; stop(): Promise<void> };
+
+/**
+ * Everything on embedded defaults, for a laptop: the Temporal dev server (with Web UI, state in
+ * the data dir), PGlite (or DATABASE_URL), the local inbox, and the worker. Production runs the
+ * same worker against a Temporal cluster, PostgreSQL and an SMTP relay, by configuration only.
+ */
+export async function runEmbeddedEngine(settings: Settings): Promise<RunningEngine> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch((error) => log.warn({ err: error }, 'stop step failed'));
+  };
+  try {
+    const temporal = await startDevServer({ dbFile: path.join(settings.STAMMKUNDE_DATA_DIR, 'temporal.sqlite'), namespace: settings.TEMPORAL_NAMESPACE });
+    stops.push(() => temporal.stop());
+
+    const target = databaseTarget(settings);
+    const applied = await deployMigrations(target);
+    log.info({ database: describeTarget(target), applied }, 'database ready');
+    const database = await createDatabase(settings);
+    stops.push(() => database.close());
+
+    const smtp = parseSmtpUrl(settings.SMTP_URL);
+    const inbox = await startInbox({ smtpPort: smtp.port, httpPort: settings.INBOX_PORT, dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox') });
+    stops.push(() => inbox.close());
+
+    const transport = createMailTransport(settings.SMTP_URL);
+    stops.push(async () => transport.close());
+    const connection = await NativeConnection.connect({ address: temporal.address });
+    stops.push(() => connection.close());
+    const worker = await createEngineWorker({
+      connection,
+      namespace: settings.TEMPORAL_NAMESPACE,
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      deps: { prisma: database.prisma, transport, settings },
+    });
+    const running = worker.run();
+    stops.push(async () => {
+      worker.shutdown();
+      await running;
+    });
+
+    const clientConnection = await Connection.connect({ address: temporal.address });
+    stops.push(() => clientConnection.close());
+    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE });
+    const probe = await client.workflow.execute('healthCheckWorkflow', {
+      taskQueue: settings.TEMPORAL_TASK_QUEUE,
+      workflowId: `health-${new Date().toISOString()}`,
+      args: [`start-${Date.now()}`],
+    });
+    log.info({ probe }, 'health workflow completed: Temporal → worker → database work');
+
+    return {
+      urls: { 'Temporal Web UI': temporal.uiUrl, Inbox: inbox.httpUrl, 'Temporal frontend': temporal.address },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
