@@ -10,6 +10,8 @@ export type CreateStaffTaskInput = {
   task: string;
   note?: string;
   campaignId: string;
+  /** The campaign enrollment that asked for the task, so the task links back to it. */
+  enrollmentId?: string;
   now: string;
   dueAt?: string;
 };
@@ -45,6 +47,7 @@ export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTa
       details: input.note,
       customerId: customer.id,
       vehicleId: input.vehicleId,
+      enrollmentId: input.enrollmentId,
       dueAt: input.dueAt ? new Date(input.dueAt) : undefined,
       createdAt: now,
     },

@@ -1,10 +1,12 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
+import crypto from 'node:crypto';
+import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
 import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
-import { enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
+import { campaignEventSignal, enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
 import { createTestDatabase, type TestDatabase } from './database';
@@ -19,8 +21,16 @@ export type CampaignWorld = {
   smtp: SmtpReceiver;
   engine: EngineHarness;
   dealership: Dealership;
-  enroll(definition: CampaignDefinition, customerId: string, options?: { context?: Record<string, string>; vehicleId?: string; enrollmentId?: string }): ReturnType<typeof startEnrollment>;
+  /** Enrolls at the test server's current time unless `now` says otherwise (re-entry rules compare these). */
+  enroll(
+    definition: CampaignDefinition,
+    customerId: string,
+    options?: { context?: Record<string, string>; vehicleId?: string; enrollmentId?: string; now?: Date },
+  ): ReturnType<typeof startEnrollment>;
   stateOf(enrollmentId: string): Promise<EnrollmentState>;
+  /** Signals an event (e.g. 'service_booked') into a running enrollment, as occurring now in engine time. */
+  signalEvent(enrollmentId: string, type: CampaignEventType): Promise<void>;
+  /** Awaits the result, skipping time meanwhile. Await one result at a time: concurrent results break time skipping. */
   resultOf(enrollmentId: string): Promise<EnrollmentState>;
   /** The next Tuesday (yyyy-MM-dd) after the test server's current time, so dates are known whatever ran before. */
   nextTuesday(): Promise<string>;
@@ -41,7 +51,7 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
     smtp,
     engine,
     dealership,
-    enroll: (definition, customerId, extra = {}) =>
+    enroll: async (definition, customerId, { now, ...extra } = {}) =>
       startEnrollment({
         client: env.client,
         prisma: db.prisma,
@@ -49,9 +59,13 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
         definition: validateCampaign(definition, shippedTemplates),
         customerId,
         ...extra,
-        now: new Date(),
+        now: now ?? new Date(await env.currentTimeMs()),
       }),
     stateOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).query(enrollmentStateQuery),
+    async signalEvent(enrollmentId, type) {
+      const occurredAt = new Date(await env.currentTimeMs()).toISOString();
+      await env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
+    },
     resultOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).result(),
     async nextTuesday() {
       const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Europe/Berlin' });

@@ -12,6 +12,7 @@ export async function runCreateTask(step: CreateTaskStep, path: string, rt: Enro
     task: step.task,
     note: step.note,
     campaignId: rt.input.definition.id,
+    enrollmentId: rt.input.enrollmentId,
     now: now.toUTC().toISO()!,
     dueAt: step.dueIn ? now.plus(step.dueIn).toUTC().toISO()! : undefined,
   });
