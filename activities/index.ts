@@ -4,7 +4,9 @@ import type { MailTransport } from '../mail/transport';
 import { createRenderer } from '../templates/render';
 import type { SendingWindowInput } from '../time/sendingWindow';
 import { deliverCampaignMessage, type DeliverCampaignMessageInput } from './delivery/deliverCampaignMessage';
+import { deliverStaffMessage, type DeliverStaffMessageInput } from './delivery/deliverStaffMessage';
 import { defaultFrequencyCap, type FrequencyCap } from './delivery/frequencyCap';
+import { createSendSlots, smtpPoolSize } from './delivery/sendSlots';
 import type { DeliveryFaults } from './delivery/sendThroughOutbox';
 import { admitEnrollment, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
 import { recordHeartbeat } from './health';
@@ -30,10 +32,12 @@ export function createActivities(deps: ActivityDeps) {
     ...deps,
     renderer: deps.renderer ?? createRenderer(),
     frequencyCap: deps.frequencyCap ?? defaultFrequencyCap,
+    sendSlots: createSendSlots(smtpPoolSize(deps.transport)),
   };
   const { prisma } = deps;
   return {
     deliverCampaignMessage: (input: DeliverCampaignMessageInput) => deliverCampaignMessage(delivery, input),
+    deliverStaffMessage: (input: DeliverStaffMessageInput) => deliverStaffMessage(delivery, input),
     createStaffTask: (input: CreateStaffTaskInput) => createStaffTask(prisma, input),
     admitEnrollment: (input: AdmitEnrollmentInput) => admitEnrollment(prisma, input),
     finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),

@@ -50,8 +50,10 @@ function checkNodeVersion() {
 
 function installDependencies() {
   const lock = path.join(root, 'package-lock.json');
-  whenChanged('installing dependencies (npm ci)', path.join(root, 'node_modules', '.stammkunde-lock-sha256'), [lock], () =>
-    run('npm', ['ci', '--no-audit', '--no-fund']),
+  whenChanged('installing dependencies (npm install from package-lock.json)', path.join(root, 'node_modules', '.stammkunde-lock-sha256'), [lock], () =>
+    // `npm ci` refuses this lock: the registry here does not serve every platform's optional @swc/core
+    // binary, so the lock has no entries for them. `npm install` installs exactly the locked versions.
+    run('npm', ['install', '--no-audit', '--no-fund']),
   );
 }
 
@@ -73,12 +75,32 @@ function provisionTemporal() {
   run(path.join(root, 'node_modules', '.bin', 'tsx'), [script, '--for', purpose]);
 }
 
+/**
+ * The test suite needs Debian's PostgreSQL server (throwaway clusters) and Chromium (the timeline
+ * browser test). As root we install what is missing; otherwise we say what to install.
+ */
+function ensureTestSystemPackages() {
+  const missing = [];
+  const hasPostgres = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  if (!hasPostgres) missing.push('postgresql');
+  if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (missing.length === 0) return;
+  if (typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get')) {
+    say(`installing ${missing.join(', ')} from Debian's packages…`);
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+  } else {
+    throw new Error(`the tests need ${missing.join(' and ')}: install them (Debian: sudo apt-get install ${missing.join(' ')})`);
+  }
+}
+
 function main() {
   const started = Date.now();
   checkNodeVersion();
   installDependencies();
   generatePrismaClient();
   provisionTemporal();
+  if (purpose === 'test') ensureTestSystemPackages();
   say(`ready for ${purpose} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -19,9 +19,16 @@ export type Recipient = NonNullable<Awaited<ReturnType<typeof loadRecipient>>>;
 
 const orUnknown = (value: string | null | undefined, fallback: string) => (value && value.trim() ? value : fallback);
 
+type DealerRow = Recipient['customer']['dealer'];
+type LocationRow = Recipient['customer']['location'];
+
 /** The sender block of every customer email: the location's contact data within the dealer's imprint. */
 export function brandingFor(recipient: Recipient, unsubscribeUrl?: string): Branding {
-  const { dealer, location } = recipient.customer;
+  return dealerBranding(recipient.customer.dealer, recipient.customer.location, unsubscribeUrl);
+}
+
+/** The same sender block from a dealer and (optionally) one of its locations; staff emails use it too. */
+export function dealerBranding(dealer: DealerRow, location: LocationRow, unsubscribeUrl?: string): Branding {
   const address = {
     street: orUnknown(location?.street ?? dealer.street, '–'),
     postalCode: orUnknown(location?.postalCode ?? dealer.postalCode, '–'),
