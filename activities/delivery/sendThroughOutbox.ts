@@ -2,6 +2,7 @@ import type { PrismaClient } from '../../db/generated/client';
 import { MailSendError, sendMail, type MailTransport, type OutgoingMail } from '../../mail/transport';
 import { frequencyCapState, lockCustomer, type FrequencyCap } from './frequencyCap';
 import { markFailed, markSent, markUnknown, releaseClaim, type OutboxRow } from './outbox';
+import type { SendSlots } from './sendSlots';
 
 /** Test seams for the crash windows the exactly-once design must survive. */
 export type DeliveryFaults = {
@@ -18,7 +19,13 @@ export type DeliveryOutcome =
   | { status: 'unknown' }
   | { status: 'deferred'; reason: 'outside_sending_window' | 'frequency_cap'; retryAt: string };
 
-export type OutboxSendDeps = { prisma: PrismaClient; transport: MailTransport; faults?: DeliveryFaults };
+export type OutboxSendDeps = {
+  prisma: PrismaClient;
+  transport: MailTransport;
+  /** Claims only as many messages as SMTP can take at once (see sendSlots.ts); unset means no limit. */
+  sendSlots?: SendSlots;
+  faults?: DeliveryFaults;
+};
 
 /** What an outbox row already decided: a retry answers from the row and never talks to SMTP. */
 export function recordedOutcome(row: OutboxRow): DeliveryOutcome | undefined {
@@ -75,8 +82,16 @@ async function claim(
 
 export type ClaimAndSendResult = DeliveryOutcome | { status: 'capped'; roomAt?: Date };
 
-/** Claim, talk to SMTP, record. Temporary SMTP errors release the claim and throw, so Temporal retries. */
-export async function claimAndSend(
+/**
+ * Claim, talk to SMTP, record, inside a send slot so that no claimed message waits for a connection.
+ * Temporary SMTP errors release the claim and throw, so Temporal retries.
+ */
+export function claimAndSend(deps: OutboxSendDeps, row: OutboxRow, mail: OutgoingMail, now: Date, cap?: FrequencyCap): Promise<ClaimAndSendResult> {
+  const work = () => claimSendRecord(deps, row, mail, now, cap);
+  return deps.sendSlots ? deps.sendSlots.run(work) : work();
+}
+
+async function claimSendRecord(
   deps: OutboxSendDeps,
   row: OutboxRow,
   mail: OutgoingMail,
