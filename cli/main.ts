@@ -3,10 +3,24 @@ import { Command } from 'commander';
 import { migrateCommand } from '../db/migrate';
 import { registerCampaignCommands } from './commands/campaigns';
 import { registerStartCommand } from './commands/start';
+import { registerApiCommand } from './commands/api';
+import { registerApiKeyCommands } from './commands/apiKey';
+import { registerCampaignPreviewCommand } from './commands/campaignPreview';
+import { registerCustomerCommands } from './commands/customerShow';
+import { registerImportCommand } from './commands/import';
+import { registerLeadCommands } from './commands/leadOutcome';
+import { registerWorkerCommand } from './commands/worker';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
 registerStartCommand(program);
 registerCampaignCommands(program);
+registerCampaignPreviewCommand(program);
+registerWorkerCommand(program);
+registerApiCommand(program);
+registerApiKeyCommands(program);
+registerCustomerCommands(program);
+registerImportCommand(program);
+registerLeadCommands(program);
 program.addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -1,0 +1,65 @@
+import { Client, Connection } from '@temporalio/client';
+import fs from 'node:fs';
+import { settings, type Settings } from '../../../config/settings';
+import { createDatabase, type Database } from '../../../db/client';
+import type { PrismaClient } from '../../../db/generated/client';
+
+/** What a CLI command opens, closed again when it is done so the process can exit. */
+export type CliContext = { settings: Settings; database: Database; prisma: PrismaClient; close(): Promise<void> };
+
+/** Opens the database of DATABASE_URL (or the embedded PGlite), runs the action, closes everything. */
+export async function withDatabase<T>(action: (context: CliContext) => Promise<T>): Promise<T> {
+  const config = settings();
+  const database = await createDatabase(config);
+  const context = { settings: config, database, prisma: database.prisma, close: () => database.close() };
+  try {
+    return await action(context);
+  } finally {
+    await database.close();
+  }
+}
+
+/** Connection options for TEMPORAL_ADDRESS, with mTLS or an API key when configured. */
+export function temporalConnectionOptions(config: Settings) {
+  const tls =
+    config.TEMPORAL_TLS_CERT_PATH && config.TEMPORAL_TLS_KEY_PATH
+      ? { clientCertPair: { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT_PATH), key: fs.readFileSync(config.TEMPORAL_TLS_KEY_PATH) } }
+      : config.TEMPORAL_API_KEY
+        ? true
+        : undefined;
+  return { address: config.TEMPORAL_ADDRESS, tls, apiKey: config.TEMPORAL_API_KEY };
+}
+
+/** A Temporal client for TEMPORAL_ADDRESS; fails fast with one clear line when nothing answers there. */
+export async function withTemporalClient<T>(config: Settings, action: (client: Client) => Promise<T>): Promise<T> {
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ ...temporalConnectionOptions(config), connectTimeout: 5_000 });
+  } catch (error) {
+    throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
+  }
+  try {
+    return await action(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }));
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The dealer a command works for: --dealer, or the only dealer in the database. */
+export async function resolveDealerId(prisma: PrismaClient, dealerOption?: string): Promise<string> {
+  if (dealerOption) {
+    const dealer = await prisma.dealer.findUnique({ where: { id: dealerOption } }).catch(() => null);
+    if (!dealer) throw new Error(`--dealer: no dealer with id ${dealerOption}`);
+    return dealer.id;
+  }
+  const dealers = await prisma.dealer.findMany({ select: { id: true, name: true }, take: 10 });
+  if (dealers.length === 1) return dealers[0]!.id;
+  if (dealers.length === 0) throw new Error('No dealer in the database yet: create one first');
+  throw new Error(`Several dealers in the database; choose one with --dealer <id>: ${dealers.map((d) => `${d.id} (${d.name})`).join(', ')}`);
+}
+
+/** A UUID argument, checked before it reaches the database. */
+export function requireUuid(value: string, what: string): string {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new Error(`${what}: "${value}" is not a UUID`);
+  return value;
+}

@@ -1,0 +1,46 @@
+import type { NativeConnection } from '@temporalio/worker';
+import type { Command } from 'commander';
+import { componentLogger } from '../../config/logger';
+import { settings } from '../../config/settings';
+import { createDatabase } from '../../db/client';
+import { describeTarget } from '../../db/databaseTarget';
+import { temporalConnectionOptions } from './support/context';
+
+const log = componentLogger('cli.worker');
+
+export function registerWorkerCommand(program: Command): void {
+  program
+    .command('worker')
+    .description('run only the engine worker, against TEMPORAL_ADDRESS, DATABASE_URL (or PGlite) and SMTP_URL')
+    .action(async () => {
+      const config = settings();
+      const { NativeConnection } = await import('@temporalio/worker');
+      const { createEngineWorker } = (require('../../worker/createWorker') as typeof import('../../worker/createWorker'));
+      const { createMailTransport } = (require('../../mail/transport') as typeof import('../../mail/transport'));
+      let connection: NativeConnection;
+      try {
+        connection = await NativeConnection.connect(temporalConnectionOptions(config));
+      } catch (error) {
+        throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
+      }
+      const database = await createDatabase(config);
+      const transport = createMailTransport(config.SMTP_URL);
+      const worker = await createEngineWorker({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        deps: { prisma: database.prisma, transport, settings: config },
+      });
+      const stop = () => worker.shutdown();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      log.info({ temporal: config.TEMPORAL_ADDRESS, taskQueue: config.TEMPORAL_TASK_QUEUE, database: describeTarget(database.target) }, 'worker running');
+      try {
+        await worker.run();
+      } finally {
+        transport.close();
+        await database.close();
+        await connection.close();
+      }
+    });
+}

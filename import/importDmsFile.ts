@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { parse } from 'csv-parse';
+import type { PrismaClient } from '../db/generated/client';
+import { decodedStream, resolveEncoding, type EncodingChoice } from './encoding';
+import { resolveColumns, type ImportField, type ImportKind, type ResolvedColumns } from './headerMapping';
+import { emptyReport, type ImportReport } from './importReport';
+import type { Progress } from './progress';
+import { cellsByField, customerRowSchema, validateRow, vehicleRowSchema, type CustomerRow, type VehicleRow } from './rowSchemas';
+import { definedOnly } from './changes';
+import { upsertCustomer } from './upsertCustomer';
+import { upsertVehicle } from './upsertVehicle';
+
+/** What the import tells the customer lifecycle: a customer's data changed, or a vehicle was delivered. */
+export type ImportedChange =
+  | { kind: 'customer_data_changed'; eventId: string; customerId: string; occurredAt: string; changes: CustomerChanges }
+  | { kind: 'vehicle_delivered'; eventId: string; customerId: string; vehicleId: string; deliveredAt: string; occurredAt: string; vehicle: VehicleRow };
+
+export type CustomerChanges = Partial<Pick<CustomerRow, 'salutation' | 'firstName' | 'lastName' | 'email' | 'phone' | 'language'>>;
+
+export type ImportOptions = {
+  file: string;
+  kind: ImportKind;
+  dealerId: string;
+  encoding?: EncodingChoice;
+  /** Column → field mappings over the built-in German defaults. */
+  mapping?: Record<string, ImportField>;
+  /** Enrolls imported customers into their lifecycle; absent means no enrollment. */
+  enroll?: (change: ImportedChange) => Promise<void>;
+  /** Also send lifecycle events for unchanged rows (retrying an enrollment that failed before; events are deduplicated by id). */
+  enrollUnchanged?: boolean;
+  progress?: Progress;
+  now?: () => Date;
+};
+
+const REQUIRED_COLUMNS: Record<ImportKind, Array<{ field: ImportField; example: string }>> = {
+  customers: [
+    { field: 'externalDmsId', example: 'Kundennummer' },
+    { field: 'lastName', example: 'Nachname' },
+  ],
+  vehicles: [
+    { field: 'vin', example: 'FIN' },
+    { field: 'make', example: 'Marke' },
+    { field: 'model', example: 'Modell' },
+  ],
+};
+
+function checkRequiredColumns(kind: ImportKind, columns: ResolvedColumns): void {
+  const missing = REQUIRED_COLUMNS[kind].filter(({ field }) => columns.headerOfField[field] === undefined);
+  if (missing.length === 0) return;
+  const list = missing.map(({ field, example }) => `${field} (e.g. "${example}")`).join(', ');
+  throw new Error(`The file has no column for ${list}; map one with --map COLUMN=field or a --mapping file`);
+}
+
+const contentHash = (value: unknown) => crypto.createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+
+/**
+ * Imports a DMS export (";"-separated, UTF-8 or Windows-1252) row by row as it streams in: every row
+ * is validated, good rows are upserted by dealer + customer number / VIN, bad rows are reported
+ * with their line number and the column at fault. Re-running the same file changes nothing.
+ */
+export async function importDmsFile(prisma: PrismaClient, options: ImportOptions): Promise<ImportReport> {
+  if (!fs.existsSync(options.file)) throw new Error(`File not found: ${options.file}`);
+  const encoding = await resolveEncoding(options.file, options.encoding ?? 'auto');
+  const report = emptyReport(options.file, options.kind, encoding);
+  const { text, bytesRead } = decodedStream(options.file, encoding);
+  const parser = text.pipe(
+    parse({ delimiter: ';', info: true, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }),
+  );
+  const now = options.now ?? (() => new Date());
+  const owners = new Map<string, string | undefined>();
+  let columns: ResolvedColumns | undefined;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    if (!columns) {
+      columns = resolveColumns(record, options.kind, options.mapping);
+      checkRequiredColumns(options.kind, columns);
+      report.ignoredColumns = columns.ignoredHeaders;
+      continue;
+    }
+    report.rows++;
+    options.progress?.update(bytesRead(), report.rows);
+    const line = info.lines;
+    const cells = cellsByField(record, columns);
+    if (options.kind === 'customers') await importCustomerRow(prisma, options, report, columns, cells, line, now);
+    else await importVehicleRow(prisma, options, report, columns, cells, line, now, owners);
+  }
+  options.progress?.done();
+  if (!columns) throw new Error(`The file ${options.file} is empty: expected a header line with ";"-separated column names`);
+  return report;
+}
+
+type Cells = ReturnType<typeof cellsByField>;
+
+async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, report: ImportReport, columns: ResolvedColumns, cells: Cells, line: number, now: () => Date) {
+  const validated = validateRow(customerRowSchema, cells, columns);
+  if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
+  const result = await upsertCustomer(prisma, options.dealerId, validated.row);
+  if (result.status === 'skipped') return void report.skipped.push({ line, reason: result.reason });
+  report[result.status]++;
+  if (result.status === 'unchanged' && !options.enrollUnchanged) return;
+  const eventId = `dms-import:customer:${result.id}:${contentHash(validated.row)}`;
+  const { salutation, firstName, lastName, email, phone, language } = validated.row;
+  const changes = definedOnly({ salutation, firstName, lastName, email, phone, language });
+  await enroll(options, report, line, { kind: 'customer_data_changed', eventId, customerId: result.id, occurredAt: now().toISOString(), changes });
+}
+
+async function importVehicleRow(
+  prisma: PrismaClient,
+  options: ImportOptions,
+  report: ImportReport,
+  columns: ResolvedColumns,
+  cells: Cells,
+  line: number,
+  now: () => Date,
+  owners: Map<string, string | undefined>,
+) {
+  const validated = validateRow(vehicleRowSchema, cells, columns);
+  if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
+  const row = validated.row;
+  let ownerId: string | undefined;
+  if (row.externalDmsId) {
+    if (!owners.has(row.externalDmsId)) {
+      const owner = await prisma.customer.findUnique({ where: { dealerId_externalDmsId: { dealerId: options.dealerId, externalDmsId: row.externalDmsId } }, select: { id: true } });
+      owners.set(row.externalDmsId, owner?.id);
+    }
+    ownerId = owners.get(row.externalDmsId);
+    if (!ownerId) {
+      const column = columns.headerOfField.externalDmsId;
+      return void report.rejected.push({ line, reason: `${column}: no customer ${row.externalDmsId} at this dealer (import the customers first)` });
+    }
+  }
+  const result = await upsertVehicle(prisma, options.dealerId, row, ownerId);
+  if (result.status === 'skipped') return void report.skipped.push({ line, reason: result.reason });
+  report[result.status]++;
+  const delivered = result.deliveredAtChanged || (options.enrollUnchanged && row.deliveredAt);
+  if (!ownerId || !row.deliveredAt || !delivered) return;
+  const change = {
+    kind: 'vehicle_delivered' as const,
+    eventId: `dms-import:vehicle-delivered:${result.id}:${row.deliveredAt}`,
+    customerId: ownerId,
+    vehicleId: result.id,
+    deliveredAt: row.deliveredAt,
+    occurredAt: now().toISOString(),
+    vehicle: row,
+  };
+  await enroll(options, report, line, change);
+}
+
+async function enroll(options: ImportOptions, report: ImportReport, line: number, change: ImportedChange) {
+  if (!options.enroll) return;
+  try {
+    await options.enroll(change);
+    report.enrolled++;
+  } catch (error) {
+    report.notEnrolled.push({ line, reason: `${change.kind}: ${(error as Error).message}` });
+  }
+}

@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import { runCli } from '../support/cliProcess';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { seedDealership } from '../support/dealership';
+
+describe('the stammkunde command line', () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  let dir: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    await seedDealership(db.prisma);
+    env = { DATABASE_URL: db.url };
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+  });
+  afterAll(async () => {
+    await db.drop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a DMS customer export and prints the report with the rejected rows', async () => {
+    const file = path.join(dir, 'kunden.csv');
+    const csv = 'Kundennummer;Anrede;Vorname;Nachname;E-Mail;Einwilligung\r\n4711;Frau;Jürgen-Anna;Müller;anna@example.de;Bestandskunde\r\n4712;Herr;Max;;max@example.de;\r\n';
+    fs.writeFileSync(file, iconv.encode(csv, 'windows-1252'));
+
+    const result = await runCli(['import', 'customers', file, '--no-enroll'], env);
+
+    expect(result.stdout).toContain(`Import of customers from ${file} (Windows-1252)`);
+    expect(result.stdout).toContain('2 rows: 1 created, 0 updated, 0 unchanged, 1 rejected, 0 skipped');
+    expect(result.stdout).toContain('line 3: Nachname: is required');
+    expect(result.code).toBe(2); // imported, but with rejected rows
+    const anna = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4711' } });
+    expect(anna.lastName).toBe('Müller');
+  });
+
+  it("shows a customer's profile, consent and vehicles", async () => {
+    const anna = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4711' } });
+    await db.prisma.vehicle.create({ data: { dealerId: anna.dealerId, ownerId: anna.id, vin: 'WVWZZZ1JZXW000001', make: 'Volkswagen', model: 'Golf', licensePlate: 'M-AM 1' } });
+
+    const result = await runCli(['customer', 'show', anna.id, '--no-lifecycle'], env);
+
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Frau Jürgen-Anna Müller');
+    expect(result.stdout).toContain('consent    existing customer (§7(3) UWG)');
+    expect(result.stdout).toContain('Volkswagen Golf M-AM 1 VIN WVWZZZ1JZXW000001');
+  });
+
+  it('validates the campaign definitions', async () => {
+    const result = await runCli(['campaigns', 'validate'], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/campaign\(s\) valid/);
+  });
+
+  it('says in one line what is wrong with a bad argument and exits 1', async () => {
+    const kind = await runCli(['import', 'people', 'x.csv', '--no-enroll'], env);
+    expect(kind).toMatchObject({ code: 1, stderr: 'import: kind must be "customers" or "vehicles", not "people"\n' });
+    const id = await runCli(['customer', 'show', 'not-a-uuid'], env);
+    expect(id).toMatchObject({ code: 1, stderr: 'customerId: "not-a-uuid" is not a UUID\n' });
+    const missing = await runCli(['import', 'customers', path.join(dir, 'fehlt.csv'), '--no-enroll'], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`File not found: ${path.join(dir, 'fehlt.csv')}\n`);
+  });
+});
