@@ -1,0 +1,66 @@
+import { DateTime } from 'luxon';
+import type { Settings } from '../../config/settings';
+import type { PrismaClient } from '../../db/generated/client';
+import { signedUrl } from '../../links/signedLinks';
+import { formatDateTime, formatWaitingTime } from '../../templates/formatting';
+
+/**
+ * The variables of the lead-assigned and lead-escalation emails: who to call and how, what they asked
+ * for, how long they have waited, their last five touchpoints, and signed links to log the call's
+ * outcome or take the lead over (valid for `linkValidityDays`, bound to the recipient).
+ */
+
+export type LeadEmailDeps = { prisma: PrismaClient; settings: Pick<Settings, 'PUBLIC_BASE_URL' | 'LINK_SIGNING_SECRET'> };
+
+/** Lead kinds in the engine → the labels the staff templates know. */
+const KIND_LABEL_KEY = { test_drive: 'test-drive', offer: 'quote', trade_in: 'trade-in', service: 'service' } as const;
+
+const SOURCE_LABELS: Record<string, string> = {
+  website: 'Website-Formular',
+  phone: 'Telefonnotiz',
+  manufacturer: 'Hersteller',
+  reactivation: 'Reaktivierungs-Kampagne',
+};
+
+export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string, now: Date, validityDays: number) {
+  const expiresAt = DateTime.fromJSDate(now).plus({ days: validityDays }).toUTC().toISO()!;
+  const secret = deps.settings.LINK_SIGNING_SECRET;
+  return {
+    callResultUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/callback', { purpose: 'log_callback', subject: leadId, expiresAt, extra: { staffId } }, secret),
+    claimUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/take-over', { purpose: 'take_over_lead', subject: leadId, expiresAt, extra: { staffId } }, secret),
+  };
+}
+
+export async function leadEmailVariables(
+  deps: LeadEmailDeps,
+  input: { leadId: string; recipientStaffId: string; now: Date; linkValidityDays: number },
+): Promise<Record<string, unknown>> {
+  const lead = await deps.prisma.lead.findUniqueOrThrow({ where: { id: input.leadId }, include: { customer: true, vehicle: true } });
+  const recipient = await deps.prisma.staff.findUniqueOrThrow({ where: { id: input.recipientStaffId } });
+  const customer = lead.customer;
+  const touchpoints = customer
+    ? await deps.prisma.touchpoint.findMany({ where: { customerId: customer.id, direction: { not: 'internal' } }, orderBy: { occurredAt: 'desc' }, take: 5 })
+    : [];
+  const fullName = customer
+    ? [customer.title, customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.companyName || customer.lastName
+    : 'Unbekannt';
+  const vehicle = lead.vehicleOfInterest ?? (lead.vehicle ? `${lead.vehicle.make} ${lead.vehicle.model}${lead.vehicle.variant ? ` ${lead.vehicle.variant}` : ''}` : undefined);
+  return {
+    recipientName: `${recipient.firstName} ${recipient.lastName}`,
+    customer: {
+      fullName,
+      ...(customer?.email ? { email: customer.email } : {}),
+      ...(customer?.phone ? { phone: customer.phone } : {}),
+    },
+    ...(vehicle ? { vehicleOfInterest: vehicle } : {}),
+    lead: {
+      kind: KIND_LABEL_KEY[lead.kind],
+      ...(lead.message ? { message: lead.message } : {}),
+      receivedAt: formatDateTime(lead.receivedAt, 'de'),
+      waitingFor: formatWaitingTime(input.now.getTime() - lead.receivedAt.getTime(), 'de'),
+      source: SOURCE_LABELS[lead.source] ?? lead.source,
+    },
+    touchpoints: touchpoints.map((t) => ({ date: formatDateTime(t.occurredAt, 'de'), channel: t.channel, summary: t.summary.slice(0, 300) })),
+    ...leadLinks(deps, lead.id, recipient.id, input.now, input.linkValidityDays),
+  };
+}

@@ -1,0 +1,63 @@
+import { addBusinessDuration, type BusinessCalendar } from '../../time/businessTime';
+import { resolveSlaPolicy, type LeadKind, type SlaPolicy } from '../../leads/slaPolicy';
+import type { LeadEmailDeps } from './leadEmail';
+import { assignLeadTo, callbackTaskOf } from './leadRecords';
+import { assignmentEmail, loadLeadScope, type StaffEmail } from './leadScope';
+import { isAtWork, pickPresentStaff, staffRef, type StaffRef } from './staffPicker';
+
+export type LeadContext = {
+  leadId: string;
+  customerId?: string;
+  kind: LeadKind;
+  receivedAt: string;
+  dueAt: string;
+  calendar: BusinessCalendar;
+  policy: SlaPolicy;
+  assignee: StaffRef | null;
+  emails: StaffEmail[];
+};
+
+/**
+ * The start of a lead's follow-up: resolves the dealer's SLA policy, computes the callback due time
+ * in the location's business time, assigns the lead (customer's own salesperson if at work, else a
+ * fair rotation among present colleagues of the role; service leads to service advisors), opens its
+ * CallbackTask and prepares the assignment email. Safe to retry.
+ */
+export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: string; policy?: unknown; now: string }): Promise<LeadContext> {
+  const now = new Date(input.now);
+  const policy = resolveSlaPolicy(input.policy);
+  const scope = await loadLeadScope(deps.prisma, input.leadId);
+  const { lead, calendar } = scope;
+  const dueAt = addBusinessDuration(lead.receivedAt.toISOString(), policy.callbackSla[lead.kind], calendar);
+
+  let assignee: StaffRef | null = null;
+  if (lead.assignedToId && (await isAtWork(deps.prisma, lead.assignedToId, now, calendar.timeZone))) {
+    assignee = staffRef(await deps.prisma.staff.findUniqueOrThrow({ where: { id: lead.assignedToId } }));
+  } else {
+    assignee = await pickPresentStaff(deps.prisma, {
+      dealerId: lead.dealerId,
+      locationId: scope.locationId,
+      role: scope.role,
+      at: now,
+      timeZone: calendar.timeZone,
+      preferredStaffId: scope.role === 'salesperson' ? lead.customer?.assignedSalespersonId : null,
+    });
+  }
+  await callbackTaskOf(deps.prisma, lead.id, { dueAt: new Date(dueAt), assigneeId: assignee?.id, at: now });
+  const emails: StaffEmail[] = [];
+  if (assignee) {
+    await assignLeadTo(deps.prisma, lead, assignee, { key: 'assigned:0', at: now, reason: 'zugewiesen' });
+    emails.push(await assignmentEmail(deps, scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, now, linkValidityDays: policy.linkValidityDays }));
+  }
+  return {
+    leadId: lead.id,
+    customerId: lead.customerId ?? undefined,
+    kind: lead.kind,
+    receivedAt: lead.receivedAt.toISOString(),
+    dueAt,
+    calendar,
+    policy,
+    assignee,
+    emails,
+  };
+}
