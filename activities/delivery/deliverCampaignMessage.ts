@@ -7,8 +7,8 @@ import { isInsideSendingWindow, nextSendingInstant, type SendingWindowInput } fr
 import { skipReasonFor } from './eligibility';
 import type { FrequencyCap } from './frequencyCap';
 import { messageIdFor, unsubscribeHeaders } from './headers';
-import { findOrCreateOutboxRow, markSkipped } from './outbox';
-import { brandingFor, loadRecipient } from './recipient';
+import { findOrCreateOutboxRow, markSkipped, type NewOutboxRow, type OutboxRow } from './outbox';
+import { brandingFor, loadRecipient, type Recipient } from './recipient';
 import { claimAndSend, recordedOutcome, resolveInterruptedSend, type DeliveryOutcome, type OutboxSendDeps } from './sendThroughOutbox';
 import { customerTemplateVariables } from './templateVariables';
 
@@ -28,6 +28,8 @@ export type DeliverCampaignMessageInput = {
   onFrequencyCap: 'defer' | 'skip';
   /** Engine time (the workflow's clock) at which the step runs. */
   now: string;
+  /** Template variables merged over the customer's (e.g. a newsletter's headline and paragraphs). */
+  extraVariables?: Record<string, unknown>;
 };
 
 export type CampaignDeliveryDeps = OutboxSendDeps & {
@@ -45,10 +47,14 @@ const UNSUBSCRIBE_LINK_DAYS = 365;
  * outbox claim and SMTP. Bad template data is recorded as a failed message; the workflow goes on.
  */
 export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: DeliverCampaignMessageInput): Promise<DeliveryOutcome> {
-  const now = new Date(input.now);
   const recipient = await loadRecipient(deps.prisma, input.customerId, input.vehicleId);
-  const category = input.legalBasis === 'transactional' ? 'transactional' : 'marketing';
-  const row = await findOrCreateOutboxRow(deps.prisma, {
+  const row = await findOrCreateOutboxRow(deps.prisma, outboxRowFor(input, recipient));
+  return deliverToLoadedRecipient(deps, input, recipient, row);
+}
+
+/** The outbox row a customer message starts as (status 'queued'). */
+export function outboxRowFor(input: DeliverCampaignMessageInput, recipient: Recipient | undefined): NewOutboxRow {
+  return {
     idempotencyKey: input.idempotencyKey,
     dealerId: recipient?.customer.dealerId,
     templateId: input.templateId,
@@ -58,9 +64,27 @@ export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: 
     campaignId: input.campaignId,
     enrollmentId: input.enrollmentId,
     newsletterRunId: input.newsletterRunId,
-    category,
-    queuedAt: now,
-  });
+    category: categoryOf(input),
+    queuedAt: new Date(input.now),
+  };
+}
+
+const categoryOf = (input: DeliverCampaignMessageInput): 'marketing' | 'transactional' => (input.legalBasis === 'transactional' ? 'transactional' : 'marketing');
+
+/**
+ * Everything after loading: the recorded outcome of an earlier attempt, eligibility, sending window,
+ * rendering, frequency cap, claim and SMTP. Newsletter batches load recipients and outbox rows in bulk
+ * and call this per message; `beforeSend` (their rate limit) runs just before the claim.
+ */
+export async function deliverToLoadedRecipient(
+  deps: CampaignDeliveryDeps,
+  input: DeliverCampaignMessageInput,
+  recipient: Recipient | undefined,
+  row: OutboxRow,
+  beforeSend?: () => Promise<void>,
+): Promise<DeliveryOutcome> {
+  const now = new Date(input.now);
+  const category = categoryOf(input);
   const recorded = recordedOutcome(row) ?? (await resolveInterruptedSend(deps.prisma, row));
   if (recorded) return recorded;
 
@@ -94,7 +118,7 @@ export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: 
         publicBaseUrl: deps.settings.PUBLIC_BASE_URL,
         signingSecret: deps.settings.LINK_SIGNING_SECRET,
         now,
-      }),
+      }, input.extraVariables),
       branding: brandingFor(recipient, unsubscribeUrl),
     });
   } catch (error) {
@@ -104,6 +128,7 @@ export async function deliverCampaignMessage(deps: CampaignDeliveryDeps, input: 
   }
 
   const messageId = messageIdFor(input.idempotencyKey, deps.settings.MAIL_FROM);
+  await beforeSend?.();
   await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId, language: rendered.language } });
   const result = await claimAndSend(
     deps,

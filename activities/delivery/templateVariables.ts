@@ -33,7 +33,7 @@ function confirmConsentLink(customerId: string, language: 'de' | 'en', links: Li
 }
 
 /** The variables every customer template can draw on, built from fresh data at send time. */
-export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, links: LinkSettings) {
+export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, links: LinkSettings, extra: Record<string, unknown> = {}) {
   const { customer, vehicle } = recipient;
   const language = resolveLanguage(customer.language);
   const publicBaseUrl = links.publicBaseUrl;
@@ -60,5 +60,6 @@ export function customerTemplateVariables(recipient: Recipient, context: Record<
     surveyUrl: bookingUrl,
     ...confirmConsentLink(customer.id, language, links),
     ...formattedContext(context, language),
+    ...extra,
   };
 }

@@ -1,0 +1,154 @@
+import { Context } from '@temporalio/activity';
+import type { NewsletterContent, NewsletterDefinition } from '../../newsletters/definition';
+import type { NewsletterCounts } from '../../workflows/newsletterRun/contract';
+import { deliverToLoadedRecipient, outboxRowFor, type CampaignDeliveryDeps, type DeliverCampaignMessageInput } from '../delivery/deliverCampaignMessage';
+import type { DeliveryOutcome } from '../delivery/sendThroughOutbox';
+import { findOrCreateOutboxRows, loadRecipients } from './loadBatch';
+import { createPacer, type Pacer } from './pacer';
+import { newsletterRunCounts, OUTCOME_UNKNOWN } from './runCounts';
+
+export type DeliverNewsletterBatchInput = {
+  runId: string;
+  newsletter: Pick<NewsletterDefinition, 'id' | 'templateId' | 'legalBasis' | 'content' | 'ratePerSecond' | 'onFrequencyCap'>;
+  /** Recipients with a greater id than this (id order), still pending or deferred. */
+  afterId: string | null;
+  limit: number;
+  /** Wall-clock epoch ms from which the previous batch's rate limit lets the next message go. */
+  pacedFrom?: number;
+  /** Engine time (the workflow's clock). */
+  now: string;
+};
+
+export type DeliverNewsletterBatchResult = {
+  /** The last recipient id handled; null when none was left after `afterId`. */
+  lastId: string | null;
+  handled: number;
+  /** The earliest moment a deferred recipient of this batch may be tried again. */
+  retryAt?: string;
+  /** For the next batch's rate limit (see `pacedFrom`). */
+  pacedUntil?: number;
+  counts: NewsletterCounts;
+};
+
+/** What a retried attempt resumes from: recipients up to lastId were handled by an earlier attempt. */
+type BatchHeartbeat = { lastId: string; handled: number; retryAt?: string };
+
+const CHUNK = 100;
+
+/** The idempotency key of one newsletter email: one per run and customer, whatever retries or restarts happen. */
+export const newsletterMessageKey = (runId: string, customerId: string) => `newsletter/${runId}/${customerId}`;
+
+function contentFor(content: DeliverNewsletterBatchInput['newsletter']['content'], language: string): NewsletterContent {
+  return language === 'en' && content.en ? content.en : content.de;
+}
+
+function recipientState(outcome: DeliveryOutcome): { status: 'sent' | 'skipped' | 'failed' | 'queued'; reason: string | null } {
+  switch (outcome.status) {
+    case 'sent':
+      return { status: 'sent', reason: null };
+    case 'skipped':
+      return { status: 'skipped', reason: outcome.reason };
+    case 'failed':
+      return { status: 'failed', reason: outcome.error.slice(0, 200) };
+    case 'unknown':
+      return { status: 'failed', reason: OUTCOME_UNKNOWN };
+    case 'deferred':
+      return { status: 'queued', reason: `deferred: ${outcome.reason}` };
+  }
+}
+
+/** Writes a chunk's outcomes to its recipient rows in one statement. */
+async function recordOutcomes(deps: CampaignDeliveryDeps, rows: Array<{ id: string; messageId: string; outcome: DeliveryOutcome }>) {
+  const states = rows.map((r) => recipientState(r.outcome));
+  await deps.prisma.$executeRaw`
+    UPDATE newsletter_recipients r
+    SET status = v.status::"NewsletterRecipientStatus", "skipReason" = v.reason, "messageId" = v.message_id::uuid, "updatedAt" = now()
+    FROM unnest(${rows.map((r) => r.id)}::uuid[], ${states.map((s) => s.status)}::text[], ${states.map((s) => s.reason)}::text[], ${rows.map((r) => r.messageId)}::text[])
+      AS v(id, status, reason, message_id)
+    WHERE r.id = v.id`;
+}
+
+/**
+ * Sends one batch of a newsletter run: recipients in id order after `afterId`, in chunks of 100 whose
+ * recipients and outbox rows are loaded in bulk, each message then going through the campaign delivery
+ * path (consent, objection, suppression and erasure now, sending window, frequency cap, outbox claim,
+ * SMTP). A token bucket holds the rate. After each chunk a heartbeat records how far it got, so a
+ * retried attempt (worker killed) starts after it; the outbox answers for the rest.
+ */
+export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput): Promise<DeliverNewsletterBatchResult> {
+  const context = Context.current();
+  const resumed = context.info.heartbeatDetails as BatchHeartbeat | undefined;
+  let progress: BatchHeartbeat | undefined = resumed;
+  const heartbeat = () => context.heartbeat(progress);
+  const pacer = createPacer(input.newsletter.ratePerSecond, heartbeat, input.pacedFrom);
+
+  const recipients = await deps.prisma.newsletterRecipient.findMany({
+    where: { runId: input.runId, status: { in: ['pending', 'queued'] }, ...((resumed?.lastId ?? input.afterId) ? { id: { gt: resumed?.lastId ?? input.afterId! } } : {}) },
+    orderBy: { id: 'asc' },
+    take: Math.max(0, input.limit - (resumed?.handled ?? 0)),
+    select: { id: true, customerId: true },
+  });
+  for (let start = 0; start < recipients.length; start += CHUNK) {
+    const chunk = recipients.slice(start, start + CHUNK);
+    const retryAt = await deliverChunk(deps, input, chunk, pacer, heartbeat);
+    progress = {
+      lastId: chunk[chunk.length - 1].id,
+      handled: (progress?.handled ?? 0) + chunk.length,
+      retryAt: [progress?.retryAt, retryAt].filter((t): t is string => !!t).sort()[0],
+    };
+    heartbeat();
+  }
+  return {
+    lastId: progress?.lastId ?? null,
+    handled: progress?.handled ?? 0,
+    retryAt: progress?.retryAt,
+    pacedUntil: pacer.nextAt() || undefined,
+    counts: await newsletterRunCounts(deps.prisma, input.runId),
+  };
+}
+
+async function deliverChunk(
+  deps: CampaignDeliveryDeps,
+  input: DeliverNewsletterBatchInput,
+  chunk: Array<{ id: string; customerId: string }>,
+  pacer: Pacer,
+  heartbeat: () => void,
+): Promise<string | undefined> {
+  const loaded = await loadRecipients(deps.prisma, chunk.map((r) => r.customerId));
+  const messages = chunk.map((r) => {
+    const recipient = loaded.get(r.customerId);
+    const message: DeliverCampaignMessageInput = {
+      idempotencyKey: newsletterMessageKey(input.runId, r.customerId),
+      customerId: r.customerId,
+      templateId: input.newsletter.templateId,
+      legalBasis: input.newsletter.legalBasis,
+      campaignId: `newsletter:${input.newsletter.id}`,
+      campaignVersion: 1,
+      campaignPriority: 0,
+      newsletterRunId: input.runId,
+      context: {},
+      extraVariables: contentFor(input.newsletter.content, recipient?.customer.language ?? 'de'),
+      onFrequencyCap: input.newsletter.onFrequencyCap,
+      now: input.now,
+    };
+    return { recipientId: r.id, recipient, message };
+  });
+  const rows = await findOrCreateOutboxRows(deps.prisma, messages.map((m) => outboxRowFor(m.message, m.recipient)));
+  const settled = await Promise.allSettled(
+    messages.map(({ message, recipient }) => deliverToLoadedRecipient(deps, message, recipient, rows.get(message.idempotencyKey)!, async () => {
+      heartbeat();
+      await pacer.take();
+    })),
+  );
+  const done = messages.flatMap((m, i) => {
+    const result = settled[i];
+    return result.status === 'fulfilled' ? [{ id: m.recipientId, messageId: rows.get(m.message.idempotencyKey)!.id, outcome: result.value }] : [];
+  });
+  if (done.length) await recordOutcomes(deps, done);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  // A temporary SMTP or database error: the whole batch is retried; the outbox answers for what went out.
+  if (failure) throw failure.reason;
+  return done.flatMap((d) => (d.outcome.status === 'deferred' ? [d.outcome.retryAt] : [])).sort()[0];
+}
+
+

@@ -1,0 +1,184 @@
+/**
+ * End-to-end newsletter throughput: 10,000 EV owners, segment query → snapshot → render → outbox →
+ * SMTP, against raw pooled nodemailer sending one pre-rendered message to the same receiver.
+ *
+ *   npx tsx bench/newsletterBench.ts
+ *
+ * Self-contained: a throwaway PostgreSQL cluster (migrated), the Temporal dev server, and an SMTP
+ * receiver in another process that only counts. The worker runs in this process; its peak RSS is reported.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
+import { performance } from 'node:perf_hooks';
+import readline from 'node:readline';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { SMTPServer } from 'smtp-server';
+import { readSettings } from '../config/settings';
+import { connectDatabase } from '../db/client';
+import { deployMigrations } from '../db/migrationRunner';
+import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
+import { resolveTemporalCli } from '../infra/temporal/resolveTemporalCli';
+import { createMailTransport, sendMail } from '../mail/transport';
+import { defineNewsletter } from '../newsletters/definition';
+import { newsletterRunResult, startNewsletterRun } from '../newsletters/runs';
+import { createRenderer } from '../templates/render';
+import { sampleBranding } from '../templates/branding';
+import { createEngineWorker } from '../worker/createWorker';
+
+const RECIPIENTS = 10_000;
+const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 10);
+const allDay = [{ from: '00:00', to: '23:59' }];
+const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
+
+// ── The receiver process: accepts every message, keeps nothing, counts. ──
+function runCountingReceiver(): void {
+  let count = 0;
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      stream.on('end', () => {
+        count += 1;
+        callback(null, 'queued');
+      });
+      stream.resume();
+    },
+  });
+  server.listen(0, '127.0.0.1', () => {
+    process.stdout.write(`port ${(server.server.address() as { port: number }).port}\n`);
+  });
+  readline.createInterface({ input: process.stdin }).on('line', () => process.stdout.write(`count ${count}\n`));
+}
+
+type Receiver = { url: string; count(): Promise<number>; stop(): void };
+
+function startReceiverProcess(): Promise<Receiver> {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', __filename, 'receiver'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = readline.createInterface({ input: child.stdout! });
+  const waiting: Array<(n: number) => void> = [];
+  return new Promise((resolve) => {
+    lines.on('line', (line) => {
+      const [kind, value] = line.split(' ');
+      if (kind === 'port') {
+        resolve({
+          url: `smtp://127.0.0.1:${value}`,
+          count: () => new Promise((done) => {
+            waiting.push(done);
+            child.stdin!.write('count\n');
+          }),
+          stop: () => child.kill(),
+        });
+      } else if (kind === 'count') waiting.shift()?.(Number(value));
+    });
+  });
+}
+
+async function waitForCount(receiver: Receiver, wanted: number): Promise<void> {
+  while ((await receiver.count()) < wanted) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+const newsletter = defineNewsletter({
+  id: 'bench-ev-owners',
+  name: 'Benchmark: E-Auto-Fahrer',
+  legalBasis: 'existing_customer',
+  segment: { vehicle: { fuelTypes: ['electric'] } },
+  content: {
+    de: {
+      subject: 'Elektrisch durch den Winter',
+      preheader: 'Tipps für Reichweite und Laden bei Kälte.',
+      headline: 'Ihr E-Auto im Winter',
+      paragraphs: ['bei Kälte sinkt die Reichweite. Wir zeigen Ihnen, wie Sie gegensteuern.', 'Unser Winter-Check prüft Batterie, Heizung und Reifen.'],
+      callToAction: { label: 'Winter-Check buchen', url: 'https://autohaus-berger.example/winter-check' },
+    },
+  },
+});
+
+async function main(): Promise<void> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const started = performance.now();
+  const [cluster, receiver, temporal] = await Promise.all([
+    startThrowawayCluster(),
+    startReceiverProcess(),
+    resolveTemporalCli().then(({ executable }) => TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' } })),
+  ]);
+  await deployMigrations({ kind: 'postgres', url: cluster.url });
+  const database = await connectDatabase({ kind: 'postgres', url: cluster.url });
+  const { prisma } = database;
+  const settings = readSettings({ SMTP_URL: receiver.url, LOG_LEVEL: 'warn', DATABASE_URL: cluster.url, MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+
+  // One dealer, one location, 10,000 customers with an electric car each: one SQL statement.
+  const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Berger', city: 'München', phone: '089 123456-0' } });
+  const location = await prisma.location.create({ data: { dealerId: dealer.id, name: 'München-Laim', federalState: 'BY' } });
+  await prisma.$executeRaw`
+    WITH c AS (
+      INSERT INTO customers (id, "dealerId", "locationId", salutation, "firstName", "lastName", email, "emailConsentBasis", "existingCustomerSince", "updatedAt")
+      SELECT gen_random_uuid(), ${dealer.id}::uuid, ${location.id}::uuid, 'ms', 'Anna', 'Kundin ' || n, 'kunde' || n || '@example.de', 'existing_customer', now(), now()
+      FROM generate_series(1, ${RECIPIENTS}::int) n
+      RETURNING id)
+    INSERT INTO vehicles (id, "dealerId", "ownerId", vin, make, model, "fuelType", "updatedAt")
+    SELECT gen_random_uuid(), ${dealer.id}::uuid, c.id, 'VIN' || c.id, 'Volkswagen', 'ID.4', 'electric', now() FROM c`;
+  const setupSeconds = (performance.now() - started) / 1000;
+
+  // Raw pooled nodemailer: the same kind of message, pre-rendered once.
+  const rendered = await createRenderer().renderMessage({
+    templateId: 'newsletter-generic',
+    language: 'de',
+    variables: { ...newsletter.content.de, customer: { salutation: 'ms', firstName: 'Anna', lastName: 'Kundin' } },
+    branding: sampleBranding,
+  });
+  const raw = createMailTransport(receiver.url, { maxConnections: SMTP_CONNECTIONS, maxMessages: 100 });
+  const rawStart = performance.now();
+  await Promise.all(
+    Array.from({ length: RECIPIENTS }, (_, i) =>
+      sendMail(raw, { from: settings.MAIL_FROM, to: `raw${i}@example.de`, subject: rendered.subject, html: rendered.html, text: rendered.text }),
+    ),
+  );
+  await waitForCount(receiver, RECIPIENTS);
+  const rawSeconds = (performance.now() - rawStart) / 1000;
+  raw.close();
+
+  // End to end: the engine worker, the newsletter workflow, 10,000 recipients.
+  const transport = createMailTransport(receiver.url, { maxConnections: SMTP_CONNECTIONS, maxMessages: 100 });
+  const taskQueue = 'newsletter-bench';
+  const worker = await createEngineWorker({
+    connection: temporal.nativeConnection,
+    namespace: 'default',
+    taskQueue,
+    deps: { prisma, transport, settings, sendingWindow: aroundTheClock },
+  });
+  const running = worker.run();
+  const e2eStart = performance.now();
+  const { workflowId } = await startNewsletterRun({ client: temporal.client, taskQueue }, newsletter, { label: 'bench' });
+  const summary = await newsletterRunResult(temporal.client, workflowId);
+  await waitForCount(receiver, RECIPIENTS * 2);
+  const e2eSeconds = (performance.now() - e2eStart) / 1000;
+  const received = (await receiver.count()) - RECIPIENTS;
+
+  const rawRate = RECIPIENTS / rawSeconds;
+  const e2eRate = summary.sent / e2eSeconds;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(`setup (PostgreSQL, migrations, Temporal dev server, ${RECIPIENTS} customers): ${setupSeconds.toFixed(1)} s`);
+  console.log(`raw pooled nodemailer (${SMTP_CONNECTIONS} connections, pre-rendered): ${RECIPIENTS} msgs in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)} msg/s`);
+  console.log(`newsletter end to end (segment → snapshot → render → outbox → SMTP): ${summary.sent} sent (${received} received, ${summary.unknown} unknown, ${summary.failed} failed) in ${e2eSeconds.toFixed(2)} s = ${e2eRate.toFixed(0)} msg/s`);
+  console.log(`ratio end-to-end / raw: ${(e2eRate / rawRate).toFixed(2)}×   (targets: ≥ 500 msg/s and ≥ 0.5×)`);
+  console.log(`worker process peak RSS: ${peakRssMb.toFixed(0)} MB`);
+
+  worker.shutdown();
+  await running;
+  transport.close();
+  await database.close();
+  await temporal.teardown();
+  receiver.stop();
+  await cluster.stop();
+}
+
+if (process.argv[2] === 'receiver') runCountingReceiver();
+else
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

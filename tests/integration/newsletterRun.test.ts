@@ -1,0 +1,109 @@
+import { cancelNewsletterRun, newsletterRunProgress, newsletterRunResult, pauseNewsletterRun, resumeNewsletterRun, startNewsletterRun } from '../../newsletters/runs';
+import { copiesByAddress, evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
+
+/**
+ * Autohaus Berger writes to its EV owners. Real Temporal dev server, real PostgreSQL, real SMTP, real time.
+ */
+describe('a newsletter run to the EV owners', () => {
+  let world: NewsletterWorld;
+  beforeAll(async () => {
+    world = await openNewsletterWorld();
+  }, 120_000);
+  afterAll(async () => {
+    await world?.close();
+  });
+  beforeEach(async () => {
+    world.smtp.clear();
+    await world.db.prisma.newsletterRecipient.deleteMany();
+    await world.db.prisma.message.deleteMany();
+    await world.db.prisma.vehicle.deleteMany();
+    await world.db.prisma.suppression.deleteMany();
+    await world.db.prisma.customer.deleteMany();
+  });
+  const deps = () => ({ client: world.env.client, taskQueue: world.engine.taskQueue });
+
+  it('reaches every eligible owner once, counts the others by reason, and ignores a customer who joins mid-run', async () => {
+    const { db, dealership } = world;
+    const eligible = await world.addElectricCustomers(20, 'ok');
+    const [unsubscribed] = await world.addElectricCustomers(1, 'unsubscribed');
+    await db.prisma.suppression.create({ data: { email: unsubscribed.email, reason: 'unsubscribe' } });
+    await world.addElectricCustomers(1, 'no-basis', { emailConsentBasis: 'none', existingCustomerSince: null });
+    await world.addElectricCustomers(1, 'objected', { objectedAt: new Date('2027-01-01') });
+    const dieselDriver = await world.addElectricCustomers(1, 'diesel');
+    await db.prisma.vehicle.updateMany({ where: { ownerId: dieselDriver[0].id }, data: { fuelType: 'diesel' } });
+
+    const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 10 }), { label: 'mid-run' });
+    await world.smtp.waitForMessages(2, 30_000);
+    const joinedLate = await world.addElectricCustomers(1, 'late');
+    const during = await newsletterRunProgress(world.env.client, workflowId);
+    expect(during).toMatchObject({ status: 'running', total: 22 });
+    expect(during.remaining).toBeGreaterThan(0);
+
+    const summary = await newsletterRunResult(world.env.client, workflowId);
+    expect(summary).toMatchObject({ status: 'completed', total: 22, sent: 20, failed: 0, unknown: 0, deferred: 0, remaining: 0 });
+    expect(summary.skipped).toEqual({ unsubscribed: 1, no_legal_basis: 1 });
+
+    const copies = copiesByAddress(world.smtp.messages());
+    expect([...copies.keys()].sort()).toEqual(eligible.map((c) => c.email).sort());
+    expect([...copies.values()].every((n) => n === 1)).toBe(true);
+    expect(copies.has(joinedLate[0].email)).toBe(false);
+    const mail = world.smtp.messages()[0];
+    expect(mail.subject).toBe('Elektrisch durch den Winter');
+    expect(mail.text).toContain('Ihr E-Auto im Winter');
+    expect(mail.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+
+    const run = await db.prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
+    expect(run).toMatchObject({ status: 'completed', dealerId: dealership.dealer.id, templateId: 'newsletter-generic' });
+    expect(run.finishedAt).not.toBeNull();
+    const outbox = await db.prisma.message.findMany({ where: { newsletterRunId: run.id } });
+    expect(outbox.filter((m) => m.status === 'sent')).toHaveLength(20);
+    expect(outbox.every((m) => m.idempotencyKey === `newsletter/${run.id}/${m.customerId}` && m.category === 'marketing')).toBe(true);
+  });
+
+  it('holds the rate limit: 40 messages at 20 per second take about two seconds', async () => {
+    await world.addElectricCustomers(40, 'rate');
+    const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 20 }), { label: 'rate' });
+    const summary = await newsletterRunResult(world.env.client, workflowId);
+    expect(summary.sent).toBe(40);
+    const times = world.smtp.messages().map((m) => Date.parse(m.receivedAt)).sort((a, b) => a - b);
+    const measured = (times.length - 1) / ((times[times.length - 1] - times[0]) / 1000);
+    expect(measured).toBeGreaterThan(18);
+    expect(measured).toBeLessThan(22);
+  });
+
+  it('pauses, resumes and is cancelled: nobody gets a second copy, the rest is recorded as cancelled', async () => {
+    const customers = await world.addElectricCustomers(60, 'pause');
+    const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 10 }), { label: 'pause' });
+    await world.smtp.waitForMessages(5, 30_000);
+    await pauseNewsletterRun(world.env.client, workflowId);
+    await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
+    await waitFor(async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused', 'paused in the database');
+    const whilePaused = world.smtp.messages().length;
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(world.smtp.messages().length).toBe(whilePaused);
+    expect(whilePaused).toBeLessThan(60);
+
+    await resumeNewsletterRun(world.env.client, workflowId);
+    await world.smtp.waitForMessages(whilePaused + 5, 30_000);
+    await cancelNewsletterRun(world.env.client, workflowId);
+    const summary = await newsletterRunResult(world.env.client, workflowId);
+
+    expect(summary.status).toBe('cancelled');
+    expect(summary.sent).toBe(world.smtp.messages().length);
+    expect(summary.skipped.cancelled).toBe(60 - summary.sent);
+    expect(summary.skipped.cancelled).toBeGreaterThan(0);
+    const copies = copiesByAddress(world.smtp.messages());
+    expect([...copies.values()].every((n) => n === 1)).toBe(true);
+    expect(customers.filter((c) => copies.has(c.email))).toHaveLength(summary.sent);
+    const run = await world.db.prisma.newsletterRun.findFirstOrThrow({ where: { workflowId } });
+    expect(run.status).toBe('cancelled');
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`not ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
