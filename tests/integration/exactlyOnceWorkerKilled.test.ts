@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { defineCampaign, send } from '../../campaigns/dsl';
 import { shippedTemplates } from '../../campaigns/catalogue';
@@ -11,6 +10,7 @@ import { enrollmentWorkflowId, type EnrollmentState } from '../../workflows/camp
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
 import { createLocalTestEnv } from '../support/temporalEnv';
+import { killHard, startWorkerProcess } from '../support/workerProcessControl';
 
 /**
  * The worker dies the hard way (SIGKILL: no shutdown, no outbox write, SMTP connections cut) while a
@@ -18,40 +18,6 @@ import { createLocalTestEnv } from '../support/temporalEnv';
  * activities the dead worker held come back only after their 2-minute start-to-close timeout.
  */
 
-const WORKER_ENTRY = path.resolve(__dirname, '../support/workerProcess.ts');
-const REPO_ROOT = path.resolve(__dirname, '../..');
-
-/** Starts tests/support/workerProcess.ts as a child process and resolves once it polls. */
-function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_ENTRY], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker process not ready after 60 s: ${stderr}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`worker process exited early (${code ?? signal}): ${stderr}`));
-    });
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 const oneCheckIn = validateCampaign(
   defineCampaign({ id: 'one-check-in', version: 1, name: 'One check-in', audience: 'Buyers', legalBasis: 'existing_customer', steps: [send('checkin-3-days')] }),

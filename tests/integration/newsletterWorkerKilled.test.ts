@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { newsletterRunResult, startNewsletterRun } from '../../newsletters/runs';
@@ -8,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
 import { copiesByAddress, evNewsletter } from '../support/newsletterWorld';
 import { createLocalTestEnv } from '../support/temporalEnv';
+import { killHard, startWorkerProcess } from '../support/workerProcessControl';
 
 /**
  * The worker process is killed (SIGKILL) while a newsletter to 300 EV owners is going out, and a new
@@ -15,39 +15,6 @@ import { createLocalTestEnv } from '../support/temporalEnv';
  * unless the outbox records the rare "outcome unknown" (a message inside an SMTP conversation at the kill).
  */
 
-const WORKER_ENTRY = path.resolve(__dirname, '../support/workerProcess.ts');
-const REPO_ROOT = path.resolve(__dirname, '../..');
-
-function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', WORKER_ENTRY], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'error', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker process not ready after 60 s: ${stderr}`)), 60_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('worker ready')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`worker process exited early (${code ?? signal}): ${stderr}`));
-    });
-  });
-}
-
-function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
 
 describe('the worker is killed in the middle of a newsletter run and restarted', () => {
   let env: TestWorkflowEnvironment;
