@@ -1,0 +1,35 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { handleCallbackForm, renderCallbackPage } from '../../leads/callbackPage';
+import type { Page } from '../../leads/linkPages';
+import { handleTakeOverForm, renderTakeOverPage } from '../../leads/takeOverPage';
+import type { ApiDeps } from '../deps';
+import { sendPage, tokenQuery } from './linkToken';
+
+const formBody = z.record(z.string(), z.string().max(5000)).optional();
+const tags = ['public pages'];
+
+/** Staff pages behind the links in lead emails: log a callback outcome, take a lead over. */
+export function leadPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  // leads/ reads `now` as a Date for the link check and as a function for logging; pass none (the real clock).
+  const linkDeps = { client: deps.client, prisma: deps.prisma, secret: deps.settings.LINK_SIGNING_SECRET };
+  const check = () => ({ secret: deps.settings.LINK_SIGNING_SECRET, now: deps.now?.() ?? new Date() });
+  const send = (reply: Parameters<typeof sendPage>[0], page: Page) => sendPage(reply, page.status, page.html);
+
+  return async (app) => {
+    app.get('/leads/callback', { config: { public: true }, schema: { summary: 'Callback outcome form (signed link)', tags, querystring: tokenQuery, security: [] } }, async (request, reply) =>
+      send(reply, renderCallbackPage(request.query.t, check())),
+    );
+    app.post('/leads/callback', { config: { public: true }, schema: { summary: 'Submit a callback outcome (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] } }, async (request, reply) => {
+      const form = request.body ?? {};
+      return send(reply, await handleCallbackForm(linkDeps, request.query.t ?? form.t, form));
+    });
+    app.get('/leads/take-over', { config: { public: true }, schema: { summary: 'Take over a lead (signed link)', tags, querystring: tokenQuery, security: [] } }, async (request, reply) =>
+      send(reply, renderTakeOverPage(request.query.t, check())),
+    );
+    app.post('/leads/take-over', { config: { public: true }, schema: { summary: 'Confirm taking over a lead (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] } }, async (request, reply) => {
+      const form = request.body ?? {};
+      return send(reply, await handleTakeOverForm(linkDeps, request.query.t ?? form.t));
+    });
+  };
+}

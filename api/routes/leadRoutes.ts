@@ -1,0 +1,128 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { callbackOutcomeSchema, LeadNotFoundError, logCallbackOutcome } from '../../leads/callbackOutcome';
+import { submitLead } from '../../leads/intake';
+import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmission';
+import { queryLeadState } from '../../leads/queries';
+import { dealerIdFor } from '../auth';
+import type { ApiDeps } from '../deps';
+import { ApiProblem, notFound } from '../problems';
+import { errorResponses, uuid } from '../schemas/common';
+
+const tags = ['leads'];
+const leadParams = z.object({ id: uuid.describe('Lead id') });
+const leadBody = leadSubmissionSchema.omit({ dealerId: true }).describe('A lead from the website, a portal, the manufacturer or a phone note');
+const outcomeBody = callbackOutcomeSchema.omit({ leadId: true }).describe('What came of a callback');
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
+  const leadDeps = { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue, now: deps.now };
+
+  async function findLead(dealerId: string, id: string) {
+    const lead = await deps.prisma.lead.findFirst({ where: { id, dealerId }, include: { callbackTasks: { orderBy: { createdAt: 'asc' } }, assignedTo: true } });
+    if (!lead) throw notFound(`lead ${id} not found`);
+    return lead;
+  }
+
+  return async (app) => {
+    app.post('/leads', {
+      schema: {
+        summary: 'Submit a lead: records it, matches or creates the customer and starts the callback follow-up',
+        tags,
+        body: leadBody,
+        response: { 200: z.object({ leadId: z.string(), customerId: z.string(), duplicate: z.literal(true) }), 201: z.object({ leadId: z.string(), customerId: z.string(), duplicate: z.boolean() }), ...errorResponses },
+      },
+    }, async (request, reply) => {
+      const dealerId = await dealerIdFor(deps.prisma, request);
+      try {
+        const result = await submitLead(leadDeps, { ...request.body, dealerId });
+        return reply.code(result.duplicate ? 200 : 201).send(result);
+      } catch (error) {
+        if (error instanceof LeadSubmissionError) throw new ApiProblem(400, error.message, error.problems.map((p) => ({ path: p.split(':')[0], message: p })));
+        throw error;
+      }
+    });
+
+    app.post('/leads/:id/callback-outcomes', {
+      schema: {
+        summary: 'Log what came of a callback (stops or re-schedules the escalation)',
+        tags,
+        params: leadParams,
+        body: outcomeBody,
+        response: { 202: z.object({ leadId: z.string(), outcome: z.string() }), ...errorResponses },
+      },
+    }, async (request, reply) => {
+      const dealerId = await dealerIdFor(deps.prisma, request);
+      await findLead(dealerId, request.params.id);
+      try {
+        await logCallbackOutcome(leadDeps, { ...request.body, leadId: request.params.id });
+      } catch (error) {
+        if (error instanceof LeadNotFoundError) throw notFound(error.message);
+        throw error;
+      }
+      return reply.code(202).send({ leadId: request.params.id, outcome: request.body.outcome });
+    });
+
+    app.get('/leads/:id', {
+      schema: {
+        summary: "A lead, its callback tasks and its follow-up workflow's state",
+        tags,
+        params: leadParams,
+        response: {
+          200: z.object({
+            lead: z.object({
+              id: z.string(),
+              kind: z.string(),
+              status: z.string(),
+              source: z.string(),
+              externalId: z.string().nullable(),
+              customerId: z.string().nullable(),
+              locationId: z.string().nullable(),
+              assignedTo: z.object({ id: z.string(), name: z.string() }).nullable(),
+              vehicleOfInterest: z.string().nullable(),
+              receivedAt: z.string(),
+              firstContactAt: z.string().nullable(),
+            }),
+            callbackTasks: z.array(z.object({ id: z.string(), assigneeId: z.string().nullable(), dueAt: z.string(), status: z.string(), attempts: z.number(), outcome: z.string().nullable(), escalationLevel: z.number(), completedAt: z.string().nullable() })),
+            followUp: z.record(z.string(), z.unknown()).nullable().describe('State of the follow-up workflow; null when it has none (or Temporal is unreachable)'),
+          }),
+          ...errorResponses,
+        },
+      },
+    }, async (request) => {
+      const dealerId = await dealerIdFor(deps.prisma, request);
+      const lead = await findLead(dealerId, request.params.id);
+      const followUp = await queryLeadState(deps.client, lead.id).catch((error: unknown) => {
+        if (!(error instanceof WorkflowNotFoundError)) request.log.warn({ err: error, leadId: lead.id }, 'lead follow-up query failed');
+        return null;
+      });
+      return {
+        lead: {
+          id: lead.id,
+          kind: lead.kind,
+          status: lead.status,
+          source: lead.source,
+          externalId: lead.externalId,
+          customerId: lead.customerId,
+          locationId: lead.locationId,
+          assignedTo: lead.assignedTo ? { id: lead.assignedTo.id, name: `${lead.assignedTo.firstName} ${lead.assignedTo.lastName}` } : null,
+          vehicleOfInterest: lead.vehicleOfInterest,
+          receivedAt: lead.receivedAt.toISOString(),
+          firstContactAt: iso(lead.firstContactAt),
+        },
+        callbackTasks: lead.callbackTasks.map((t) => ({
+          id: t.id,
+          assigneeId: t.assigneeId,
+          dueAt: t.dueAt.toISOString(),
+          status: t.status,
+          attempts: t.attempts,
+          outcome: t.outcome,
+          escalationLevel: t.escalationLevel,
+          completedAt: iso(t.completedAt),
+        })),
+        followUp: followUp as Record<string, unknown> | null,
+      };
+    });
+  };
+}

@@ -1,0 +1,27 @@
+import { Client, Connection } from '@temporalio/client';
+import { temporalConnectionOptions } from '../cli/commands/support/context';
+import { componentLogger } from '../config/logger';
+import type { Settings } from '../config/settings';
+import { createDatabase } from '../db/client';
+import { buildApiApp } from './buildApp';
+
+export type RunningApi = { url: string; close(): Promise<void> };
+
+/** Starts the API on settings.API_PORT against the configured database and Temporal. */
+export async function startApiServer(settings: Settings, options: { host?: string } = {}): Promise<RunningApi> {
+  const log = componentLogger('api');
+  const database = await createDatabase(settings);
+  const connection = await Connection.connect({ ...temporalConnectionOptions(settings), connectTimeout: 10_000 });
+  const client = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
+  const app = buildApiApp({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings, logger: log });
+  const url = await app.listen({ port: settings.API_PORT, host: options.host ?? '0.0.0.0' });
+  log.info({ url, docs: `${url}/docs` }, 'API listening');
+  return {
+    url,
+    async close() {
+      await app.close();
+      await connection.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { readSettings, type Settings } from '../../config/settings';
+import { createApiKey } from '../../api/apiKeys';
+import { buildApiApp } from '../../api/buildApp';
+import { signLinkToken, type LinkPurpose } from '../../links/signedLinks';
+import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
+import { apiClient, type ApiRequest, type ApiResponse } from './apiClient';
+import { createTestDatabase, type TestDatabase } from './database';
+import { seedDealership, type Dealership } from './dealership';
+import { startEngineWorker, type EngineHarness } from './engineHarness';
+import { createTimeSkippingTestEnv } from './temporalEnv';
+
+/**
+ * The API on the real stack: a fresh PostgreSQL database with Autohaus Berger seeded, time-skipping
+ * Temporal with the engine worker, an SMTP receiver, and the fastify app listening on a free port.
+ */
+export type ApiWorld = {
+  env: TestWorkflowEnvironment;
+  db: TestDatabase;
+  smtp: SmtpReceiver;
+  engine: EngineHarness;
+  dealership: Dealership;
+  settings: Settings;
+  app: ReturnType<typeof buildApiApp>;
+  /** Sends a request to the listening API (inject-like options). */
+  call(request: ApiRequest): Promise<ApiResponse>;
+  /** A valid key bound to the dealership, as `Authorization` header. */
+  auth: { authorization: string };
+  /** A token as the engine signs it into emails. */
+  linkToken(purpose: LinkPurpose, subject: string, expiresAt?: string): string;
+  close(): Promise<void>;
+};
+
+export async function openApiWorld(): Promise<ApiWorld> {
+  const env = await createTimeSkippingTestEnv();
+  const db = await createTestDatabase();
+  const smtp = await startSmtpReceiver();
+  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
+  const dealership = await seedDealership(db.prisma);
+  // The same public URL and signing secret as the engine worker's settings (tests/support/engineHarness.ts).
+  const settings = readSettings({ LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example' });
+  const app = buildApiApp({ prisma: db.prisma, client: env.client, taskQueue: engine.taskQueue, settings, logger: false });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  const key = await createApiKey(db.prisma, { name: 'DMS-Import', dealerId: dealership.dealer.id });
+  return {
+    env,
+    db,
+    smtp,
+    engine,
+    dealership,
+    settings,
+    app,
+    call: apiClient(address),
+    auth: { authorization: `Bearer ${key.key}` },
+    linkToken: (purpose, subject, expiresAt = new Date(Date.now() + 86_400_000).toISOString()) =>
+      signLinkToken({ purpose, subject, expiresAt }, settings.LINK_SIGNING_SECRET),
+    async close() {
+      await app.close();
+      await engine.stop();
+      await smtp.close();
+      await env.teardown();
+      await db.drop();
+    },
+  };
+}
+
+/** Row counts of every table the API writes: "nothing was written" means these did not change. */
+export async function rowCounts(db: TestDatabase) {
+  const p = db.prisma;
+  const [customers, vehicles, touchpoints, leads, suppressions, processedEvents, enrollments, messages] = await Promise.all([
+    p.customer.count(),
+    p.vehicle.count(),
+    p.touchpoint.count(),
+    p.lead.count(),
+    p.suppression.count(),
+    p.processedEvent.count(),
+    p.campaignEnrollment.count(),
+    p.message.count(),
+  ]);
+  return { customers, vehicles, touchpoints, leads, suppressions, processedEvents, enrollments, messages };
+}
