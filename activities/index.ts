@@ -11,6 +11,9 @@ import type { DeliveryFaults } from './delivery/sendThroughOutbox';
 import { admitEnrollment, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
 import { recordHeartbeat } from './health';
 import { createStaffTask, type CreateStaffTaskInput } from './staffTasks';
+import { createLeadActivities } from './leads';
+import { createLifecycleActivities } from './lifecycle';
+import { createNewsletterActivities } from './newsletters';
 
 export type ActivityDeps = {
   prisma: PrismaClient;
@@ -43,6 +46,9 @@ export function createActivities(deps: ActivityDeps) {
     finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),
     loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
+    ...createLeadActivities(deps),
+    ...createLifecycleActivities({ prisma }),
+    ...createNewsletterActivities(delivery),
   };
 }
 

@@ -1,10 +1,21 @@
 import { templateRegistry } from '../templates/registry';
+import { huReminders } from './builtin/huReminders';
 import { postPurchaseCheckIns } from './builtin/postPurchaseCheckIns';
+import { reactivation } from './builtin/reactivation';
+import { repurchaseLeaseEnd, repurchaseVehicleAge } from './builtin/repurchase';
+import { serviceReminders } from './builtin/serviceReminders';
 import type { CampaignDefinition } from './dsl/campaign';
 import { InvalidCampaignError, validateCampaign, type TemplateCatalogue } from './dsl/validate';
 
 /** Every campaign the engine ships. Marketing adds theirs here. */
-export const builtInCampaigns: CampaignDefinition[] = [postPurchaseCheckIns];
+export const builtInCampaigns: CampaignDefinition[] = [
+  postPurchaseCheckIns,
+  serviceReminders,
+  huReminders,
+  repurchaseLeaseEnd,
+  repurchaseVehicleAge,
+  reactivation,
+];
 
 export const shippedTemplates: TemplateCatalogue = {
   has: (id) => templateRegistry.all().some((t) => t.id === id),

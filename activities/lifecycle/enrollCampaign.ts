@@ -1,0 +1,69 @@
+import crypto from 'node:crypto';
+import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
+import type { PrismaClient } from '../../db/generated/client';
+import type { CampaignEnrollmentInput } from '../../workflows/campaignEnrollment/contract';
+import { admitEnrollment } from '../enrollments';
+
+/** A name-based UUID (v5 layout over SHA-1): the same customer, campaign, vehicle and cycle always give the same id. */
+export function lifecycleEnrollmentId(parts: { customerId: string; campaignId: string; vehicleId?: string; cycle: number }): string {
+  const hash = crypto.createHash('sha1').update(`stammkunde/lifecycle/${parts.customerId}/${parts.campaignId}/${parts.vehicleId ?? '-'}/${parts.cycle}`).digest();
+  const bytes = Buffer.from(hash.subarray(0, 16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x50;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = bytes.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+export type AdmitLifecycleEnrollmentInput = {
+  customerId: string;
+  campaignId: string;
+  vehicleId?: string;
+  cycle: number;
+  context: CampaignEnrollmentInput['context'];
+  timeZone: string;
+  now: string;
+  /** Earlier cycles this one replaces (marked exited now, so re-entry sees them closed). */
+  supersedes?: string[];
+};
+
+export type LifecycleAdmission =
+  | { admitted: true; input: CampaignEnrollmentInput }
+  | { admitted: false; enrollmentId?: string; reason: string };
+
+/**
+ * Admits the customer to a built-in campaign on the lifecycle's behalf: closes the superseded
+ * cycle, applies re-entry and holdout (activities/enrollments.ts), and returns the pinned
+ * enrollment input for the child workflow. Idempotent: a retried call returns the same enrollment.
+ */
+export async function admitLifecycleEnrollment(
+  prisma: PrismaClient,
+  catalogue: Map<string, CampaignDefinition>,
+  input: AdmitLifecycleEnrollmentInput,
+): Promise<LifecycleAdmission> {
+  const definition = catalogue.get(input.campaignId);
+  if (!definition) throw new Error(`campaignId: no built-in campaign "${input.campaignId}"`);
+  const missing = definition.context.filter((key) => input.context[key] === undefined || input.context[key] === null);
+  if (missing.length > 0) throw new Error(`campaign "${definition.id}": context is missing ${missing.join(', ')}`);
+  if (input.supersedes?.length) {
+    await prisma.campaignEnrollment.updateMany({
+      where: { id: { in: input.supersedes }, status: 'active' },
+      data: { status: 'exited', exitReason: 'superseded by the next cycle', exitedAt: new Date(input.now) },
+    });
+  }
+  const enrollmentId = lifecycleEnrollmentId(input);
+  const admission = await admitEnrollment(prisma, { customerId: input.customerId, vehicleId: input.vehicleId, definition, enrollmentId, now: input.now });
+  if (!admission.admitted) return { admitted: false, enrollmentId, reason: 'reason' in admission ? admission.reason : 'holdout' };
+  return {
+    admitted: true,
+    input: { enrollmentId, customerId: input.customerId, vehicleId: input.vehicleId, definition, context: input.context, timeZone: input.timeZone },
+  };
+}
+
+/** Marks the customer's active enrollments exited (all, or one vehicle's), e.g. on erasure, objection or sale. */
+export async function closeEnrollments(prisma: PrismaClient, input: { customerId: string; vehicleId?: string; reason: string; now: string }) {
+  const closed = await prisma.campaignEnrollment.updateMany({
+    where: { customerId: input.customerId, status: 'active', ...(input.vehicleId ? { vehicleId: input.vehicleId } : {}) },
+    data: { status: 'exited', exitReason: input.reason, exitedAt: new Date(input.now) },
+  });
+  return { closed: closed.count };
+}

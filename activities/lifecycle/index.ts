@@ -1,0 +1,28 @@
+import { loadCampaignCatalogue } from '../../campaigns/catalogue';
+import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
+import type { PrismaClient } from '../../db/generated/client';
+import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import { eraseCustomerData, markCustomerLapsed } from './customerStatus';
+import { admitLifecycleEnrollment, closeEnrollments, type AdmitLifecycleEnrollmentInput } from './enrollCampaign';
+import { loadLifecycleCustomer } from './loadCustomer';
+import { createReactivationLead } from './reactivationLead';
+import { recordCustomerEvent } from './recordEvent';
+import { startEnrollmentWorkflow, startLeadFollowUp } from './startWorkflows';
+
+/** The side effects of the customer lifecycle (workflows/customerLifecycle), bound to the database. */
+export function createLifecycleActivities(deps: { prisma: PrismaClient; catalogue?: Map<string, CampaignDefinition> }) {
+  const { prisma } = deps;
+  let catalogue = deps.catalogue;
+  const campaigns = () => (catalogue ??= loadCampaignCatalogue());
+  return {
+    loadLifecycleCustomer: (input: { customerId: string }) => loadLifecycleCustomer(prisma, input),
+    recordCustomerEvent: (input: { customerId: string; event: CustomerEvent; now: string }) => recordCustomerEvent(prisma, input),
+    admitLifecycleEnrollment: (input: AdmitLifecycleEnrollmentInput) => admitLifecycleEnrollment(prisma, campaigns(), input),
+    closeEnrollments: (input: Parameters<typeof closeEnrollments>[1]) => closeEnrollments(prisma, input),
+    createReactivationLead: (input: Parameters<typeof createReactivationLead>[1]) => createReactivationLead(prisma, input),
+    markCustomerLapsed: (input: Parameters<typeof markCustomerLapsed>[1]) => markCustomerLapsed(prisma, input),
+    eraseCustomerData: (input: Parameters<typeof eraseCustomerData>[1]) => eraseCustomerData(prisma, input),
+    startEnrollmentWorkflow,
+    startLeadFollowUp,
+  };
+}

@@ -1,0 +1,56 @@
+import type { Client } from '@temporalio/client';
+import { enrollmentStateQuery, enrollmentWorkflowId } from '../workflows/campaignEnrollment/contract';
+import {
+  customerEventSignal,
+  lifecycleStateQuery,
+  lifecycleWorkflowId,
+  type CustomerLifecycleInput,
+  type LifecycleSettings,
+  type LifecycleView,
+} from '../workflows/customerLifecycle/contract';
+import { parseCustomerEvent, type CustomerEvent, type CustomerEventInput } from './customerEvents';
+
+export type LifecycleClientDeps = {
+  client: Client;
+  taskQueue: string;
+  /** Only for a lifecycle that starts with this event (tests use a low continue-as-new threshold). */
+  settings?: Partial<LifecycleSettings>;
+};
+
+/**
+ * Delivers an event to the customer's lifecycle, starting it if it is not running (signal-with-start
+ * on the id `customer-<customerId>`). The event is validated first; a duplicate is ignored by the workflow.
+ */
+export async function sendCustomerEvent(deps: LifecycleClientDeps, customerId: string, event: CustomerEvent | CustomerEventInput): Promise<void> {
+  const parsed = parseCustomerEvent(event);
+  const input: CustomerLifecycleInput = { customerId, ...(deps.settings ? { settings: deps.settings } : {}) };
+  await deps.client.workflow.signalWithStart('customerLifecycleWorkflow', {
+    taskQueue: deps.taskQueue,
+    workflowId: lifecycleWorkflowId(customerId),
+    args: [input],
+    signal: customerEventSignal,
+    signalArgs: [parsed],
+  });
+}
+
+export type JourneyItem = { at: string; campaignId: string; stepPath: string; kind: string; name: string; enrollmentId?: string; vehicleId?: string };
+export type CustomerJourney = Omit<LifecycleView, 'upcoming'> & { upcoming: JourneyItem[] };
+
+/**
+ * The customer's current state and every scheduled touchpoint: the lifecycle's own timers plus
+ * what each running enrollment will send or ask staff to do next, with dates, sorted by date.
+ */
+export async function queryCustomerJourney(client: Client, customerId: string): Promise<CustomerJourney> {
+  const view = await client.workflow.getHandle(lifecycleWorkflowId(customerId)).query(lifecycleStateQuery);
+  const upcoming: JourneyItem[] = [...view.upcoming];
+  for (const enrollment of view.enrollments) {
+    const state = await client.workflow
+      .getHandle(enrollmentWorkflowId(enrollment.enrollmentId))
+      .query(enrollmentStateQuery)
+      .catch(() => undefined); // finished meanwhile
+    if (state?.status !== 'running') continue;
+    upcoming.push(...state.upcoming.map((u) => ({ ...u, enrollmentId: enrollment.enrollmentId, vehicleId: enrollment.vehicleId })));
+  }
+  upcoming.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return { ...view, upcoming };
+}

@@ -1,0 +1,112 @@
+import { lifecycleWorkflowId } from '../../workflows/customerLifecycle/contract';
+import { addCustomer, addVehicle } from '../support/dealership';
+import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
+import { lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
+
+/** Objection, erasure and a long history: the lifecycle stops when it must, and forgets nothing when it continues as new. */
+describe('stopping and continuing a customer lifecycle', () => {
+  let world: CampaignWorld;
+  let drive: LifecycleDriver;
+  beforeAll(async () => {
+    world = await openCampaignWorld();
+    drive = lifecycleDriver(world);
+  });
+  afterAll(async () => world?.close());
+
+  async function newCarBuyer(lastName: string, driver = drive) {
+    const customer = await addCustomer(world.db.prisma, world.dealership, { lastName });
+    const car = await addVehicle(world.db.prisma, world.dealership, customer.id);
+    const delivered = await world.nextTuesday();
+    await drive.on(delivered);
+    await driver.event(customer.id, { type: 'vehicle_delivered', vehicleId: car.id, deliveredOn: delivered, condition: 'new', financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) } });
+    await driver.until(customer.id, (j) => j.enrollments.length === 4);
+    const checkIns: Array<[string, string]> = [
+      [sendDay(plus(delivered, { days: 3 }), '11:00'), 'checkin-3-days'],
+      [sendDay(plus(sendDay(plus(delivered, { days: 3 }), '11:00'), { days: 27 }), '11:00'), 'checkin-satisfaction-30-days'],
+    ];
+    return { customer, car, delivered, checkIns };
+  }
+
+  const runningEnrollments = async (customerId: string) => {
+    const rows = await world.db.prisma.campaignEnrollment.findMany({ where: { customerId } });
+    const running = [];
+    for (const row of rows) {
+      const run = await world.env.client.workflow.getHandle(row.workflowId!).describe();
+      if (run.status.name === 'RUNNING') running.push(row.campaignId);
+    }
+    return running;
+  };
+
+  it('an objection in month 7 stops everything: no email, no task, ever again', async () => {
+    const { customer, delivered, checkIns } = await newCarBuyer('Roth');
+    await drive.on(plus(delivered, { months: 7 }));
+    await drive.event(customer.id, { type: 'objection', note: 'Bitte keine Werbung mehr' });
+    await drive.until(customer.id, (j) => j.status === 'objected' && j.enrollments.length === 0);
+
+    await drive.on(plus(delivered, { months: 40 }));
+    expect(await drive.mailsOf(customer.email)).toEqual(checkIns);
+    expect(await drive.tasksOf(customer.id)).toEqual([]);
+    expect(await runningEnrollments(customer.id)).toEqual([]);
+    expect(await world.db.prisma.campaignEnrollment.count({ where: { customerId: customer.id, status: 'active' } })).toBe(0);
+    expect((await drive.journey(customer.id)).dormancyCheckAt).toBeUndefined();
+  });
+
+  it('erasure while every campaign sleeps: the lifecycle ends, no timer is left, no email follows, the personal data is gone', async () => {
+    const { customer, delivered, checkIns } = await newCarBuyer('Sommer');
+    await drive.on(plus(delivered, { months: 2 }));
+    await drive.event(customer.id, { type: 'interaction_recorded', channel: 'email', direction: 'inbound', summary: 'Frau Sommer fragt nach Zubehör' });
+    await drive.event(customer.id, { type: 'erasure_requested' });
+    const final = await world.env.client.workflow.getHandle(lifecycleWorkflowId(customer.id)).result();
+    expect(final.status).toBe('erased');
+    expect(await runningEnrollments(customer.id)).toEqual([]);
+
+    await drive.on(plus(delivered, { months: 40 }));
+    expect(await drive.mailsOf(customer.email)).toEqual(checkIns);
+    const row = await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect([row.firstName, row.lastName, row.email, row.phone, row.erasedAt !== null]).toEqual([null, 'gelöscht', null, null, true]);
+    const touchpoints = await world.db.prisma.touchpoint.findMany({ where: { customerId: customer.id } });
+    expect(new Set(touchpoints.map((t) => t.summary))).toEqual(new Set(['gelöscht']));
+    const messages = await world.db.prisma.message.findMany({ where: { customerId: customer.id } });
+    expect(messages.map((m) => [m.recipientEmail, m.subject, m.payload])).toEqual(messages.map(() => ['', null, null]));
+
+    // A late event for the erased customer starts nothing new.
+    await drive.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'inbound', summary: 'Anruf' });
+    const again = await world.env.client.workflow.getHandle(lifecycleWorkflowId(customer.id)).result();
+    expect(again.status).toBe('erased');
+    expect(await world.db.prisma.touchpoint.count({ where: { customerId: customer.id } })).toBe(touchpoints.length);
+    await drive.recordHistory(lifecycleWorkflowId(customer.id), 'lifecycle-erased-restart');
+  });
+
+  it('continue-as-new under a low threshold keeps every schedule, enrollment and queued event', async () => {
+    const lowThreshold = lifecycleDriver(world, { continueAsNewAfter: 2 });
+    const { customer, delivered, checkIns } = await newCarBuyer('Winter', lowThreshold);
+    const handle = world.env.client.workflow.getHandle(lifecycleWorkflowId(customer.id));
+    const firstRun = (await handle.describe()).runId;
+    const before = await lowThreshold.journey(customer.id);
+
+    // A burst of events, one of them delivered twice: several runs handle them, none is lost or doubled.
+    const repeated = await lowThreshold.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'outbound', summary: 'Rückruf zur Wallbox' });
+    await lowThreshold.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'outbound', summary: 'Rückruf zur Wallbox' }, repeated);
+    await lowThreshold.event(customer.id, { type: 'consent_given', source: 'Website', wording: 'Ja, ich möchte Angebote per E-Mail erhalten.' });
+    await lowThreshold.event(customer.id, { type: 'consent_confirmed' });
+    await lowThreshold.event(customer.id, { type: 'email_clicked' });
+    const after = await lowThreshold.until(customer.id, (j) => j.eventsHandled === 5 && j);
+
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    expect(after.vehicles).toEqual(before.vehicles);
+    expect(after.enrollments).toEqual(before.enrollments);
+    const scheduled = (j: typeof before) => j.upcoming.filter((u) => u.campaignId !== 'reactivation');
+    expect(scheduled(after)).toEqual(scheduled(before));
+    expect(await world.db.prisma.touchpoint.count({ where: { customerId: customer.id, externalEventId: { startsWith: 'event:' } } })).toBe(5);
+    const consent = await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
+    expect(consent.emailConsentBasis).toBe('double_opt_in');
+
+    // The children kept running through the new runs, and the lifecycle's own timer still fires.
+    await drive.on(plus(delivered, { days: 40 }));
+    expect(await drive.mailsOf(customer.email, 2)).toEqual(checkIns);
+    await drive.on(plus(delivered, { months: 19 }));
+    const mails = await drive.mailsOf(customer.email);
+    expect(mails.map(([, template]) => template)).toContain('reactivation-1');
+    await drive.recordHistory(lifecycleWorkflowId(customer.id), 'lifecycle-continued-as-new');
+  });
+});

@@ -1,0 +1,103 @@
+import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import { workflowNow } from '../shared/clock';
+import { customerEventSignal, defaultLifecycleSettings, lifecycleStateQuery, type CustomerLifecycleInput, type LifecycleView } from './contract';
+import { enroll, stop } from './enrollments';
+import { handleEvent } from './events';
+import { activities, type LifecycleRuntime } from './runtime';
+import { emptyState, type CarriedState } from './state';
+import { viewOf } from './view';
+
+const ms = (iso: string) => Date.parse(iso);
+
+/** The next instant the lifecycle must wake for: the dormancy check or the end of the reactivation's response window. */
+function nextDeadline(state: CarriedState): number | undefined {
+  if (state.reactivation) return ms(state.reactivation.respondBy);
+  if (state.status === 'active' && state.dormancyCheckAt) return ms(state.dormancyCheckAt);
+  return undefined;
+}
+
+/** Silent for the dormancy period: the reactivation campaign starts, and a response window opens. */
+async function startReactivation(rt: LifecycleRuntime): Promise<void> {
+  const now = workflowNow();
+  const ref = await enroll(rt, { campaignId: 'reactivation', context: {} });
+  rt.state.dormancyCheckAt = undefined;
+  rt.state.reactivation = { enrollmentId: ref?.enrollmentId, startedAt: now.toISO()!, respondBy: now.plus({ weeks: rt.settings.reactivationResponseWeeks }).toISO()! };
+}
+
+/** No reaction within the response window: the customer is marked lapsed (tag 'lapsed'). */
+async function lapse(rt: LifecycleRuntime): Promise<void> {
+  rt.state.reactivation = undefined;
+  rt.state.status = 'lapsed';
+  await activities.markCustomerLapsed({ customerId: rt.customerId, lapsed: true, now: workflowNow().toISO()! });
+}
+
+/** DSGVO erasure: personal data blanked, every enrollment stopped, the lifecycle ends. */
+async function erase(rt: LifecycleRuntime): Promise<void> {
+  await stop(rt, rt.state.enrollments, 'erasure requested');
+  await activities.eraseCustomerData({ customerId: rt.customerId, now: workflowNow().toISO()! });
+}
+
+/**
+ * One customer's whole relationship with the dealer, as one long-running workflow (id
+ * `customer-<id>`): receives every event about them, enrolls them in the built-in campaigns at
+ * the right time (as child workflows that survive continue-as-new), watches for dormancy, and
+ * ends on erasure. Events are queued by the signal handler and handled one at a time, in order.
+ */
+export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
+  const settings = { ...defaultLifecycleSettings, ...input.settings };
+  const pending: CustomerEvent[] = [...(input.pendingEvents ?? [])];
+  let runEvents = 0;
+  let erased = false;
+  const rt: LifecycleRuntime = { customerId: input.customerId, settings, state: input.carried ?? emptyState('Europe/Berlin') };
+  const seen = (eventId: string) => rt.state.processedEventIds.includes(eventId) || pending.some((e) => e.eventId === eventId);
+
+  setHandler(customerEventSignal, (event) => {
+    if (!erased && !seen(event.eventId)) pending.push(event);
+  });
+  setHandler(lifecycleStateQuery, () => viewOf(rt, runEvents, erased));
+
+  if (!input.carried) {
+    const customer = await activities.loadLifecycleCustomer({ customerId: input.customerId });
+    if (!customer.found || customer.erased) {
+      erased = customer.found;
+      return viewOf(rt, runEvents, erased);
+    }
+    rt.state = emptyState(customer.timeZone);
+    if (customer.objected) rt.state.status = 'objected';
+    else if (customer.lapsed) rt.state.status = 'lapsed';
+  }
+
+  for (;;) {
+    const deadline = nextDeadline(rt.state);
+    if (pending.length === 0 && (deadline === undefined || deadline > Date.now())) {
+      await condition(() => pending.length > 0, deadline === undefined ? undefined : deadline - Date.now());
+    }
+    while (pending.length > 0) {
+      const event = pending.shift()!;
+      rt.state.processedEventIds = [...rt.state.processedEventIds, event.eventId].slice(-settings.rememberedEventIds);
+      runEvents += 1;
+      const recorded = await activities.recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
+      if (recorded.duplicate) continue;
+      rt.state.eventsHandled += 1;
+      if (event.type === 'erasure_requested') {
+        erased = true;
+        await erase(rt);
+        return viewOf(rt, runEvents, erased);
+      }
+      await handleEvent(rt, event, recorded.vehicle);
+    }
+    const now = Date.now();
+    if (rt.state.reactivation && ms(rt.state.reactivation.respondBy) <= now) {
+      runEvents += 1;
+      await lapse(rt);
+    } else if (!rt.state.reactivation && rt.state.status === 'active' && rt.state.dormancyCheckAt && ms(rt.state.dormancyCheckAt) <= now) {
+      runEvents += 1;
+      await startReactivation(rt);
+    }
+    if (runEvents >= settings.continueAsNewAfter || workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof customerLifecycleWorkflow>({ customerId: input.customerId, settings: input.settings, carried: rt.state, pendingEvents: pending });
+    }
+  }
+}
