@@ -16,6 +16,9 @@ const settingsSchema = z.object({
   STAMMKUNDE_TEMPORAL_CLI: z.string().min(1).optional(),
   STAMMKUNDE_TEMPORAL_TEST_SERVER: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  /** Ports of the embedded Temporal dev server that `stammkunde start` runs (frontend gRPC and Web UI). */
+  TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
+  TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   TEMPORAL_TASK_QUEUE: z.string().default('stammkunde'),
   TEMPORAL_TLS_CERT_PATH: z.string().optional(),
@@ -25,6 +28,12 @@ const settingsSchema = z.object({
   MAIL_FROM: z.string().default('Autohaus <service@autohaus.example>'),
   LINK_SIGNING_SECRET: z.string().min(16).default('dev-only-link-signing-secret-change-me'),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /**
+   * When marketing email may go out: 'default' = Mon–Sat 09:00–19:00, not on public holidays;
+   * 'always' = around the clock (the local demo, so emails show up at once). Unset: `start` uses
+   * 'always', production workers 'default'.
+   */
+  SENDING_WINDOW: z.enum(['default', 'always']).optional(),
   API_PORT: z.coerce.number().int().positive().default(3000),
   INBOX_PORT: z.coerce.number().int().positive().default(8025),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

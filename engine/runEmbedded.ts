@@ -11,23 +11,42 @@ import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
+import { seedDemo, type DemoSeed } from '../demo/seedDemo';
+import { startLocalApi } from './localApi';
+import { sendingWindowFromSettings } from './sendingWindow';
 
 const log = componentLogger('engine');
 
-export type RunningEngine = { urls: Record<string, string>; stop(): Promise<void> };
+export type RunningEngine = {
+  urls: Record<string, string>;
+  /** Notes for the person at the terminal (e.g. which sending window is in force). */
+  notes: string[];
+  demo?: DemoSeed;
+  stop(): Promise<void>;
+};
+
+export type EmbeddedOptions = {
+  /** Seed the demo dealership and set it in motion (default true). */
+  demo?: boolean;
+};
 
 /**
  * Everything on embedded defaults, for a laptop: the Temporal dev server (with Web UI, state in
  * the data dir), PGlite (or DATABASE_URL), the local inbox, and the worker. Production runs the
  * same worker against a Temporal cluster, PostgreSQL and an SMTP relay, by configuration only.
  */
-export async function runEmbeddedEngine(settings: Settings): Promise<RunningEngine> {
+export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOptions = {}): Promise<RunningEngine> {
   const stops: Array<() => Promise<unknown>> = [];
   const stop = async () => {
     for (const s of stops.reverse()) await s().catch((error) => log.warn({ err: error }, 'stop step failed'));
   };
   try {
-    const temporal = await startDevServer({ dbFile: path.join(settings.STAMMKUNDE_DATA_DIR, 'temporal.sqlite'), namespace: settings.TEMPORAL_NAMESPACE });
+    const temporal = await startDevServer({
+      dbFile: path.join(settings.STAMMKUNDE_DATA_DIR, 'temporal.sqlite'),
+      namespace: settings.TEMPORAL_NAMESPACE,
+      port: settings.TEMPORAL_DEV_PORT,
+      uiPort: settings.TEMPORAL_UI_PORT,
+    });
     stops.push(() => temporal.stop());
 
     const target = databaseTarget(settings);
@@ -44,11 +63,17 @@ export async function runEmbeddedEngine(settings: Settings): Promise<RunningEngi
     stops.push(async () => transport.close());
     const connection = await NativeConnection.connect({ address: temporal.address });
     stops.push(() => connection.close());
+    const sending = sendingWindowFromSettings(settings, 'always');
+    const notes = [
+      sending.mode === 'always'
+        ? `Marketing email goes out around the clock (SENDING_WINDOW=always${sending.configured ? '' : ', the local default; set SENDING_WINDOW=default for Mon–Sat 09:00–19:00'}).`
+        : 'Marketing email goes out Mon–Sat 09:00–19:00, not on public holidays (SENDING_WINDOW=default).',
+    ];
     const worker = await createEngineWorker({
       connection,
       namespace: settings.TEMPORAL_NAMESPACE,
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
-      deps: { prisma: database.prisma, transport, settings },
+      deps: { prisma: database.prisma, transport, settings, ...(sending.window ? { sendingWindow: sending.window } : {}) },
     });
     const running = worker.run();
     stops.push(async () => {
@@ -66,10 +91,19 @@ export async function runEmbeddedEngine(settings: Settings): Promise<RunningEngi
     });
     log.info({ probe }, 'health workflow completed: Temporal → worker → database work');
 
-    return {
-      urls: { 'Temporal Web UI': temporal.uiUrl, Inbox: inbox.httpUrl, 'Temporal frontend': temporal.address },
-      stop,
+    const api = await startLocalApi({ prisma: database.prisma, client, settings });
+    stops.push(() => api.close());
+    const demo = options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
+
+    const urls: Record<string, string> = {
+      'Temporal Web UI': temporal.uiUrl,
+      'API docs': `${api.url}/docs`,
+      Inbox: inbox.httpUrl,
     };
+    if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
+    if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
+    urls['Temporal frontend'] = temporal.address;
+    return { urls, notes, demo, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,23 +1,42 @@
 import type { Command } from 'commander';
-import { settings } from '../../config/settings';
+import { settings, type Settings } from '../../config/settings';
 import { runEmbeddedEngine } from '../../engine/runEmbedded';
+
+const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+/** Links in emails must point at this API: follow API_PORT unless PUBLIC_BASE_URL was set. */
+function embeddedSettings(base: Settings): Settings {
+  if (base.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL || base.API_PORT === 3000) return base;
+  return { ...base, PUBLIC_BASE_URL: `http://127.0.0.1:${base.API_PORT}` };
+}
 
 export function registerStartCommand(program: Command): void {
   program
     .command('start')
-    .description('run everything on embedded defaults: Temporal dev server, PGlite, inbox and worker')
-    .action(async () => {
-      const engine = await runEmbeddedEngine(settings());
-      process.stdout.write(`\nStammkunde is running.\n${Object.entries(engine.urls).map(([k, v]) => `  ${k.padEnd(18)} ${v}`).join('\n')}\n\nCtrl-C stops everything.\n`);
+    .description('run everything on embedded defaults: Temporal dev server, PGlite, inbox, worker and API, with a demo dealership')
+    .option('--no-demo', 'do not seed the demo dealership')
+    .action(async (opts: { demo: boolean }) => {
       let stopping = false;
+      const starting = runEmbeddedEngine(embeddedSettings(settings()), { demo: opts.demo });
       const shutdown = async () => {
         if (stopping) return;
         stopping = true;
         process.stdout.write('\nStopping …\n');
-        await engine.stop();
+        // A Ctrl-C during start-up waits for the start to finish (or fail, which stops what it began), then stops.
+        await starting.then((engine) => engine.stop()).catch(() => undefined);
+        process.stdout.write('Stopped.\n');
         process.exit(0);
       };
-      process.on('SIGINT', shutdown);
-      process.on('SIGTERM', shutdown);
+      process.on('SIGINT', () => void shutdown());
+      process.on('SIGTERM', () => void shutdown());
+
+      const engine = await starting;
+      if (stopping) return;
+      const width = Math.max(...Object.keys(engine.urls).map((k) => k.length)) + 2;
+      const lines = Object.entries(engine.urls).map(([k, v]) => `  ${k.padEnd(width)} ${v}`);
+      const demo = engine.demo
+        ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${engine.demo.created ? 'seeded now' : 'already there, resumed'}).\nLifecycle emails and a lead escalation arrive in the inbox within a minute.\n`
+        : '';
+      process.stdout.write(`\nStammkunde is running.\n${lines.join('\n')}\n${demo}\n${engine.notes.map((n) => `${n}\n`).join('')}\nCtrl-C stops everything.\n`);
     });
 }

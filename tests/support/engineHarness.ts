@@ -1,5 +1,5 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import crypto from 'node:crypto';
 import { readSettings } from '../../config/settings';
 import type { PrismaClient } from '../../db/generated/client';
@@ -14,23 +14,11 @@ export type EngineHarness = {
   stop(): Promise<void>;
 };
 
-let runtimeInstalled = false;
-function quietRuntime(): void {
-  if (runtimeInstalled) return;
-  runtimeInstalled = true;
-  try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // already installed by another helper in this process
-  }
-}
-
 /** Runs the real engine worker (all workflows and activities) against a test Temporal server. */
 export async function startEngineWorker(
   env: TestWorkflowEnvironment,
   options: { prisma: PrismaClient; smtpUrl: string } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
 ): Promise<EngineHarness> {
-  quietRuntime();
   const taskQueue = `test-${crypto.randomUUID()}`;
   const settings = readSettings({ SMTP_URL: options.smtpUrl, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
   const transport = createMailTransport(options.smtpUrl, { maxConnections: 2 });

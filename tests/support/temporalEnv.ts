@@ -1,4 +1,5 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { resolveTemporalCli } from '../../infra/temporal/resolveTemporalCli';
 import { resolveTimeSkippingServer } from '../../infra/temporal/resolveTimeSkippingServer';
 
@@ -8,13 +9,24 @@ import { resolveTimeSkippingServer } from '../../infra/temporal/resolveTimeSkipp
  */
 
 /** The Java time-skipping test server: timers of months pass in seconds. */
+/** The SDK's runtime logs every worker state change at INFO; tests want warnings only. Installed once per process. */
+function quietTemporalRuntime(): void {
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // already installed in this process
+  }
+}
+
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntime();
   const { executable } = await resolveTimeSkippingServer();
   return retryingSlowStart(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }));
 }
 
 /** The Temporal CLI dev server, in memory, on a random free port, namespace "default". Real time. */
 export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntime();
   const { executable } = await resolveTemporalCli();
   return retryingSlowStart(() => TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' } }));
 }

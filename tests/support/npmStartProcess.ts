@@ -1,0 +1,99 @@
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { freePort } from './freePort';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+/** Ports and data dir of one `stammkunde start` installation; kept across restarts. */
+export type StartConfig = { dataDir: string; temporalPort: number; uiPort: number; apiPort: number; inboxPort: number; smtpPort: number };
+
+export async function startConfig(dataDir: string): Promise<StartConfig> {
+  const ports = new Set<number>();
+  const port = async () => {
+    for (;;) {
+      const p = await freePort();
+      if (!ports.has(p)) return ports.add(p), p;
+    }
+  };
+  return { dataDir, temporalPort: await port(), uiPort: await port(), apiPort: await port(), inboxPort: await port(), smtpPort: await port() };
+}
+
+export type StartedProcess = {
+  child: ChildProcess;
+  /** Everything printed so far (the last 200 kB). */
+  output(): string;
+  exited: Promise<number | null>;
+  waitForOutput(text: string, timeoutMs: number): Promise<void>;
+};
+
+/** Runs `tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and ports. */
+export function runStart(config: StartConfig): StartedProcess {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_OPTIONS: '',
+    LOG_LEVEL: 'error',
+    STAMMKUNDE_DATA_DIR: config.dataDir,
+    TEMPORAL_DEV_PORT: String(config.temporalPort),
+    TEMPORAL_UI_PORT: String(config.uiPort),
+    API_PORT: String(config.apiPort),
+    INBOX_PORT: String(config.inboxPort),
+    SMTP_URL: `smtp://127.0.0.1:${config.smtpPort}`,
+  };
+  delete env.DATABASE_URL; // the embedded PGlite database
+  delete env.SENDING_WINDOW; // the start command's own default
+  const child = spawn(TSX, ['cli/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let buffer = '';
+  const append = (chunk: Buffer) => {
+    buffer = (buffer + chunk.toString()).slice(-200_000);
+  };
+  child.stdout!.on('data', append);
+  child.stderr!.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    child,
+    output: () => buffer,
+    exited,
+    async waitForOutput(text, timeoutMs) {
+      const deadline = Date.now() + timeoutMs;
+      let done = false;
+      void exited.then(() => (done = true));
+      while (!buffer.includes(text)) {
+        if (done) throw new Error(`stammkunde start exited before printing "${text}":\n${buffer.slice(-4000)}`);
+        if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs / 1000} s:\n${buffer.slice(-4000)}`);
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    },
+  };
+}
+
+/** Ctrl-C: SIGINT, then the exit code (null if it did not exit within the time; it is then killed). */
+export async function interrupt(started: StartedProcess, timeoutMs: number): Promise<{ code: number | null; ms: number }> {
+  const t0 = Date.now();
+  started.child.kill('SIGINT');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));
+  const result = await Promise.race([started.exited, timeout]);
+  clearTimeout(timer);
+  if (result === 'timeout') {
+    started.child.kill('SIGKILL');
+    return { code: null, ms: Date.now() - t0 };
+  }
+  return { code: result, ms: Date.now() - t0 };
+}
+
+/** Processes whose command line mentions the data dir (a Temporal dev server left behind would). */
+export function processesUsing(dataDir: string): string[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes(dataDir) && !line.includes('ps -eo'));
+}
+
+export type InboxMessage = { id: string; to: string[] | string; subject: string };
+
+export async function inboxMessages(config: StartConfig): Promise<InboxMessage[]> {
+  const response = await fetch(`http://127.0.0.1:${config.inboxPort}/api/messages`);
+  if (!response.ok) throw new Error(`inbox answered ${response.status}`);
+  return ((await response.json()) as { messages: InboxMessage[] }).messages;
+}
+
+export const recipients = (m: InboxMessage) => (Array.isArray(m.to) ? m.to : [m.to]).join(',');
