@@ -109,4 +109,16 @@ describe('stopping and continuing a customer lifecycle', () => {
     expect(mails.map(([, template]) => template)).toContain('reactivation-1');
     await drive.recordHistory(lifecycleWorkflowId(customer.id), 'lifecycle-continued-as-new');
   });
+
+  it('a delivery imported long after the fact enrolls no "how is your new car?" check-ins, only the service, HU and repurchase cycles', async () => {
+    const customer = await addCustomer(world.db.prisma, world.dealership, { lastName: 'Altkunde' });
+    const car = await addVehicle(world.db.prisma, world.dealership, customer.id, { firstRegistrationAt: new Date('2021-04-01') });
+    const today = await world.nextTuesday();
+    await drive.on(today);
+    await drive.event(customer.id, { type: 'vehicle_delivered', vehicleId: car.id, deliveredOn: plus(today, { years: -2 }), condition: 'used' });
+    await drive.until(customer.id, (j) => j.enrollments.length >= 2);
+    const campaigns = (await world.db.prisma.campaignEnrollment.findMany({ where: { customerId: customer.id } })).map((e) => e.campaignId);
+    expect(campaigns).not.toContain('post-purchase-check-ins');
+    expect(campaigns).toEqual(expect.arrayContaining(['service-reminders', 'hu-reminders']));
+  });
 });

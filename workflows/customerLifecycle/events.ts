@@ -1,3 +1,5 @@
+import { patched } from '@temporalio/workflow';
+import { DateTime } from 'luxon';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
 import type { CustomerEvent } from '../../lifecycle/customerEvents';
 import { workflowNow } from '../shared/clock';
@@ -5,6 +7,13 @@ import { enroll, forward, stop } from './enrollments';
 import { checkInPlan, huPlan, repurchasePlan, servicePlan, withReading, type CampaignPlan } from './plan';
 import { activities, type LifecycleRuntime } from './runtime';
 import type { VehicleFacts } from './state';
+
+const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
+const CHECK_IN_DELIVERY_WINDOW_DAYS = 30;
+
+function isRecentDelivery(deliveredOn: string): boolean {
+  return workflowNow().diff(DateTime.fromISO(deliveredOn, { zone: 'utc' }), 'days').days <= CHECK_IN_DELIVERY_WINDOW_DAYS;
+}
 
 /** The campaign events an incoming customer event stands for. */
 export function campaignEventsFor(event: CustomerEvent): CampaignEventType[] {
@@ -62,7 +71,9 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: CustomerEvent, loaded
     if (event.condition === 'used' && v.firstRegistration && event.mileageKm !== undefined) v.mileageReadings = withReading([], v.firstRegistration, 0);
     v.mileageReadings = withReading(v.mileageReadings, event.deliveredOn, event.mileageKm ?? (event.condition === 'new' ? 0 : undefined));
     state.vehicles[v.vehicleId] = v;
-    await enrollAll(rt, [checkInPlan(v, settings), servicePlan(v, settings, true), huPlan(v), repurchasePlan(v, settings)]);
+    // Patched: a delivery imported long after the fact gets no "how is your new car?" check-ins.
+    const recent = !patched(CHECK_INS_ONLY_AFTER_RECENT_DELIVERY) || isRecentDelivery(event.deliveredOn);
+    await enrollAll(rt, [recent ? checkInPlan(v, settings) : undefined, servicePlan(v, settings, recent), huPlan(v), repurchasePlan(v, settings)]);
   } else if (event.type === 'service_visit_done') {
     v = { ...v, mileageReadings: withReading(v.mileageReadings, event.visitedOn, event.mileageKm) };
     state.vehicles[v.vehicleId] = v;
