@@ -9,6 +9,7 @@ import { registerCampaignPreviewCommand } from './commands/campaignPreview';
 import { registerCustomerCommands } from './commands/customerShow';
 import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
+import { registerNewsletterCommands } from './commands/newsletters';
 import { registerWorkerCommand } from './commands/worker';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
@@ -21,6 +22,7 @@ registerApiKeyCommands(program);
 registerCustomerCommands(program);
 registerImportCommand(program);
 registerLeadCommands(program);
+registerNewsletterCommands(program);
 program.addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { componentLogger } from '../config/logger';
 import type { Settings } from '../config/settings';
 import { createDatabase } from '../db/client';
+import { newsletterCatalogue, syncNewsletterSchedules } from '../newsletters';
 import { databaseTarget, describeTarget } from '../db/databaseTarget';
 import { deployMigrations } from '../db/migrationRunner';
 import { startDevServer } from '../infra/temporal/devServer';
@@ -91,6 +92,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     });
     log.info({ probe }, 'health workflow completed: Temporal → worker → database work');
 
+    await syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: settings.TEMPORAL_TASK_QUEUE });
+    log.info({ newsletters: newsletterCatalogue.length }, 'newsletter schedules in sync');
     const api = await startLocalApi({ prisma: database.prisma, client, settings });
     stops.push(() => api.close());
     const demo = options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });

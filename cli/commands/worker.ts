@@ -4,7 +4,8 @@ import { componentLogger } from '../../config/logger';
 import { settings } from '../../config/settings';
 import { createDatabase } from '../../db/client';
 import { describeTarget } from '../../db/databaseTarget';
-import { temporalConnectionOptions } from './support/context';
+import { sendingWindowFromSettings } from '../../engine/sendingWindow';
+import { temporalConnectionOptions, withTemporalClient } from './support/context';
 
 const log = componentLogger('cli.worker');
 
@@ -29,8 +30,10 @@ export function registerWorkerCommand(program: Command): void {
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        deps: { prisma: database.prisma, transport, settings: config },
+        deps: { prisma: database.prisma, transport, settings: config, sendingWindow: sendingWindowFromSettings(config).window },
       });
+      const { newsletterCatalogue, syncNewsletterSchedules } = require('../../newsletters') as typeof import('../../newsletters');
+      await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }));
       const stop = () => worker.shutdown();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
