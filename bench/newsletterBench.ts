@@ -76,6 +76,8 @@ function startReceiverProcess(): Promise<Receiver> {
   });
 }
 
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
 async function waitForCount(receiver: Receiver, wanted: number): Promise<void> {
   while ((await receiver.count()) < wanted) await new Promise((resolve) => setTimeout(resolve, 20));
 }
@@ -131,6 +133,7 @@ async function main(): Promise<void> {
   });
   const raw = createMailTransport(receiver.url, { maxConnections: SMTP_CONNECTIONS, maxMessages: 100 });
   const rawStart = performance.now();
+  const rawCpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: RECIPIENTS }, (_, i) =>
       sendMail(raw, { from: settings.MAIL_FROM, to: `raw${i}@example.de`, subject: rendered.subject, html: rendered.html, text: rendered.text }),
@@ -138,6 +141,7 @@ async function main(): Promise<void> {
   );
   await waitForCount(receiver, RECIPIENTS);
   const rawSeconds = (performance.now() - rawStart) / 1000;
+  const rawCpuMs = cpuMs(process.cpuUsage(rawCpu));
   raw.close();
 
   // End to end: the engine worker, the newsletter workflow, 10,000 recipients.
@@ -151,10 +155,12 @@ async function main(): Promise<void> {
   });
   const running = worker.run();
   const e2eStart = performance.now();
+  const e2eCpu = process.cpuUsage();
   const { workflowId } = await startNewsletterRun({ client: temporal.client, taskQueue }, newsletter, { label: 'bench' });
   const summary = await newsletterRunResult(temporal.client, workflowId);
   await waitForCount(receiver, RECIPIENTS * 2);
   const e2eSeconds = (performance.now() - e2eStart) / 1000;
+  const e2eCpuMs = cpuMs(process.cpuUsage(e2eCpu));
   const received = (await receiver.count()) - RECIPIENTS;
 
   const rawRate = RECIPIENTS / rawSeconds;
@@ -165,6 +171,7 @@ async function main(): Promise<void> {
   console.log(`raw pooled nodemailer (${SMTP_CONNECTIONS} connections, pre-rendered): ${RECIPIENTS} msgs in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)} msg/s`);
   console.log(`newsletter end to end (segment → snapshot → render → outbox → SMTP): ${summary.sent} sent (${received} received, ${summary.unknown} unknown, ${summary.failed} failed) in ${e2eSeconds.toFixed(2)} s = ${e2eRate.toFixed(0)} msg/s`);
   console.log(`ratio end-to-end / raw: ${(e2eRate / rawRate).toFixed(2)}×   (targets: ≥ 500 msg/s and ≥ 0.5×)`);
+  console.log(`this process's CPU per message: raw ${(rawCpuMs / RECIPIENTS).toFixed(2)} ms, end to end ${(e2eCpuMs / summary.sent).toFixed(2)} ms   (load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
   console.log(`worker process peak RSS: ${peakRssMb.toFixed(0)} MB`);
 
   worker.shutdown();

@@ -1,16 +1,13 @@
 import type { LegalBasisRequirement } from '../../campaigns/dsl/campaign';
 import type { Settings } from '../../config/settings';
-import { signedUrl, signLinkToken } from '../../links/signedLinks';
-import { TemplateVariablesError } from '../../templates/errors';
 import type { createRenderer } from '../../templates/render';
 import { isInsideSendingWindow, nextSendingInstant, type SendingWindowInput } from '../../time/sendingWindow';
 import { skipReasonFor } from './eligibility';
 import type { FrequencyCap } from './frequencyCap';
-import { messageIdFor, unsubscribeHeaders } from './headers';
+import { categoryOf, composeCustomerMail, isTemplateError, sendingLocaleOf } from './composeCustomerMail';
 import { findOrCreateOutboxRow, markSkipped, type NewOutboxRow, type OutboxRow } from './outbox';
-import { brandingFor, loadRecipient, type Recipient } from './recipient';
+import { loadRecipient, type Recipient } from './recipient';
 import { claimAndSend, recordedOutcome, resolveInterruptedSend, type DeliveryOutcome, type OutboxSendDeps } from './sendThroughOutbox';
-import { customerTemplateVariables } from './templateVariables';
 
 export type DeliverCampaignMessageInput = {
   idempotencyKey: string;
@@ -38,8 +35,6 @@ export type CampaignDeliveryDeps = OutboxSendDeps & {
   frequencyCap: FrequencyCap;
   sendingWindow?: SendingWindowInput;
 };
-
-const UNSUBSCRIBE_LINK_DAYS = 365;
 
 /**
  * Delivers one campaign email exactly once per idempotency key: consent, objection, suppression and
@@ -69,12 +64,11 @@ export function outboxRowFor(input: DeliverCampaignMessageInput, recipient: Reci
   };
 }
 
-const categoryOf = (input: DeliverCampaignMessageInput): 'marketing' | 'transactional' => (input.legalBasis === 'transactional' ? 'transactional' : 'marketing');
-
 /**
  * Everything after loading: the recorded outcome of an earlier attempt, eligibility, sending window,
- * rendering, frequency cap, claim and SMTP. Newsletter batches load recipients and outbox rows in bulk
- * and call this per message; `beforeSend` (their rate limit) runs just before the claim.
+ * rendering, frequency cap, claim and SMTP, for a recipient and outbox row loaded by the caller.
+ * `beforeSend` (e.g. a rate limit) runs just before the claim. (Newsletters send in waves instead:
+ * activities/newsletters/sendWaves.ts.)
  */
 export async function deliverToLoadedRecipient(
   deps: CampaignDeliveryDeps,
@@ -94,61 +88,24 @@ export async function deliverToLoadedRecipient(
     return { status: 'skipped', reason: skip ?? 'erased' };
   }
 
-  const locale = {
-    timeZone: recipient.customer.location?.timeZone ?? recipient.customer.dealer.timeZone,
-    federalState: recipient.customer.location?.federalState ?? 'BY',
-  };
+  const locale = sendingLocaleOf(recipient);
   if (category === 'marketing' && !isInsideSendingWindow(input.now, deps.sendingWindow, locale)) {
     return { status: 'deferred', reason: 'outside_sending_window', retryAt: nextSendingInstant(input.now, deps.sendingWindow, locale) };
   }
 
-  const unsubscribeClaims = {
-    purpose: 'unsubscribe' as const,
-    subject: input.customerId,
-    expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * 86_400_000).toISOString(),
-  };
-  const token = signLinkToken(unsubscribeClaims, deps.settings.LINK_SIGNING_SECRET);
-  const unsubscribeUrl = signedUrl(deps.settings.PUBLIC_BASE_URL, 'unsubscribe', unsubscribeClaims, deps.settings.LINK_SIGNING_SECRET);
-  let rendered;
+  let composed;
   try {
-    rendered = await deps.renderer.renderMessage({
-      templateId: input.templateId,
-      language: recipient.customer.language,
-      variables: customerTemplateVariables(recipient, input.context, {
-        publicBaseUrl: deps.settings.PUBLIC_BASE_URL,
-        signingSecret: deps.settings.LINK_SIGNING_SECRET,
-        now,
-      }, input.extraVariables),
-      branding: brandingFor(recipient, unsubscribeUrl),
-    });
+    composed = await composeCustomerMail(deps, input, recipient, now);
   } catch (error) {
-    if (!(error instanceof TemplateVariablesError) && !(error instanceof Error && /template/i.test(error.message))) throw error;
+    if (!isTemplateError(error)) throw error;
     await deps.prisma.message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'failed', error: error.message.slice(0, 2000) } });
     return { status: 'failed', error: error.message };
   }
 
-  const messageId = messageIdFor(input.idempotencyKey, deps.settings.MAIL_FROM);
+  const { rendered, messageId, mail } = composed;
   await beforeSend?.();
   await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId, language: rendered.language } });
-  const result = await claimAndSend(
-    deps,
-    row,
-    {
-      from: deps.settings.MAIL_FROM,
-      to: recipient.customer.email!,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      messageId,
-      date: now,
-      headers: {
-        ...(category === 'marketing' ? unsubscribeHeaders(unsubscribeUrl, deps.settings.MAIL_FROM, token) : {}),
-        'X-Stammkunde-Key': input.idempotencyKey,
-      },
-    },
-    now,
-    category === 'marketing' ? deps.frequencyCap : undefined,
-  );
+  const result = await claimAndSend(deps, row, mail, now, category === 'marketing' ? deps.frequencyCap : undefined);
   if (result.status !== 'capped') return result;
   if (input.onFrequencyCap === 'skip' || !result.roomAt) {
     await markSkipped(deps.prisma, row.id, 'frequency_cap', now);

@@ -17,7 +17,7 @@ export async function frequencyCapState(
   now: Date,
   cap: FrequencyCap,
 ): Promise<{ capped: boolean; roomAt?: Date }> {
-  const windowStart = new Date(now.getTime() - cap.perDays * DAY_MS);
+  const windowStart = capWindowStart(now, cap);
   const recent = await tx.message.findMany({
     where: {
       customerId,
@@ -29,8 +29,16 @@ export async function frequencyCapState(
     select: { sendingAt: true },
     orderBy: { sendingAt: 'asc' },
   });
-  if (recent.length < cap.maxMarketingEmails) return { capped: false };
-  const oldestThatMustExpire = recent[recent.length - cap.maxMarketingEmails].sendingAt!;
+  return capStateOf(recent.map((r) => r.sendingAt!), cap);
+}
+
+/** The first moment of the cap's window ending at `now`: marketing emails claimed after it count. */
+export const capWindowStart = (now: Date, cap: FrequencyCap): Date => new Date(now.getTime() - cap.perDays * DAY_MS);
+
+/** The cap decision from the claim times (oldest first) of the customer's marketing emails inside the window. */
+export function capStateOf(recentAscending: Date[], cap: FrequencyCap): { capped: boolean; roomAt?: Date } {
+  if (recentAscending.length < cap.maxMarketingEmails) return { capped: false };
+  const oldestThatMustExpire = recentAscending[recentAscending.length - cap.maxMarketingEmails];
   return { capped: true, roomAt: new Date(oldestThatMustExpire.getTime() + cap.perDays * DAY_MS + 60_000) };
 }
 

@@ -6,25 +6,39 @@ import type { MailTransport } from '../../mail/transport';
  * message must not be claimed while it would only wait in the transport's queue for a free
  * connection: with one slot per pooled SMTP connection, a crash leaves at most that many in doubt.
  */
-export type SendSlots = { run<T>(work: () => Promise<T>): Promise<T> };
+export type SendSlots = {
+  readonly size: number;
+  run<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Holds `count` slots at once (taken together, first come first served, so two holders never
+   * wait on each other's half) while `work` runs: a newsletter wave claims and sends that many.
+   */
+  hold<T>(count: number, work: () => Promise<T>): Promise<T>;
+};
 
 export function createSendSlots(size: number): SendSlots {
   if (!Number.isInteger(size) || size < 1) throw new Error(`send slots: size must be a positive whole number, got ${size}`);
   let free = size;
-  const waiting: Array<() => void> = [];
-  return {
-    async run(work) {
-      if (free > 0) free -= 1;
-      else await new Promise<void>((resolve) => waiting.push(resolve));
-      try {
-        return await work();
-      } finally {
-        const next = waiting.shift();
-        if (next) next();
-        else free += 1;
-      }
-    },
+  const waiting: Array<{ count: number; grant: () => void }> = [];
+  const grantWaiting = () => {
+    while (waiting.length > 0 && waiting[0].count <= free) {
+      const next = waiting.shift()!;
+      free -= next.count;
+      next.grant();
+    }
   };
+  const hold = async <T>(count: number, work: () => Promise<T>): Promise<T> => {
+    if (!Number.isInteger(count) || count < 1 || count > size) throw new Error(`send slots: count must be a whole number from 1 to ${size}, got ${count}`);
+    if (waiting.length === 0 && free >= count) free -= count;
+    else await new Promise<void>((grant) => waiting.push({ count, grant }));
+    try {
+      return await work();
+    } finally {
+      free += count;
+      grantWaiting();
+    }
+  };
+  return { size, run: (work) => hold(1, work), hold };
 }
 
 /** The number of parallel connections of a pooled nodemailer transport (nodemailer's default is 5). */

@@ -111,18 +111,27 @@ async function claimSendRecord(
     deps.faults?.afterOutboxSent?.(row.idempotencyKey);
     return { status: 'sent', messageId: sent.messageId };
   } catch (error) {
-    if (!(error instanceof MailSendError)) throw error;
-    if (error.kind === 'temporary') {
-      await releaseClaim(deps.prisma, row.id, error.message);
-      throw error;
-    }
-    await markFailed(deps.prisma, row.id, error.message);
-    if (error.classification.cause === 'recipient') {
-      await deps.prisma.suppression.createMany({
-        data: [{ email: row.recipientEmail.toLowerCase(), reason: 'bounce', note: error.message.slice(0, 500) }],
-        skipDuplicates: true,
-      });
-    }
-    return { status: 'failed', error: error.message };
+    return settleSendError(deps.prisma, row, error);
   }
+}
+
+/**
+ * What a failed SMTP send of a claimed row means: a temporary error releases the claim and is thrown
+ * again (Temporal retries); a permanent one marks the row failed, and a rejected recipient is
+ * suppressed (bounce). Anything else is thrown as it is, leaving the row claimed.
+ */
+export async function settleSendError(prisma: PrismaClient, row: OutboxRow, error: unknown): Promise<DeliveryOutcome> {
+  if (!(error instanceof MailSendError)) throw error;
+  if (error.kind === 'temporary') {
+    await releaseClaim(prisma, row.id, error.message);
+    throw error;
+  }
+  await markFailed(prisma, row.id, error.message);
+  if (error.classification.cause === 'recipient') {
+    await prisma.suppression.createMany({
+      data: [{ email: row.recipientEmail.toLowerCase(), reason: 'bounce', note: error.message.slice(0, 500) }],
+      skipDuplicates: true,
+    });
+  }
+  return { status: 'failed', error: error.message };
 }

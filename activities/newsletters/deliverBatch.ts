@@ -1,10 +1,12 @@
 import { Context } from '@temporalio/activity';
 import type { NewsletterContent, NewsletterDefinition } from '../../newsletters/definition';
 import type { NewsletterCounts } from '../../workflows/newsletterRun/contract';
-import { deliverToLoadedRecipient, outboxRowFor, type CampaignDeliveryDeps, type DeliverCampaignMessageInput } from '../delivery/deliverCampaignMessage';
+import { outboxRowFor, type CampaignDeliveryDeps, type DeliverCampaignMessageInput } from '../delivery/deliverCampaignMessage';
 import type { DeliveryOutcome } from '../delivery/sendThroughOutbox';
 import { findOrCreateOutboxRows, loadRecipients } from './loadBatch';
 import { createPacer, type Pacer } from './pacer';
+import { sendInWaves } from './sendWaves';
+import { triage } from './triage';
 import { newsletterRunCounts, OUTCOME_UNKNOWN } from './runCounts';
 
 export type DeliverNewsletterBatchInput = {
@@ -70,9 +72,10 @@ async function recordOutcomes(deps: CampaignDeliveryDeps, rows: Array<{ id: stri
 
 /**
  * Sends one batch of a newsletter run: recipients in id order after `afterId`, in chunks of 100 whose
- * recipients and outbox rows are loaded in bulk, each message then going through the campaign delivery
- * path (consent, objection, suppression and erasure now, sending window, frequency cap, outbox claim,
- * SMTP). A token bucket holds the rate. After each chunk a heartbeat records how far it got, so a
+ * recipients and outbox rows are loaded in bulk. Each chunk is triaged with the campaign rules (an
+ * earlier attempt's outcome; consent, objection, suppression and erasure now; sending window), then
+ * sent in waves of one message per SMTP connection (claim + frequency cap for a whole wave in one
+ * transaction, see sendWaves.ts). A token bucket holds the rate. After each chunk a heartbeat records how far it got, so a
  * retried attempt (worker killed) starts after it; the outbox answers for the rest.
  */
 export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput): Promise<DeliverNewsletterBatchResult> {
@@ -114,6 +117,7 @@ async function deliverChunk(
   pacer: Pacer,
   heartbeat: () => void,
 ): Promise<string | undefined> {
+  const now = new Date(input.now);
   const loaded = await loadRecipients(deps.prisma, chunk.map((r) => r.customerId));
   const messages = chunk.map((r) => {
     const recipient = loaded.get(r.customerId);
@@ -134,21 +138,21 @@ async function deliverChunk(
     return { recipientId: r.id, recipient, message };
   });
   const rows = await findOrCreateOutboxRows(deps.prisma, messages.map((m) => outboxRowFor(m.message, m.recipient)));
-  const settled = await Promise.allSettled(
-    messages.map(({ message, recipient }) => deliverToLoadedRecipient(deps, message, recipient, rows.get(message.idempotencyKey)!, async () => {
-      heartbeat();
-      await pacer.take();
-    })),
-  );
-  const done = messages.flatMap((m, i) => {
-    const result = settled[i];
-    return result.status === 'fulfilled' ? [{ id: m.recipientId, messageId: rows.get(m.message.idempotencyKey)!.id, outcome: result.value }] : [];
+  const rowOf = (m: (typeof messages)[number]) => rows.get(m.message.idempotencyKey)!;
+
+  const { outcomes, sendable } = await triage(deps, messages.map((m) => ({ input: m.message, recipient: m.recipient, row: rowOf(m) })), now);
+  const waves = await sendInWaves(deps, sendable, now, async () => {
+    heartbeat();
+    await pacer.take();
+  });
+  for (const [id, outcome] of waves.outcomes) outcomes.set(id, outcome);
+
+  const done = messages.flatMap((m) => {
+    const outcome = outcomes.get(rowOf(m).id);
+    return outcome ? [{ id: m.recipientId, messageId: rowOf(m).id, outcome }] : [];
   });
   if (done.length) await recordOutcomes(deps, done);
-  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   // A temporary SMTP or database error: the whole batch is retried; the outbox answers for what went out.
-  if (failure) throw failure.reason;
+  if (waves.failure) throw waves.failure;
   return done.flatMap((d) => (d.outcome.status === 'deferred' ? [d.outcome.retryAt] : [])).sort()[0];
 }
-
-
