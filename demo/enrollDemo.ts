@@ -37,19 +37,9 @@ function historyOf(c: DemoCustomer, vehicleId: string): CustomerEventInput[] {
     ...(v.lastHuDate ? { lastHuDate: v.lastHuDate } : {}),
     ...(v.lease ? { financing: { kind: 'lease' as const, endDate: v.lease.endDate } } : {}),
   };
+  // A past workshop visit is already in the vehicle row (lastServiceAt), as after a DMS import; replaying it as
+  // an event right after the delivery would start a second service cycle for the same visit.
   const events: CustomerEventInput[] = [delivered];
-  if (v.serviceVisit) {
-    events.push({
-      type: 'service_visit_done',
-      eventId: `demo:${c.externalDmsId}:service`,
-      occurredAt: at(v.serviceVisit.visitedOn),
-      vehicleId,
-      visitedOn: v.serviceVisit.visitedOn,
-      mileageKm: v.serviceVisit.mileageKm,
-      huDone: false,
-      summary: 'Inspektion nach Herstellervorgabe',
-    });
-  }
   return events;
 }
 

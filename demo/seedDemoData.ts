@@ -125,6 +125,8 @@ async function createCustomer(tx: Prisma.TransactionClient, dealerId: string, lo
       ...(c.story === 'silent'
         ? { deliveredAt: day(v.deliveredOn), firstRegistrationAt: day(v.firstRegistration), lastHuAt: v.lastHuDate ? day(v.lastHuDate) : undefined, lastServiceAt: day(c.lastContactOn!), financingKind: 'cash' as const }
         : {}),
+      // The last workshop visit comes from the DMS, as in an import; the lifecycle plans the next one from it.
+      ...(v.serviceVisit ? { lastServiceAt: day(v.serviceVisit.visitedOn), lastServiceMileage: v.serviceVisit.mileageKm } : {}),
     },
   });
   if (c.story === 'silent') {
