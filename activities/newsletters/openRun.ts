@@ -59,7 +59,7 @@ export async function openNewsletterRun(prisma: PrismaClient, input: OpenNewslet
   return { runId, counts: await newsletterRunCounts(prisma, runId) };
 }
 
-/** Sets the run row's status (paused, running, completed, cancelled); cancelling skips whoever is left. */
+/** Sets the run row's status (paused, running, completed, cancelled); cancelling skips whoever is left; a finished run stores its summary. */
 export async function markNewsletterRun(
   prisma: PrismaClient,
   input: { runId: string; status: 'running' | 'paused' | 'completed' | 'cancelled'; now: string },
@@ -71,9 +71,10 @@ export async function markNewsletterRun(
       data: { status: 'skipped', skipReason: 'cancelled' },
     });
   }
+  const counts = await newsletterRunCounts(prisma, input.runId);
   await prisma.newsletterRun.update({
     where: { id: input.runId },
-    data: { status: input.status, ...(finished ? { finishedAt: new Date(input.now) } : {}) },
+    data: { status: input.status, ...(finished ? { finishedAt: new Date(input.now), summary: counts as object } : {}) },
   });
-  return newsletterRunCounts(prisma, input.runId);
+  return counts;
 }

@@ -55,6 +55,7 @@ describe('a newsletter run to the EV owners', () => {
     const run = await db.prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
     expect(run).toMatchObject({ status: 'completed', dealerId: dealership.dealer.id, templateId: 'newsletter-generic' });
     expect(run.finishedAt).not.toBeNull();
+    expect(run.summary).toMatchObject({ total: 22, sent: 20, failed: 0, skipped: { unsubscribed: 1, no_legal_basis: 1 } });
     const outbox = await db.prisma.message.findMany({ where: { newsletterRunId: run.id } });
     expect(outbox.filter((m) => m.status === 'sent')).toHaveLength(20);
     expect(outbox.every((m) => m.idempotencyKey === `newsletter/${run.id}/${m.customerId}` && m.category === 'marketing')).toBe(true);

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "newsletter_runs" ADD COLUMN     "summary" JSONB;
