@@ -1,6 +1,6 @@
 import type { StaffRole } from '../campaigns/dsl/steps';
 import type { PrismaClient } from '../db/generated/client';
-import { pickAvailableStaff } from './staffAvailability';
+import { pickPresentStaff } from './leads/staffPicker';
 
 export type CreateStaffTaskInput = {
   taskKey: string;
@@ -25,9 +25,10 @@ export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTa
   const existing = await prisma.staffTask.findUnique({ where: { idempotencyKey: input.taskKey }, include: { assignee: true } });
   if (existing) return { taskId: existing.id, assigneeName: existing.assignee ? `${existing.assignee.firstName} ${existing.assignee.lastName}` : undefined };
 
-  const customer = await prisma.customer.findUniqueOrThrow({ where: { id: input.customerId } });
+  const customer = await prisma.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { dealer: true, location: true } });
   const now = new Date(input.now);
-  const assignee = await pickAvailableStaff(prisma, {
+  const assignee = await pickPresentStaff(prisma, {
+    timeZone: customer.location?.timeZone ?? customer.dealer.timeZone,
     dealerId: customer.dealerId,
     locationId: customer.locationId,
     role: input.role,
@@ -63,12 +64,12 @@ export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTa
         direction: 'internal',
         department: input.role === 'service_advisor' ? 'service' : 'sales',
         kind: 'task.created',
-        summary: `${title} (${input.campaignId})${assignee ? ` → ${assignee.firstName} ${assignee.lastName}` : ''}`,
+        summary: `${title} (${input.campaignId})${assignee ? ` → ${assignee.name}` : ''}`,
         occurredAt: now,
         externalEventId: `task:${input.taskKey}`,
       },
     ],
     skipDuplicates: true,
   });
-  return { taskId: task.id, assigneeName: assignee ? `${assignee.firstName} ${assignee.lastName}` : undefined };
+  return { taskId: task.id, assigneeName: assignee?.name };
 }

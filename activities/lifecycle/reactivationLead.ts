@@ -1,5 +1,5 @@
 import type { PrismaClient } from '../../db/generated/client';
-import { pickAvailableStaff } from '../staffAvailability';
+import { pickPresentStaff } from '../leads/staffPicker';
 
 const HISTORY_LINES = 15;
 const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -31,7 +31,7 @@ export async function createReactivationLead(
   prisma: PrismaClient,
   input: { customerId: string; responseEventId: string; response: string; now: string },
 ): Promise<{ leadId: string; assigneeId?: string; assigneeName?: string }> {
-  const customer = await prisma.customer.findUniqueOrThrow({ where: { id: input.customerId } });
+  const customer = await prisma.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { dealer: true, location: true } });
   const existing = await prisma.lead.findUnique({
     where: { dealerId_source_externalId: { dealerId: customer.dealerId, source: 'reactivation', externalId: input.responseEventId } },
     include: { assignedTo: true },
@@ -39,7 +39,8 @@ export async function createReactivationLead(
   if (existing) return { leadId: existing.id, assigneeId: existing.assignedToId ?? undefined, assigneeName: existing.assignedTo ? `${existing.assignedTo.firstName} ${existing.assignedTo.lastName}` : undefined };
 
   const now = new Date(input.now);
-  const assignee = await pickAvailableStaff(prisma, {
+  const assignee = await pickPresentStaff(prisma, {
+    timeZone: customer.location?.timeZone ?? customer.dealer.timeZone,
     dealerId: customer.dealerId,
     locationId: customer.locationId,
     role: 'salesperson',
@@ -72,7 +73,7 @@ export async function createReactivationLead(
         direction: 'internal',
         department: 'sales',
         kind: 'lead.created',
-        summary: `Lead aus Reaktivierung${assignee ? ` → ${assignee.firstName} ${assignee.lastName}` : ''}`,
+        summary: `Lead aus Reaktivierung${assignee ? ` → ${assignee.name}` : ''}`,
         occurredAt: now,
         externalEventId: `reactivation-lead:${input.responseEventId}`,
       },
@@ -84,5 +85,5 @@ export async function createReactivationLead(
     }
     return created;
   });
-  return { leadId: lead.id, assigneeId: assignee?.id, assigneeName: assignee ? `${assignee.firstName} ${assignee.lastName}` : undefined };
+  return { leadId: lead.id, assigneeId: assignee?.id, assigneeName: assignee?.name };
 }
