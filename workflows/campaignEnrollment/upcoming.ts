@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { evaluateCondition, type Condition } from '../../campaigns/dsl/conditions';
 import type { Step } from '../../campaigns/dsl/steps';
 import type { UpcomingTouchpoint } from './contract';
 import type { EnrollmentRuntime } from './runtime';
@@ -11,29 +12,50 @@ function label(step: Step): string {
   return step.kind;
 }
 
+/** A condition that reads only the pinned enrollment context can be decided now, without data. */
+function readsOnlyContext(condition: Condition): boolean {
+  if ('all' in condition) return condition.all.every(readsOnlyContext);
+  if ('any' in condition) return condition.any.every(readsOnlyContext);
+  if ('not' in condition) return readsOnlyContext(condition.not);
+  return condition.field.startsWith('context.');
+}
+
+type Projection = { upcoming: UpcomingTouchpoint[]; cursor: DateTime; stopped: boolean };
+
+/** Walks steps[from…] forward from `cursor`; stops at the first step whose outcome nobody can know yet. */
+function projectList(rt: EnrollmentRuntime, steps: Step[], prefix: string, from: number, projection: Projection): Projection {
+  for (let index = from; index < steps.length && !projection.stopped; index += 1) {
+    const step = steps[index];
+    const stepPath = `${prefix}${index}`;
+    if (step.kind === 'wait') projection.cursor = projection.cursor.plus(step.duration);
+    else if (step.kind === 'waitUntil') {
+      const target = waitUntilInstant(step, rt.input.context, rt.input.timeZone);
+      if (target && target > projection.cursor) projection.cursor = target;
+    } else if (step.kind === 'send' || step.kind === 'createTask') {
+      projection.upcoming.push({ at: projection.cursor.toUTC().toISO()!, campaignId: rt.input.definition.id, stepPath, kind: step.kind, name: label(step) });
+    } else if (step.kind === 'branch' && readsOnlyContext(step.when)) {
+      const chosen = evaluateCondition(step.when, { customer: null, vehicle: null, context: rt.input.context }) ? 'then' : 'else';
+      projectList(rt, step[chosen], `${stepPath}.${chosen}.`, 0, projection);
+    } else projection.stopped = true; // a branch on live data, or an event wait
+  }
+  return projection;
+}
+
 /**
- * Projects the enrollment's next sends and tasks with their dates, from the step it is in now.
- * Stops at the first branch or event wait, whose outcome nobody can know yet.
+ * Projects the enrollment's next sends and tasks with their dates, from the step it is in now: the
+ * rest of the innermost step list, then the rest of each enclosing one.
  */
 export function projectUpcoming(rt: EnrollmentRuntime): UpcomingTouchpoint[] {
-  const upcoming: UpcomingTouchpoint[] = [];
-  let cursor = rt.state.wakeAt ? DateTime.fromISO(rt.state.wakeAt, { zone: rt.input.timeZone }) : rt.now();
+  const projection: Projection = {
+    upcoming: [],
+    cursor: rt.state.wakeAt ? DateTime.fromISO(rt.state.wakeAt, { zone: rt.input.timeZone }) : rt.now(),
+    stopped: false,
+  };
   const current = rt.state.currentStep;
-  // Innermost frame first: the rest of its list, then the rest of each enclosing list.
-  for (let depth = rt.frames.length - 1; depth >= 0; depth -= 1) {
+  for (let depth = rt.frames.length - 1; depth >= 0 && !projection.stopped; depth -= 1) {
     const frame = rt.frames[depth];
-    const start = frame.index + (current && depth === rt.frames.length - 1 && ['send', 'createTask'].includes(current.kind) ? 0 : 1);
-    for (let index = start; index < frame.steps.length; index += 1) {
-      const step = frame.steps[index];
-      const stepPath = `${frame.prefix}${index}`;
-      if (step.kind === 'wait') cursor = cursor.plus(step.duration);
-      else if (step.kind === 'waitUntil') {
-        const target = waitUntilInstant(step, rt.input.context, rt.input.timeZone);
-        if (target && target > cursor) cursor = target;
-      } else if (step.kind === 'send' || step.kind === 'createTask') {
-        upcoming.push({ at: cursor.toUTC().toISO()!, campaignId: rt.input.definition.id, stepPath, kind: step.kind, name: label(step) });
-      } else return upcoming;
-    }
+    const currentIsPending = current && depth === rt.frames.length - 1 && ['send', 'createTask'].includes(current.kind);
+    projectList(rt, frame.steps, frame.prefix, frame.index + (currentIsPending ? 0 : 1), projection);
   }
-  return upcoming;
+  return projection.upcoming;
 }
