@@ -65,7 +65,10 @@ function fillNodes(nodes: TemplateNode[], frames: unknown[], escape: Escape, nam
   return out;
 }
 
-/** Fills a parsed template with values; `escape` decides HTML-escaping (HTML) or none (text, subject). */
-export function fillTemplate(template: ParsedTemplate, context: object, escape: Escape, name: string): string {
-  return fillNodes(template.nodes, [context], escape, name);
+/**
+ * Fills a parsed template with values; `escape` decides HTML-escaping (HTML) or none (text, subject).
+ * `overlay` adds values on top of `context` without copying it (looked up first).
+ */
+export function fillTemplate(template: ParsedTemplate, context: object, escape: Escape, name: string, overlay?: object): string {
+  return fillNodes(template.nodes, overlay ? [context, overlay] : [context], escape, name);
 }

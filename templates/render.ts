@@ -66,12 +66,12 @@ export function fillMessage(compiled: CompiledTemplate, context: Record<string, 
   const name = `${compiled.templateId}:${compiled.language}`;
   const subject = oneLine(fillTemplate(compiled.subject, context, keepPlain, `${name} subject`));
   const preheader = oneLine(fillTemplate(compiled.preheader, context, keepPlain, `${name} preheader`));
-  const withMeta = { ...context, meta: { subject, preheader, language: compiled.language } };
+  const meta = { meta: { subject, preheader, language: compiled.language } };
   return {
     subject,
     preheader,
-    html: fillTemplate(compiled.html, withMeta, escapeHtml, `${name} html`),
-    text: fillTemplate(compiled.text, withMeta, keepPlain, `${name} text`),
+    html: fillTemplate(compiled.html, context, escapeHtml, `${name} html`, meta),
+    text: fillTemplate(compiled.text, context, keepPlain, `${name} text`, meta),
   };
 }
 
