@@ -1,7 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
-import { temporalConnectionOptions } from '../cli/commands/support/context';
 import { componentLogger } from '../config/logger';
 import type { Settings } from '../config/settings';
+import { temporalConnectionOptions } from '../config/temporalConnection';
 import { createDatabase } from '../db/client';
 import { buildApiApp } from './buildApp';
 
@@ -11,7 +11,13 @@ export type RunningApi = { url: string; close(): Promise<void> };
 export async function startApiServer(settings: Settings, options: { host?: string } = {}): Promise<RunningApi> {
   const log = componentLogger('api');
   const database = await createDatabase(settings);
-  const connection = await Connection.connect({ ...temporalConnectionOptions(settings), connectTimeout: 10_000 });
+  let connection: Connection;
+  try {
+    connection = await Connection.connect({ ...temporalConnectionOptions(settings), connectTimeout: 10_000 });
+  } catch (error) {
+    await database.close();
+    throw new Error(`Cannot reach Temporal at ${settings.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
+  }
   const client = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
   const app = buildApiApp({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings, logger: log });
   const url = await app.listen({ port: settings.API_PORT, host: options.host ?? '0.0.0.0' });

@@ -1,6 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
-import fs from 'node:fs';
 import { settings, type Settings } from '../../../config/settings';
+import { temporalConnectionOptions } from '../../../config/temporalConnection';
 import { createDatabase, type Database } from '../../../db/client';
 import type { PrismaClient } from '../../../db/generated/client';
 
@@ -17,17 +17,6 @@ export async function withDatabase<T>(action: (context: CliContext) => Promise<T
   } finally {
     await database.close();
   }
-}
-
-/** Connection options for TEMPORAL_ADDRESS, with mTLS or an API key when configured. */
-export function temporalConnectionOptions(config: Settings) {
-  const tls =
-    config.TEMPORAL_TLS_CERT_PATH && config.TEMPORAL_TLS_KEY_PATH
-      ? { clientCertPair: { crt: fs.readFileSync(config.TEMPORAL_TLS_CERT_PATH), key: fs.readFileSync(config.TEMPORAL_TLS_KEY_PATH) } }
-      : config.TEMPORAL_API_KEY
-        ? true
-        : undefined;
-  return { address: config.TEMPORAL_ADDRESS, tls, apiKey: config.TEMPORAL_API_KEY };
 }
 
 /** A Temporal client for TEMPORAL_ADDRESS; fails fast with one clear line when nothing answers there. */
@@ -63,3 +52,5 @@ export function requireUuid(value: string, what: string): string {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value)) throw new Error(`${what}: "${value}" is not a UUID`);
   return value;
 }
+
+export { temporalConnectionOptions };
