@@ -61,15 +61,17 @@ describe('a newsletter run to the EV owners', () => {
     expect(outbox.every((m) => m.idempotencyKey === `newsletter/${run.id}/${m.customerId}` && m.category === 'marketing')).toBe(true);
   });
 
-  it('holds the rate limit: 40 messages at 20 per second take about two seconds', async () => {
+  it('holds the rate limit: 40 messages at 20 per second go out no faster than 22 per second', async () => {
     await world.addElectricCustomers(40, 'rate');
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 20 }), { label: 'rate' });
     const summary = await newsletterRunResult(world.env.client, workflowId);
     expect(summary.sent).toBe(40);
     const times = world.smtp.messages().map((m) => Date.parse(m.receivedAt)).sort((a, b) => a - b);
     const measured = (times.length - 1) / ((times[times.length - 1] - times[0]) / 1000);
-    expect(measured).toBeGreaterThan(18);
+    // The limit is a ceiling: never more than 10 % above it. Below it only by what a busy 2-core CI machine
+    // costs (a 0.2 s stall is already 10 % of this run), so the floor is looser.
     expect(measured).toBeLessThan(22);
+    expect(measured).toBeGreaterThan(15);
   });
 
   it('pauses, resumes and is cancelled: nobody gets a second copy, the rest is recorded as cancelled', async () => {
