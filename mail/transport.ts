@@ -1,6 +1,7 @@
-import nodemailer, { type SMTPPoolOptions, type SMTPPoolSentMessageInfo, type Transporter } from 'nodemailer';
+import type { SMTPPoolOptions } from 'nodemailer';
 import { componentLogger } from '../config/logger';
 import { settings } from '../config/settings';
+import { startSenderThread, type ThreadSentInfo } from './senderThreadClient';
 import { classifySmtpError, type SmtpErrorClassification, type SmtpFailureKind } from './smtpErrors';
 import { parseSmtpUrl, redact } from './smtpUrl';
 
@@ -9,8 +10,17 @@ export type { SmtpErrorClassification, SmtpFailureCause, SmtpFailureKind } from 
 
 const log = componentLogger('mail.transport');
 
-/** A pooled SMTP connection to the relay in SMTP_URL (or the local inbox). Close it on shutdown. */
-export type MailTransport = Transporter<SMTPPoolSentMessageInfo, SMTPPoolOptions>;
+/**
+ * Pooled SMTP connections to the relay in SMTP_URL (or the local inbox), held by nodemailer in the
+ * SMTP sender thread (see smtpSenderThread.js). Send with `sendMail`; close it on shutdown.
+ */
+export interface MailTransport {
+  /** Parallel SMTP connections: how many messages can be on the wire at once. */
+  readonly poolSize: number;
+  /** Prefer `sendMail`, which classifies failures. */
+  send(message: OutgoingMail): Promise<ThreadSentInfo>;
+  close(): void;
+}
 
 export interface MailTransportOptions {
   /** Parallel SMTP connections (default 5). */
@@ -46,7 +56,8 @@ export function createMailTransport(smtpUrl: string = settings().SMTP_URL, optio
     logger: false,
   };
   log.debug({ smtpUrl: redact(smtpUrl), maxConnections }, 'SMTP transport created');
-  return nodemailer.createTransport(poolOptions);
+  const thread = startSenderThread(poolOptions);
+  return { poolSize: maxConnections, send: (message) => thread.send(message), close: () => thread.close() };
 }
 
 /** One email as the engine builds it. */
@@ -91,9 +102,9 @@ export class MailSendError extends Error {
 }
 
 export async function sendMail(transport: MailTransport, message: OutgoingMail): Promise<SentMail> {
-  let info: SMTPPoolSentMessageInfo;
+  let info: ThreadSentInfo;
   try {
-    info = await transport.sendMail({ ...message });
+    info = await transport.send(message);
   } catch (err) {
     const classification = classifySmtpError(err);
     log.warn({ to: message.to, messageId: message.messageId, ...classification }, 'send failed');
@@ -102,8 +113,8 @@ export async function sendMail(transport: MailTransport, message: OutgoingMail):
   return {
     providerMessageId: info.serverMessageId ?? info.messageId,
     messageId: info.messageId,
-    accepted: info.accepted.map(String),
-    rejected: info.rejected.map(String),
+    accepted: info.accepted,
+    rejected: info.rejected,
     response: info.response,
   };
 }

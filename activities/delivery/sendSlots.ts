@@ -41,8 +41,5 @@ export function createSendSlots(size: number): SendSlots {
   return { size, run: (work) => hold(1, work), hold };
 }
 
-/** The number of parallel connections of a pooled nodemailer transport (nodemailer's default is 5). */
-export function smtpPoolSize(transport: MailTransport): number {
-  const options = (transport.transporter as { options?: { maxConnections?: number } }).options;
-  return options?.maxConnections ?? 5;
-}
+/** The number of parallel SMTP connections of the transport. */
+export const smtpPoolSize = (transport: MailTransport): number => transport.poolSize;
