@@ -6,7 +6,7 @@ import type { SendingWindowInput } from '../time/sendingWindow';
 import { deliverCampaignMessage, type DeliverCampaignMessageInput } from './delivery/deliverCampaignMessage';
 import { deliverStaffMessage, type DeliverStaffMessageInput } from './delivery/deliverStaffMessage';
 import { defaultFrequencyCap, type FrequencyCap } from './delivery/frequencyCap';
-import { createSendSlots, smtpPoolSize } from './delivery/sendSlots';
+import { createSendSlots, newsletterSlotCount, smtpPoolSize } from './delivery/sendSlots';
 import type { DeliveryFaults } from './delivery/sendThroughOutbox';
 import { admitEnrollment, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
 import { recordHeartbeat } from './health';
@@ -36,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     renderer: deps.renderer ?? createRenderer(),
     frequencyCap: deps.frequencyCap ?? defaultFrequencyCap,
     sendSlots: createSendSlots(smtpPoolSize(deps.transport)),
+    waveSlots: createSendSlots(newsletterSlotCount(deps.transport)),
   };
   const { prisma } = deps;
   return {

@@ -24,6 +24,8 @@ export type OutboxSendDeps = {
   transport: MailTransport;
   /** Claims only as many messages as SMTP can take at once (see sendSlots.ts); unset means no limit. */
   sendSlots?: SendSlots;
+  /** The same for newsletter waves (see newsletterSlotCount); unset means no limit across batches. */
+  waveSlots?: SendSlots;
   faults?: DeliveryFaults;
 };
 

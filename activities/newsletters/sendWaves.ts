@@ -2,7 +2,7 @@ import type { OutboxRow } from '../delivery/outbox';
 import { composeCustomerMail, isTemplateError, type ComposedCustomerMail } from '../delivery/composeCustomerMail';
 import type { CampaignDeliveryDeps, DeliverCampaignMessageInput } from '../delivery/deliverCampaignMessage';
 import type { Recipient } from '../delivery/recipient';
-import { smtpPoolSize } from '../delivery/sendSlots';
+import { newsletterWaveSize, WAVES_IN_FLIGHT } from '../delivery/sendSlots';
 import { recordedOutcome, settleSendError, type DeliveryOutcome } from '../delivery/sendThroughOutbox';
 import { sendMail } from '../../mail/transport';
 import { markSkippedMany, markSentMany } from './bulkOutbox';
@@ -21,11 +21,12 @@ export type WavesResult = {
 type Composed = { ready: Array<SendableMessage & { composed: ComposedCustomerMail }>; failed: Array<{ id: string; error: string }> };
 
 /**
- * Sends messages in waves of one per send slot (= pooled SMTP connection): render the wave, take
- * its rate-limit tokens, hold that many send slots, claim the whole wave in one transaction, hand it
- * to SMTP in parallel, record every 'sent' in one statement. So at most one wave (pool size) is
- * claimed and unanswered at any time — the messages a crash can leave in doubt. The next wave is
- * rendered while this one is on the wire.
+ * Sends messages in waves of twice the SMTP pool: render the wave, take its rate-limit tokens, hold
+ * that many wave slots, claim the whole wave in one transaction, hand it to SMTP, record every
+ * 'sent' in one statement. WAVES_IN_FLIGHT (3) waves are on the wire at once: the next is claimed
+ * and rendered while the earlier ones are answered, so the connections never wait for a claim. So
+ * at most three waves are claimed and unanswered — the messages a crash can leave in doubt (see
+ * newsletterSlotCount).
  */
 export async function sendInWaves(
   deps: CampaignDeliveryDeps,
@@ -35,7 +36,7 @@ export async function sendInWaves(
 ): Promise<WavesResult> {
   const outcomes = new Map<string, DeliveryOutcome>();
   let failure: unknown;
-  const size = deps.sendSlots?.size ?? smtpPoolSize(deps.transport);
+  const size = newsletterWaveSize(deps.transport);
   const waves: SendableMessage[][] = [];
   for (let i = 0; i < messages.length; i += size) waves.push(messages.slice(i, i + size));
 
@@ -46,6 +47,8 @@ export async function sendInWaves(
     return composing;
   };
   let next = composeAhead(waves[0]);
+  const inFlight: Array<Promise<void>> = [];
+  const noteFailure = (error: unknown) => void (failure ??= error);
   for (let i = 0; i < waves.length; i++) {
     const composing = next!;
     next = undefined;
@@ -53,18 +56,19 @@ export async function sendInWaves(
       const { ready, failed } = await composing;
       for (const f of failed) outcomes.set(f.id, { status: 'failed', error: f.error });
       for (let n = 0; n < ready.length; n++) await beforeEachSend();
-      const sending = ready.length === 0 ? Promise.resolve(undefined) : holdSlots(deps, ready.length, () => claimSendRecord(deps, ready, now, outcomes));
+      if (ready.length > 0) inFlight.push(holdSlots(deps, ready.length, () => claimSendRecord(deps, ready, now, outcomes)).then(noteFailure, noteFailure));
       next = composeAhead(waves[i + 1]);
-      failure ??= await sending;
+      if (inFlight.length >= WAVES_IN_FLIGHT) await inFlight.shift();
     } catch (error) {
       failure ??= error;
     }
     next ??= composeAhead(waves[i + 1]);
   }
+  await Promise.all(inFlight);
   return { outcomes, failure };
 }
 
-const holdSlots = <T>(deps: CampaignDeliveryDeps, count: number, work: () => Promise<T>) => (deps.sendSlots ? deps.sendSlots.hold(count, work) : work());
+const holdSlots = <T>(deps: CampaignDeliveryDeps, count: number, work: () => Promise<T>) => (deps.waveSlots ? deps.waveSlots.hold(count, work) : work());
 
 async function composeWave(deps: CampaignDeliveryDeps, wave: SendableMessage[], now: Date): Promise<Composed> {
   const result: Composed = { ready: [], failed: [] };

@@ -1,4 +1,4 @@
-import { createSendSlots } from '../../activities/delivery/sendSlots';
+import { createSendSlots, newsletterSlotCount } from '../../activities/delivery/sendSlots';
 import type { CampaignDeliveryDeps, DeliverCampaignMessageInput } from '../../activities/delivery/deliverCampaignMessage';
 import { outboxRowFor } from '../../activities/delivery/deliverCampaignMessage';
 import { findOrCreateOutboxRows, loadRecipients } from '../../activities/newsletters/loadBatch';
@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, seedDealership, type Dealership } from '../support/dealership';
 
 /**
- * Autohaus Berger's newsletter goes out in waves (one message per SMTP connection, claimed together).
+ * Autohaus Berger's newsletter goes out in waves (twice the SMTP pool per wave, claimed together, three waves on the wire).
  * Real PostgreSQL and a real SMTP receiver; the exactly-once rules are the campaign path's.
  */
 const allDay = [{ from: '00:00', to: '23:59' }];
@@ -35,7 +35,7 @@ describe('a newsletter sent in waves', () => {
     deps = {
       prisma: db.prisma,
       transport,
-      sendSlots: createSendSlots(2),
+      waveSlots: createSendSlots(newsletterSlotCount(transport)),
       renderer: createRenderer(),
       frequencyCap: { maxMarketingEmails: 2, perDays: 7 },
       sendingWindow: aroundTheClock,

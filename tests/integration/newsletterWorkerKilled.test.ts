@@ -12,7 +12,7 @@ import { killHard, startWorkerProcess } from '../support/workerProcessControl';
 /**
  * The worker process is killed (SIGKILL) while a newsletter to 300 EV owners is going out, and a new
  * one takes over. Counted at the SMTP receiver: nobody gets two copies, and everybody gets theirs
- * unless the outbox records the rare "outcome unknown" (a message inside an SMTP conversation at the kill).
+ * unless the outbox records the rare "outcome unknown" (a message claimed but not yet answered by SMTP at the kill).
  */
 
 
@@ -69,9 +69,9 @@ describe('the worker is killed in the middle of a newsletter run and restarted',
     expect(owners.filter((email) => !copies.has(email) && statusOf.get(email) !== 'unknown')).toEqual([]);
     expect(outbox).toHaveLength(300);
     expect(outbox.every((m) => m.status === 'sent' || m.status === 'unknown')).toBe(true);
-    // Only messages inside an SMTP transaction at the kill are in doubt: one per pooled connection (2).
+    // Only messages claimed and not yet answered at the kill are in doubt: three waves of twice the pool (2 connections).
     const unknown = outbox.filter((m) => m.status === 'unknown').length;
-    expect(unknown).toBeLessThanOrEqual(2);
+    expect(unknown).toBeLessThanOrEqual(12);
     expect(summary.sent + summary.unknown).toBe(300);
     expect(summary.unknown).toBe(unknown);
   }, 300_000);
