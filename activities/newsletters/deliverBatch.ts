@@ -35,7 +35,8 @@ export type DeliverNewsletterBatchResult = {
 /** What a retried attempt resumes from: recipients up to lastId were handled by an earlier attempt. */
 type BatchHeartbeat = { lastId: string; handled: number; retryAt?: string };
 
-const CHUNK = 100;
+/** Recipients loaded, triaged and recorded together; fewer round trips per message, one resume point per chunk. */
+const CHUNK = 250;
 
 /** The idempotency key of one newsletter email: one per run and customer, whatever retries or restarts happen. */
 export const newsletterMessageKey = (runId: string, customerId: string) => `newsletter/${runId}/${customerId}`;
@@ -71,12 +72,13 @@ async function recordOutcomes(deps: CampaignDeliveryDeps, rows: Array<{ id: stri
 }
 
 /**
- * Sends one batch of a newsletter run: recipients in id order after `afterId`, in chunks of 100 whose
- * recipients and outbox rows are loaded in bulk. Each chunk is triaged with the campaign rules (an
- * earlier attempt's outcome; consent, objection, suppression and erasure now; sending window), then
- * sent in waves of one message per SMTP connection (claim + frequency cap for a whole wave in one
- * transaction, see sendWaves.ts). A token bucket holds the rate. After each chunk a heartbeat records how far it got, so a
- * retried attempt (worker killed) starts after it; the outbox answers for the rest.
+ * Sends one batch of a newsletter run: recipients in id order after `afterId`, in chunks of 250 whose
+ * recipients and outbox rows are loaded in bulk (the next chunk while this one is on the wire). Each
+ * chunk is triaged with the campaign rules (an earlier attempt's outcome; consent, objection,
+ * suppression and erasure now; sending window), then sent in waves of twice the SMTP pool (claim +
+ * frequency cap for a whole wave in one transaction, see sendWaves.ts). A token bucket holds the
+ * rate. After each chunk a heartbeat records how far it got, so a retried attempt (worker killed)
+ * starts after it; the outbox answers for the rest.
  */
 export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput): Promise<DeliverNewsletterBatchResult> {
   const context = Context.current();
@@ -91,9 +93,16 @@ export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: 
     take: Math.max(0, input.limit - (resumed?.handled ?? 0)),
     select: { id: true, customerId: true },
   });
-  for (let start = 0; start < recipients.length; start += CHUNK) {
-    const chunk = recipients.slice(start, start + CHUNK);
-    const retryAt = await deliverChunk(deps, input, chunk, pacer, heartbeat);
+  const chunks: Array<typeof recipients> = [];
+  for (let start = 0; start < recipients.length; start += CHUNK) chunks.push(recipients.slice(start, start + CHUNK));
+  let preparing = chunks.length > 0 ? prepareChunk(deps, input, chunks[0]) : undefined;
+  for (let i = 0; i < chunks.length; i++) {
+    const prepared = await preparing!;
+    // The next chunk is loaded and triaged while this one is on the wire.
+    preparing = i + 1 < chunks.length ? prepareChunk(deps, input, chunks[i + 1]) : undefined;
+    preparing?.catch(() => undefined); // awaited in the next round; this only keeps an early exit from an unhandled rejection
+    const retryAt = await sendChunk(deps, prepared, new Date(input.now), pacer, heartbeat);
+    const chunk = chunks[i];
     progress = {
       lastId: chunk[chunk.length - 1].id,
       handled: (progress?.handled ?? 0) + chunk.length,
@@ -110,14 +119,8 @@ export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: 
   };
 }
 
-async function deliverChunk(
-  deps: CampaignDeliveryDeps,
-  input: DeliverNewsletterBatchInput,
-  chunk: Array<{ id: string; customerId: string }>,
-  pacer: Pacer,
-  heartbeat: () => void,
-): Promise<string | undefined> {
-  const now = new Date(input.now);
+/** A chunk ready to send: its messages with their outbox rows, and the outcomes triage already decided. */
+async function prepareChunk(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput, chunk: Array<{ id: string; customerId: string }>) {
   const loaded = await loadRecipients(deps.prisma, chunk.map((r) => r.customerId));
   const messages = chunk.map((r) => {
     const recipient = loaded.get(r.customerId);
@@ -138,9 +141,19 @@ async function deliverChunk(
     return { recipientId: r.id, recipient, message };
   });
   const rows = await findOrCreateOutboxRows(deps.prisma, messages.map((m) => outboxRowFor(m.message, m.recipient)));
-  const rowOf = (m: (typeof messages)[number]) => rows.get(m.message.idempotencyKey)!;
+  const withRows = messages.map((m) => ({ ...m, row: rows.get(m.message.idempotencyKey)! }));
+  const triaged = await triage(deps, withRows.map((m) => ({ input: m.message, recipient: m.recipient, row: m.row })), new Date(input.now));
+  return { messages: withRows, ...triaged };
+}
 
-  const { outcomes, sendable } = await triage(deps, messages.map((m) => ({ input: m.message, recipient: m.recipient, row: rowOf(m) })), now);
+/** Sends a prepared chunk in waves and records every recipient's outcome; returns the earliest retry time of a deferred one. */
+async function sendChunk(
+  deps: CampaignDeliveryDeps,
+  { messages, outcomes, sendable }: Awaited<ReturnType<typeof prepareChunk>>,
+  now: Date,
+  pacer: Pacer,
+  heartbeat: () => void,
+): Promise<string | undefined> {
   const waves = await sendInWaves(deps, sendable, now, async () => {
     heartbeat();
     await pacer.take();
@@ -148,8 +161,8 @@ async function deliverChunk(
   for (const [id, outcome] of waves.outcomes) outcomes.set(id, outcome);
 
   const done = messages.flatMap((m) => {
-    const outcome = outcomes.get(rowOf(m).id);
-    return outcome ? [{ id: m.recipientId, messageId: rowOf(m).id, outcome }] : [];
+    const outcome = outcomes.get(m.row.id);
+    return outcome ? [{ id: m.recipientId, messageId: m.row.id, outcome }] : [];
   });
   if (done.length) await recordOutcomes(deps, done);
   // A temporary SMTP or database error: the whole batch is retried; the outbox answers for what went out.
