@@ -15,9 +15,25 @@ function inLanguage(date: DateTime | Date | string, language: Language): DateTim
   return dt.setZone(TIME_ZONE).setLocale(LOCALES[language]);
 }
 
+/**
+ * A newsletter formats the same few dates (e.g. a link's expiry day) for thousands of recipients:
+ * dates given as strings are formatted once per language and remembered (a few hundred at most).
+ */
+const rememberedFormats = new Map<string, string>();
+function remembered(date: DateTime | Date | string, key: string, format: () => string): string {
+  if (typeof date !== 'string') return format();
+  let value = rememberedFormats.get(`${key}|${date}`);
+  if (value === undefined) {
+    if (rememberedFormats.size >= 500) rememberedFormats.clear();
+    value = format();
+    rememberedFormats.set(`${key}|${date}`, value);
+  }
+  return value;
+}
+
 /** "15. März 2027" / "15 March 2027" */
 export function formatDate(date: DateTime | Date | string, language: Language): string {
-  return inLanguage(date, language).toFormat(language === 'de' ? 'd. MMMM yyyy' : 'd MMMM yyyy');
+  return remembered(date, `date|${language}`, () => inLanguage(date, language).toFormat(language === 'de' ? 'd. MMMM yyyy' : 'd MMMM yyyy'));
 }
 
 /** "15.03.2027" / "15/03/2027" (tables, touchpoint lists) */
@@ -27,7 +43,7 @@ export function formatShortDate(date: DateTime | Date | string, language: Langua
 
 /** "Juni 2027" / "June 2027" (HU due month) */
 export function formatMonthYear(date: DateTime | Date | string, language: Language): string {
-  return inLanguage(date, language).toFormat('MMMM yyyy');
+  return remembered(date, `month|${language}`, () => inLanguage(date, language).toFormat('MMMM yyyy'));
 }
 
 /** "15.03.2027, 17:45 Uhr" / "15/03/2027, 17:45" */
