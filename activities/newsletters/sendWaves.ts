@@ -23,9 +23,9 @@ type Composed = { ready: Array<SendableMessage & { composed: ComposedCustomerMai
 /**
  * Sends messages in waves of twice the SMTP pool: render the wave, take its rate-limit tokens, hold
  * that many wave slots, claim the whole wave in one transaction, hand it to SMTP, record every
- * 'sent' in one statement. WAVES_IN_FLIGHT (3) waves are on the wire at once: the next is claimed
+ * 'sent' in one statement. WAVES_IN_FLIGHT (4) waves are on the wire at once: the next is claimed
  * and rendered while the earlier ones are answered, so the connections never wait for a claim. So
- * at most three waves are claimed and unanswered — the messages a crash can leave in doubt (see
+ * at most four waves are claimed and unanswered — the messages a crash can leave in doubt (see
  * newsletterSlotCount).
  */
 export async function sendInWaves(

@@ -12,7 +12,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, seedDealership, type Dealership } from '../support/dealership';
 
 /**
- * Autohaus Berger's newsletter goes out in waves (twice the SMTP pool per wave, claimed together, three waves on the wire).
+ * Autohaus Berger's newsletter goes out in waves (twice the SMTP pool per wave, claimed together, four waves on the wire).
  * Real PostgreSQL and a real SMTP receiver; the exactly-once rules are the campaign path's.
  */
 const allDay = [{ from: '00:00', to: '23:59' }];
@@ -143,5 +143,37 @@ describe('a newsletter sent in waves', () => {
     expect(byCustomer.get(owner.id)).toEqual({ status: 'unknown' });
     expect((await rowOf(owner.id)).status).toBe('unknown');
     expect(smtp.messages()).toHaveLength(0);
+  });
+
+  it('keeps several waves on the wire, but never more messages claimed and unanswered than the wave slots allow', async () => {
+    const owners = await customers(40, 'pipelined');
+    let unanswered = 0;
+    let most = 0;
+    const counting: MailTransport = {
+      poolSize: transport.poolSize,
+      send: async (mail) => {
+        most = Math.max(most, ++unanswered);
+        try {
+          return await transport.send(mail);
+        } finally {
+          unanswered -= 1;
+        }
+      },
+      close: () => undefined,
+    };
+    const plain = deps;
+    deps = { ...plain, transport: counting, waveSlots: createSendSlots(newsletterSlotCount(counting)) };
+    try {
+      const { byCustomer, failure } = await sendNewsletter(owners.map((c) => c.id));
+      expect(failure).toBeUndefined();
+      expect(owners.every((c) => byCustomer.get(c.id)?.status === 'sent')).toBe(true);
+    } finally {
+      deps = plain;
+    }
+    expect(smtp.messages()).toHaveLength(40);
+    // Waves of 4 (twice the 2 connections), four of them at once: at most 16 in doubt, and more than one wave at a time.
+    expect(newsletterSlotCount(counting)).toBe(16);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(most).toBeGreaterThan(4);
   });
 });
