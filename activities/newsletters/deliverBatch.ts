@@ -154,9 +154,9 @@ async function sendChunk(
   pacer: Pacer,
   heartbeat: () => void,
 ): Promise<string | undefined> {
-  const waves = await sendInWaves(deps, sendable, now, async () => {
+  const waves = await sendInWaves(deps, sendable, now, async (count) => {
     heartbeat();
-    await pacer.take();
+    for (let n = 0; n < count; n++) await pacer.take();
   });
   for (const [id, outcome] of waves.outcomes) outcomes.set(id, outcome);
 

@@ -32,7 +32,8 @@ export async function sendInWaves(
   deps: CampaignDeliveryDeps,
   messages: SendableMessage[],
   now: Date,
-  beforeEachSend: () => Promise<void>,
+  /** Called before a wave of `count` messages is claimed: the rate limit's tokens, the heartbeat. */
+  beforeWave: (count: number) => Promise<void>,
 ): Promise<WavesResult> {
   const outcomes = new Map<string, DeliveryOutcome>();
   let failure: unknown;
@@ -55,7 +56,7 @@ export async function sendInWaves(
     try {
       const { ready, failed } = await composing;
       for (const f of failed) outcomes.set(f.id, { status: 'failed', error: f.error });
-      for (let n = 0; n < ready.length; n++) await beforeEachSend();
+      if (ready.length > 0) await beforeWave(ready.length);
       if (ready.length > 0) inFlight.push(holdSlots(deps, ready.length, () => claimSendRecord(deps, ready, now, outcomes)).then(noteFailure, noteFailure));
       next = composeAhead(waves[i + 1]);
       if (inFlight.length >= WAVES_IN_FLIGHT) await inFlight.shift();
