@@ -50,7 +50,9 @@ export function validateRequest(definition: TemplateDefinition, language: Langua
   return { variables: parsedVariables.data as Record<string, unknown>, branding: brandingForCategory };
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Subjects and preheaders are one line: whitespace runs become one space (most need nothing, so test first). */
+const NOT_ONE_LINE = /\s\s|[^\S ]|^ | $/;
+const oneLine = (s: string) => (NOT_ONE_LINE.test(s) ? s.replace(/\s+/g, ' ').trim() : s);
 
 /** What placeholders see: the variables, values derived from them, and `branding`. */
 export function messageContext(
