@@ -180,7 +180,7 @@ async function main(): Promise<void> {
   console.log(`newsletter end to end (segment → snapshot → render → outbox → SMTP): ${summary.sent} sent (${received} received, ${summary.unknown} unknown, ${summary.failed} failed) in ${e2eSeconds.toFixed(2)} s = ${e2eRate.toFixed(0)} msg/s`);
   console.log(`ratio end-to-end / raw: ${(e2eRate / rawRate).toFixed(2)}×   (targets: ≥ 500 msg/s and ≥ 0.5×)`);
   console.log(`this process's CPU per message: raw ${(rawCpuMs / RECIPIENTS).toFixed(2)} ms, end to end ${(e2eCpuMs / summary.sent).toFixed(2)} ms   (load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-  console.log(`worker process peak RSS: ${peakRssMb.toFixed(0)} MB (${startedRssMb.toFixed(0)} MB of it before the first message: bundling the workflow code with webpack at worker start)`);
+  console.log(`worker process peak RSS: ${peakRssMb.toFixed(0)} MB (${startedRssMb.toFixed(0)} MB of it before the first message; this process also ran the migrations and the seed)`);
 
   await database.close();
   await temporal.teardown();
