@@ -1,16 +1,12 @@
-import type { ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { defineCampaign, send } from '../../campaigns/dsl';
 import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
-import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
-import { createLocalTestEnv } from '../support/temporalEnv';
-import { killHard, startWorkerProcess } from '../support/workerProcessControl';
+import { useKillableWorkerWorld } from '../support/killableWorkerWorld';
+import { copiesByAddress } from '../support/newsletterWorld';
+import { killHard } from '../support/workerProcessControl';
 
 /**
  * The worker dies the hard way (SIGKILL: no shutdown, no outbox write, SMTP connections cut) while a
@@ -25,57 +21,34 @@ const oneCheckIn = validateCampaign(
 );
 
 describe('the worker process is killed mid-run and restarted', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let smtp: SmtpReceiver;
-  const workers: ChildProcess[] = [];
-  const taskQueue = `killed-worker-${crypto.randomUUID()}`;
-
-  beforeAll(async () => {
-    env = await createLocalTestEnv();
-    db = await createTestDatabase();
-    smtp = await startSmtpReceiver();
-  });
-  afterAll(async () => {
-    for (const worker of workers) await killHard(worker);
-    await smtp?.close();
-    await env?.teardown();
-    await db?.drop();
-  });
-
-  const startWorker = async () => {
-    const worker = await startWorkerProcess({ DATABASE_URL: db.url, SMTP_URL: smtp.url, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue });
-    workers.push(worker);
-    return worker;
-  };
+  const world = useKillableWorkerWorld('killed-worker');
 
   it('no customer gets the check-in twice, and every customer gets it or is recorded as unknown', async () => {
-    const dealership = await seedDealership(db.prisma);
+    const dealership = await seedDealership(world.db.prisma);
     const customers = [];
     for (let i = 0; i < 40; i++) {
-      const customer = await addCustomer(db.prisma, dealership, { lastName: `Kunde ${i + 1}`, email: `kunde${i + 1}@example.de` });
-      const vehicle = await addVehicle(db.prisma, dealership, customer.id);
+      const customer = await addCustomer(world.db.prisma, dealership, { lastName: `Kunde ${i + 1}`, email: `kunde${i + 1}@example.de` });
+      const vehicle = await addVehicle(world.db.prisma, dealership, customer.id);
       customers.push({ customer, vehicle });
     }
-    const first = await startWorker();
+    const first = await world.startWorker();
     const enrollmentIds: string[] = [];
     for (const { customer, vehicle } of customers) {
-      const admission = await startEnrollment({ client: env.client, prisma: db.prisma, taskQueue, definition: oneCheckIn, customerId: customer.id, vehicleId: vehicle.id });
+      const admission = await startEnrollment({ client: world.env.client, prisma: world.db.prisma, taskQueue: world.taskQueue, definition: oneCheckIn, customerId: customer.id, vehicleId: vehicle.id });
       if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
       enrollmentIds.push(admission.enrollmentId);
     }
 
-    await smtp.waitForMessages(10, 60_000);
+    await world.smtp.waitForMessages(10, 60_000);
     await killHard(first);
-    const arrivedBeforeTheKill = smtp.messages().length;
-    await startWorker();
-    const finals: EnrollmentState[] = await Promise.all(enrollmentIds.map((id) => env.client.workflow.getHandle(enrollmentWorkflowId(id)).result()));
+    const arrivedBeforeTheKill = world.smtp.messages().length;
+    await world.startWorker();
+    const finals: EnrollmentState[] = await Promise.all(enrollmentIds.map((id) => world.env.client.workflow.getHandle(enrollmentWorkflowId(id)).result()));
 
     expect(arrivedBeforeTheKill).toBeLessThan(40); // the kill really happened mid-run
     expect(finals.every((f) => f.status === 'completed')).toBe(true);
-    const copies = new Map<string, number>();
-    for (const mail of smtp.messages()) for (const to of mail.envelope.to) copies.set(to, (copies.get(to) ?? 0) + 1);
-    const outbox = await db.prisma.message.findMany({ where: { campaignId: 'one-check-in' } });
+    const copies = copiesByAddress(world.smtp.messages());
+    const outbox = await world.db.prisma.message.findMany({ where: { campaignId: 'one-check-in' } });
     const statusOf = new Map(outbox.map((m) => [m.recipientEmail, m.status]));
     const twice = customers.filter(({ customer }) => (copies.get(customer.email!) ?? 0) > 1);
     const neither = customers.filter(({ customer }) => !copies.has(customer.email!) && statusOf.get(customer.email!) !== 'unknown');

@@ -1,13 +1,8 @@
-import type { ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { newsletterRunResult, startNewsletterRun } from '../../newsletters/runs';
-import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
 import { copiesByAddress, evNewsletter } from '../support/newsletterWorld';
-import { createLocalTestEnv } from '../support/temporalEnv';
-import { killHard, startWorkerProcess } from '../support/workerProcessControl';
+import { useKillableWorkerWorld } from '../support/killableWorkerWorld';
+import { killHard } from '../support/workerProcessControl';
 
 /**
  * The worker process is killed (SIGKILL) while a newsletter to 300 EV owners is going out, and a new
@@ -17,53 +12,31 @@ import { killHard, startWorkerProcess } from '../support/workerProcessControl';
 
 
 describe('the worker is killed in the middle of a newsletter run and restarted', () => {
-  let env: TestWorkflowEnvironment;
-  let db: TestDatabase;
-  let smtp: SmtpReceiver;
-  const workers: ChildProcess[] = [];
-  const taskQueue = `newsletter-killed-${crypto.randomUUID()}`;
-
-  beforeAll(async () => {
-    env = await createLocalTestEnv();
-    db = await createTestDatabase();
-    smtp = await startSmtpReceiver();
-  }, 120_000);
-  afterAll(async () => {
-    for (const worker of workers) await killHard(worker);
-    await smtp?.close();
-    await env?.teardown();
-    await db?.drop();
-  });
-
-  const startWorker = async () => {
-    const worker = await startWorkerProcess({ DATABASE_URL: db.url, SMTP_URL: smtp.url, TEMPORAL_ADDRESS: env.address, TEMPORAL_TASK_QUEUE: taskQueue });
-    workers.push(worker);
-    return worker;
-  };
+  const world = useKillableWorkerWorld('newsletter-killed');
 
   it('no owner gets two copies, and every owner gets theirs or is recorded as unknown', async () => {
-    const dealership = await seedDealership(db.prisma);
+    const dealership = await seedDealership(world.db.prisma);
     const owners: string[] = [];
     for (let i = 1; i <= 300; i++) {
-      const customer = await addCustomer(db.prisma, dealership, { lastName: `Kunde ${i}`, email: `kunde${i}@example.de` });
-      await addVehicle(db.prisma, dealership, customer.id, { fuelType: 'electric' });
+      const customer = await addCustomer(world.db.prisma, dealership, { lastName: `Kunde ${i}`, email: `kunde${i}@example.de` });
+      await addVehicle(world.db.prisma, dealership, customer.id, { fuelType: 'electric' });
       owners.push(customer.email!);
     }
-    const first = await startWorker();
-    const { workflowId } = await startNewsletterRun({ client: env.client, taskQueue }, evNewsletter({ ratePerSecond: 60 }), { label: 'killed' });
+    const first = await world.startWorker();
+    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.taskQueue }, evNewsletter({ ratePerSecond: 60 }), { label: 'killed' });
 
-    await smtp.waitForMessages(60, 60_000);
+    await world.smtp.waitForMessages(60, 60_000);
     await killHard(first);
-    const arrivedBeforeTheKill = smtp.messages().length;
-    await startWorker();
-    const summary = await newsletterRunResult(env.client, workflowId);
+    const arrivedBeforeTheKill = world.smtp.messages().length;
+    await world.startWorker();
+    const summary = await newsletterRunResult(world.env.client, workflowId);
 
     expect(arrivedBeforeTheKill).toBeLessThan(300); // the kill really happened mid-run
     expect(summary.status).toBe('completed');
     expect(summary.total).toBe(300);
-    const copies = copiesByAddress(smtp.messages());
-    const run = await db.prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
-    const outbox = await db.prisma.message.findMany({ where: { newsletterRunId: run.id } });
+    const copies = copiesByAddress(world.smtp.messages());
+    const run = await world.db.prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
+    const outbox = await world.db.prisma.message.findMany({ where: { newsletterRunId: run.id } });
     const statusOf = new Map(outbox.map((m) => [m.recipientEmail, m.status]));
     expect(owners.filter((email) => (copies.get(email) ?? 0) > 1)).toEqual([]);
     expect(owners.filter((email) => !copies.has(email) && statusOf.get(email) !== 'unknown')).toEqual([]);
