@@ -31,7 +31,6 @@ describe('a campaign delivers its emails on the expected dates', () => {
   });
   afterAll(async () => world?.close());
 
-  const mailsTo = (email: string | null) => world.smtp.messages().filter((m) => m.to.some((t) => t.address === email));
 
   it('three emails in English, each inside the sending window, each once', async () => {
     const customer = await addCustomer(world.db.prisma, world.dealership, { language: 'en', firstName: 'Emma', lastName: 'Taylor' });
@@ -42,7 +41,7 @@ describe('a campaign delivers its emails on the expected dates', () => {
     const final = await world.resultOf(admission.enrollmentId);
 
     expect(final.status).toBe('completed');
-    const mails = mailsTo(customer.email);
+    const mails = world.mailsTo(customer.email);
     expect(mails.map((m) => [daysBetween(tuesday, m.date!.slice(0, 10)), berlin(m.date!)])).toEqual([
       [0, 'Tue 10:00'],
       [6, 'Mon 09:00'],
@@ -70,14 +69,14 @@ describe('a campaign delivers its emails on the expected dates', () => {
     if (!admission.admitted) throw new Error('not admitted');
     await world.skipTo(`${tuesday}T12:00`); // past the first email, days before the second
     await world.smtp.waitForMessages((m) => m.to.some((t) => t.address === customer.email), 30_000);
-    expect(mailsTo(customer.email)).toHaveLength(1);
-    expect(mailsTo(customer.email)[0].subject).toMatch(/Herr Becker/);
+    expect(world.mailsTo(customer.email)).toHaveLength(1);
+    expect(world.mailsTo(customer.email)[0].subject).toMatch(/Herr Becker/);
 
     await world.db.prisma.customer.update({ where: { id: customer.id }, data: { objectedAt: new Date() } });
     const final = await world.resultOf(admission.enrollmentId);
 
     expect([final.status, final.exitReason]).toEqual(['exited', 'objection']);
-    expect(mailsTo(customer.email)).toHaveLength(1);
+    expect(world.mailsTo(customer.email)).toHaveLength(1);
     const outbox = await world.db.prisma.message.findMany({ where: { customerId: customer.id }, orderBy: { queuedAt: 'asc' } });
     expect(outbox.map((m) => [m.status, m.skipReason])).toEqual([
       ['sent', null],
@@ -96,6 +95,6 @@ describe('a campaign delivers its emails on the expected dates', () => {
     expect(final.exitReason).toBe('no_legal_basis');
     const outbox = await world.db.prisma.message.findFirstOrThrow({ where: { customerId: customer.id } });
     expect([outbox.status, outbox.skipReason]).toEqual(['skipped', 'no_legal_basis']);
-    expect(mailsTo(customer.email)).toHaveLength(0);
+    expect(world.mailsTo(customer.email)).toHaveLength(0);
   });
 });

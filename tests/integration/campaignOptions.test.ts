@@ -50,9 +50,6 @@ describe('campaign options in dealer scenarios', () => {
   });
   afterAll(async () => world?.close());
 
-  const mailsTo = (email: string | null) => world.smtp.messages().filter((m) => m.to.some((t) => t.address === email));
-  const waitForMailTo = (email: string | null, count = 1) =>
-    world.smtp.waitForMessages({ count, where: (m) => m.to.some((t) => t.address === email) }, 30_000);
 
   async function customerWithCar(data: Parameters<typeof addCustomer>[2] = {}) {
     const customer = await addCustomer(world.db.prisma, world.dealership, data);
@@ -144,8 +141,8 @@ describe('campaign options in dealer scenarios', () => {
         expect((await world.resultOf(admission.enrollmentId)).status).toBe('completed');
       }
       await world.smtp.waitForMessages({ count: treated.length, where: (m) => m.subject?.includes('neues Auto') ?? false }, 30_000);
-      for (const { customer } of treated) expect(mailsTo(customer.email)).toHaveLength(1);
-      for (const { customer } of heldOut) expect(mailsTo(customer.email)).toHaveLength(0);
+      for (const { customer } of treated) expect(world.mailsTo(customer.email)).toHaveLength(1);
+      for (const { customer } of heldOut) expect(world.mailsTo(customer.email)).toHaveLength(0);
 
       // Version 2 of the campaign: every customer gets the same decision as before.
       const again = [];
@@ -164,11 +161,11 @@ describe('campaign options in dealer scenarios', () => {
       await world.skipTo(`${tuesday}T10:00`);
       const context = { dueDate: '2027-09-15' };
       const inV1 = await enrolled(serviceSeries(1), early.customer.id, { vehicleId: early.vehicle.id, context });
-      await waitForMailTo(early.customer.email);
+      await world.waitForMailTo(early.customer.email);
 
       // While the v1 customer sleeps, marketing redeploys the campaign with a different last email.
       const inV2 = await enrolled(serviceSeries(2), late.customer.id, { vehicleId: late.vehicle.id, context });
-      await waitForMailTo(late.customer.email);
+      await world.waitForMailTo(late.customer.email);
       const sleeping = await world.stateOf(inV1);
       expect(sleeping.currentStep).toMatchObject({ path: '1', kind: 'wait' });
       expect(sleeping.upcoming).toEqual([
@@ -179,7 +176,7 @@ describe('campaign options in dealer scenarios', () => {
 
       const [finalV1, finalV2] = [await world.resultOf(inV1), await world.resultOf(inV2)];
       expect([finalV1.campaignVersion, finalV2.campaignVersion]).toEqual([1, 2]);
-      const subjects = async (email: string | null) => (await waitForMailTo(email, 2)).map((m) => m.subject);
+      const subjects = async (email: string | null) => (await world.waitForMailTo(email, 2)).map((m) => m.subject);
       expect(await subjects(early.customer.email)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/^Erinnerung: Inspektion/)]);
       expect(await subjects(late.customer.email)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/erste Inspektion/)]);
     });

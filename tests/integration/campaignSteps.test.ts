@@ -38,9 +38,6 @@ describe('campaign steps in dealer scenarios', () => {
   });
   afterAll(async () => world?.close());
 
-  const mailsTo = (email: string | null) => world.smtp.messages().filter((m) => m.to.some((t) => t.address === email));
-  const waitForMailTo = (email: string | null, count = 1) =>
-    world.smtp.waitForMessages({ count, where: (m) => m.to.some((t) => t.address === email) }, 30_000);
   const tasksOf = (customerId: string) =>
     world.db.prisma.staffTask.findMany({ where: { customerId }, include: { assignee: true }, orderBy: { createdAt: 'asc' } });
 
@@ -76,7 +73,7 @@ describe('campaign steps in dealer scenarios', () => {
   describe('waiting for an event', () => {
     it('a customer who books service after the reminder gets no follow-up and no call', async () => {
       const [{ customer, enrollmentId }] = await enrollOnTuesday(serviceReminder, { lastName: 'Vogel' });
-      await waitForMailTo(customer.email);
+      await world.waitForMailTo(customer.email);
       await untilState(enrollmentId, (s) => s.waitingForEvent === 'service_booked');
 
       await world.signalEvent(enrollmentId, 'service_booked');
@@ -87,7 +84,7 @@ describe('campaign steps in dealer scenarios', () => {
         ['0', 'sent'],
         ['1', 'service_booked arrived'],
       ]);
-      expect(mailsTo(customer.email).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion steht an/)]);
+      expect(world.mailsTo(customer.email).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion steht an/)]);
       expect(await tasksOf(customer.id)).toEqual([]);
     });
 
@@ -102,7 +99,7 @@ describe('campaign steps in dealer scenarios', () => {
         ['1.onTimeout.0', 'sent'],
         ['1.onTimeout.1', 'task for Stefan Maier'],
       ]);
-      const mails = await waitForMailTo(customer.email, 2);
+      const mails = await world.waitForMailTo(customer.email, 2);
       expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/^Erinnerung: Inspektion/)]);
       const twoWeeksLater = DateTime.fromISO(tuesday).plus({ weeks: 2 }).toISODate();
       expect(DateTime.fromJSDate(new Date(mails[1].date!)).setZone('Europe/Berlin').toISODate()).toBe(twoWeeksLater);
@@ -134,7 +131,7 @@ describe('campaign steps in dealer scenarios', () => {
 
     it('booking service while the campaign sleeps ends it at once, with no further email', async () => {
       const [{ customer, enrollmentId }] = await enrollOnTuesday(untilBooked, { lastName: 'Wagner' });
-      await waitForMailTo(customer.email);
+      await world.waitForMailTo(customer.email);
       const sleeping = await untilState(enrollmentId, (s) => s.currentStep?.kind === 'wait');
       expect(sleeping.wakeAt).toBeDefined();
 
@@ -143,7 +140,7 @@ describe('campaign steps in dealer scenarios', () => {
 
       expect([final.status, final.exitReason]).toEqual(['exited', 'goal reached: service_booked']);
       expect(final.taken.map((t) => t.path)).toEqual(['0']);
-      expect(mailsTo(customer.email)).toHaveLength(1);
+      expect(world.mailsTo(customer.email)).toHaveLength(1);
       const row = await world.db.prisma.campaignEnrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
       expect([row.status, row.exitReason]).toEqual(['exited', 'goal reached: service_booked']);
       expect(row.exitedAt!.getTime() - row.enteredAt.getTime()).toBeLessThan(86_400_000); // not two months later
@@ -165,8 +162,8 @@ describe('campaign steps in dealer scenarios', () => {
         ['0', 'else'],
         ['0.else.0', 'sent'],
       ]);
-      expect((await waitForMailTo(german.customer.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion/)]);
-      expect(mailsTo(english.customer.email)).toEqual([]);
+      expect((await world.waitForMailTo(german.customer.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion/)]);
+      expect(world.mailsTo(english.customer.email)).toEqual([]);
       expect((await tasksOf(english.customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
       expect(await tasksOf(german.customer.id)).toEqual([]);
     });
@@ -185,7 +182,7 @@ describe('campaign steps in dealer scenarios', () => {
         ['1.then.0', 'task for Stefan Maier'],
       ]);
       expect((await tasksOf(customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
-      expect(mailsTo(customer.email)).toEqual([]);
+      expect(world.mailsTo(customer.email)).toEqual([]);
     });
   });
 });

@@ -35,7 +35,6 @@ describe('every email goes out once, even when something fails in between', () =
   });
   afterAll(async () => world?.close());
 
-  const mailsTo = (email: string | null) => world.smtp.messages().filter((m) => m.to.some((t) => t.address === email));
   const outboxOf = (customerId: string) => world.db.prisma.message.findMany({ where: { customerId }, orderBy: { queuedAt: 'asc' } });
 
   /** A customer with a car, enrolled with a known enrollment id, so a test can arm a crash for one exact message. */
@@ -72,7 +71,7 @@ describe('every email goes out once, even when something fails in between', () =
     expect(crashes.pending('afterOutboxSent', keyOf(enrollmentId, '0'))).toBe(false);
     expect(final.status).toBe('completed');
     expect(final.taken.map((t) => t.outcome)).toEqual(['sent']);
-    expect(mailsTo(anna.customer.email)).toHaveLength(1);
+    expect(world.mailsTo(anna.customer.email)).toHaveLength(1);
     const [row] = await outboxOf(anna.customer.id);
     expect([row.status, row.attempts]).toEqual(['sent', 1]);
   });
@@ -89,7 +88,7 @@ describe('every email goes out once, even when something fails in between', () =
     expect(crashes.pending('afterSmtpAccepted', keyOf(enrollmentId, '0'))).toBe(false);
     expect(final.status).toBe('completed');
     expect(final.taken.filter((t) => t.kind === 'send').map((t) => t.outcome)).toEqual(['unknown', 'sent']);
-    const mails = mailsTo(jonas.customer.email);
+    const mails = world.mailsTo(jonas.customer.email);
     expect(mails).toHaveLength(2); // the first check-in once (it did arrive), then the next step's email
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(2);
     const outbox = await outboxOf(jonas.customer.id);
@@ -114,7 +113,7 @@ describe('every email goes out once, even when something fails in between', () =
     const final = await world.resultOf(enrollmentId);
 
     expect(final.taken.map((t) => t.outcome)).toEqual(['sent']);
-    const mails = mailsTo(lea.customer.email);
+    const mails = world.mailsTo(lea.customer.email);
     expect(mails).toHaveLength(2); // at least once: the mail client de-duplicates by Message-ID
     expect(mails[0].messageId).toMatch(/^<[0-9a-f]{32}@autohaus-berger\.example>$/);
     expect(mails[1].messageId).toBe(mails[0].messageId);
@@ -138,7 +137,7 @@ describe('every email goes out once, even when something fails in between', () =
     const finals = await resultsOf(enrollments);
 
     expect(finals.map((f) => f.taken.map((t) => t.outcome))).toEqual(customers.map(() => ['sent']));
-    expect(customers.map((c) => mailsTo(c.customer.email).length)).toEqual([1, 1, 1, 1, 1]);
+    expect(customers.map((c) => world.mailsTo(c.customer.email).length)).toEqual([1, 1, 1, 1, 1]);
     expect(world.smtp.stats()).toEqual({ accepted: 5, rejected: 3 });
     const rows = await world.db.prisma.message.findMany({ where: { customerId: { in: customers.map((c) => c.customer.id) } } });
     expect(rows.map((r) => r.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
@@ -169,7 +168,7 @@ describe('every email goes out once, even when something fails in between', () =
       ['failed', null],
       ['skipped', 'suppressed'],
     ]);
-    expect(mailsTo('max.mustermann@example.de')).toHaveLength(0);
+    expect(world.mailsTo('max.mustermann@example.de')).toHaveLength(0);
   });
 
   describe('frequency cap: at most two marketing emails in 7 days', () => {
@@ -189,7 +188,7 @@ describe('every email goes out once, even when something fails in between', () =
 
       expect(finals.map((f) => f.status)).toEqual(['completed', 'completed', 'completed']);
       expect(finals[2].taken.filter((t) => t.kind === 'send').map((t) => t.outcome)).toEqual(['deferred: frequency_cap', 'sent']);
-      const mails = mailsTo(petra.customer.email);
+      const mails = world.mailsTo(petra.customer.email);
       expect(mails.map((m) => [daysBetween(tuesday, m.date!.slice(0, 10)), berlin(m.date!)])).toEqual([
         [0, 'Tue 10:00'],
         [0, 'Tue 10:05'],
@@ -206,7 +205,7 @@ describe('every email goes out once, even when something fails in between', () =
 
       expect(finals.map((f) => f.status)).toEqual(['completed', 'completed', 'completed']);
       expect(finals[2].taken.filter((t) => t.kind === 'send').map((t) => t.outcome)).toEqual(['skipped: frequency_cap']);
-      expect(mailsTo(paul.customer.email).map((m) => berlin(m.date!))).toEqual(['Tue 10:00', 'Tue 10:05']);
+      expect(world.mailsTo(paul.customer.email).map((m) => berlin(m.date!))).toEqual(['Tue 10:00', 'Tue 10:05']);
       const outbox = await outboxOf(paul.customer.id);
       expect(outbox.map((m) => [m.campaignId, m.status, m.skipReason])).toEqual([
         ['check-in', 'sent', null],

@@ -7,7 +7,7 @@ import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
 import { campaignEventSignal, enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
-import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
+import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
 import { createTestDatabase, type TestDatabase } from './database';
 import { seedDealership, type Dealership } from './dealership';
@@ -36,8 +36,14 @@ export type CampaignWorld = {
   nextTuesday(): Promise<string>;
   /** Skips test-server time to a local wall-clock time in Berlin, e.g. '2027-03-02T12:00'. */
   skipTo(localDateTime: string): Promise<void>;
+  /** The emails the SMTP receiver got for this address so far. */
+  mailsTo(email: string | null): ReceivedMail[];
+  /** Waits (up to 30 s) until the receiver has `count` emails for this address. */
+  waitForMailTo(email: string | null, count?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 };
+
+const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
 export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
   const env = await createTimeSkippingTestEnv();
@@ -75,6 +81,8 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
       const target = DateTime.fromISO(localDateTime, { zone: 'Europe/Berlin' }).toMillis();
       await env.sleep(Math.max(0, target - (await env.currentTimeMs())));
     },
+    mailsTo: (email) => smtp.messages().filter(addressedTo(email)),
+    waitForMailTo: (email, count = 1) => smtp.waitForMessages({ count, where: addressedTo(email) }, 30_000),
     async close() {
       await engine.stop();
       await smtp.close();
