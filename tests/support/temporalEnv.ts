@@ -8,7 +8,6 @@ import { resolveTimeSkippingServer } from '../../infra/temporal/resolveTimeSkipp
  * (see infra/temporal/ and shared notes temporal-servers.md). Call `teardown()` on the result in afterAll.
  */
 
-/** The Java time-skipping test server: timers of months pass in seconds. */
 /** The SDK's runtime logs every worker state change at INFO; tests want warnings only. Installed once per process. */
 function quietTemporalRuntime(): void {
   try {
@@ -18,6 +17,7 @@ function quietTemporalRuntime(): void {
   }
 }
 
+/** The Java time-skipping test server: timers of months pass in seconds. */
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const { executable } = await resolveTimeSkippingServer();
