@@ -64,7 +64,12 @@ export function startSenderThread(poolOptions: SMTPPoolOptions): SenderThread {
       return new Promise<ThreadSentInfo>((resolve, reject) => {
         pending.set(id, { resolve, reject });
         worker.ref();
-        worker.postMessage({ type: 'send', id, mail });
+        try {
+          worker.postMessage({ type: 'send', id, mail });
+        } catch (error) {
+          settle(id); // e.g. a value that cannot cross threads: this message fails, the thread goes on
+          reject(error);
+        }
       });
     },
     close() {

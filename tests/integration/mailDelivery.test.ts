@@ -118,6 +118,22 @@ describe('mail from the engine reaches the dealer’s relay', () => {
   });
 });
 
+describe('the SMTP sender thread', () => {
+  it('fails a message it cannot take (a value that cannot cross threads) and goes on with the next', async () => {
+    const receiver = await startSmtpReceiver();
+    const transport = createMailTransport(receiver.url, { maxConnections: 1 });
+    try {
+      const broken = { ...reminder(), headers: { 'X-Broken': (() => 'no') as unknown as string } };
+      await expect(sendMail(transport, broken)).rejects.toBeInstanceOf(MailSendError);
+      await sendMail(transport, reminder());
+      expect(await receiver.waitForMessages(1)).toHaveLength(1);
+    } finally {
+      transport.close();
+      await receiver.close();
+    }
+  });
+});
+
 describe('when no relay is listening', () => {
   it('connection refused is classified temporary', async () => {
     const receiver = await startSmtpReceiver();
