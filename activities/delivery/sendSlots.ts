@@ -2,9 +2,10 @@ import type { MailTransport } from '../../mail/transport';
 
 /**
  * How many messages may be between "claimed in the outbox" and "answered by SMTP" at once.
- * A claimed row that the process dies with is never re-sent (marketing is at most once), so a
- * message must not be claimed while it would only wait in the transport's queue for a free
- * connection: with one slot per pooled SMTP connection, a crash leaves at most that many in doubt.
+ * A claimed row that the process dies with is never re-sent (marketing is at most once), so the
+ * slots bound what a crash can leave in doubt. Campaign and staff messages get one slot per pooled
+ * SMTP connection (never claimed just to wait in the transport's queue); newsletters trade a larger
+ * bound for throughput (newsletterSlotCount below).
  */
 export type SendSlots = {
   readonly size: number;
