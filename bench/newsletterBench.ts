@@ -28,11 +28,10 @@ import { newsletterRunResult, startNewsletterRun } from '../newsletters/runs';
 import { createRenderer } from '../templates/render';
 import { sampleBranding } from '../templates/branding';
 import { createEngineWorker } from '../worker/createWorker';
+import { AROUND_THE_CLOCK } from '../engine/sendingWindow';
 
 const RECIPIENTS = 10_000;
 const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 10);
-const allDay = [{ from: '00:00', to: '23:59' }];
-const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
 
 // ── The receiver process: accepts every message, keeps nothing, counts. ──
 function runCountingReceiver(): void {
@@ -134,7 +133,7 @@ async function main(): Promise<void> {
     connection: temporal.nativeConnection,
     namespace: 'default',
     taskQueue,
-    deps: { prisma, transport, settings, sendingWindow: aroundTheClock },
+    deps: { prisma, transport, settings, sendingWindow: AROUND_THE_CLOCK },
   });
   const startedRssMb = process.resourceUsage().maxRSS / 1024;
   const running = worker.run();

@@ -8,6 +8,7 @@ import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { crashPoints } from '../support/crashPoints';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
 /**
  * Every email of a campaign goes out once, whatever fails in between: a worker that dies after the
@@ -21,9 +22,6 @@ const daysBetween = (a: string, b: string) => Math.round(DateTime.fromISO(b).dif
 const marketing = (id: string, steps: Step[], context: string[] = []): CampaignDefinition =>
   defineCampaign({ id, version: 1, name: id, audience: 'Buyers of Autohaus Berger', legalBasis: 'existing_customer', context, steps });
 
-/** Marketing may go out at any hour here, so the scenarios do not depend on the test server's clock. */
-const allDay = [{ from: '00:00', to: '23:59' }];
-const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
 
 const oneCheckIn = marketing('one-check-in', [send('checkin-3-days')]);
 
@@ -31,7 +29,7 @@ describe('every email goes out once, even when something fails in between', () =
   const crashes = crashPoints();
   let world: CampaignWorld;
   beforeAll(async () => {
-    world = await openCampaignWorld({ faults: crashes.faults, frequencyCap: { maxMarketingEmails: 2, perDays: 7 }, sendingWindow: aroundTheClock });
+    world = await openCampaignWorld({ faults: crashes.faults, frequencyCap: { maxMarketingEmails: 2, perDays: 7 }, sendingWindow: AROUND_THE_CLOCK });
   });
   afterAll(async () => world?.close());
 

@@ -10,13 +10,12 @@ import { createMailTransport, MailSendError, type MailTransport } from '../../ma
 import { createRenderer } from '../../templates/render';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, seedDealership, type Dealership } from '../support/dealership';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
 /**
  * Autohaus Berger's newsletter goes out in waves (twice the SMTP pool per wave, claimed together, four waves on the wire).
  * Real PostgreSQL and a real SMTP receiver; the exactly-once rules are the campaign path's.
  */
-const allDay = [{ from: '00:00', to: '23:59' }];
-const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
 const NOW = '2027-03-10T10:00:00.000Z';
 
 describe('a newsletter sent in waves', () => {
@@ -38,7 +37,7 @@ describe('a newsletter sent in waves', () => {
       waveSlots: createSendSlots(newsletterSlotCount(transport)),
       renderer: createRenderer(),
       frequencyCap: { maxMarketingEmails: 2, perDays: 7 },
-      sendingWindow: aroundTheClock,
+      sendingWindow: AROUND_THE_CLOCK,
       settings: readSettings({ SMTP_URL: smtp.url, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' }),
     };
   }, 120_000);

@@ -6,10 +6,8 @@ import { createTestDatabase, type TestDatabase } from './database';
 import { addCustomer, addVehicle, seedDealership, type Dealership } from './dealership';
 import { startEngineWorker, type EngineHarness } from './engineHarness';
 import { createLocalTestEnv } from './temporalEnv';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
-/** Marketing may go out at any hour in these tests: they run in real time on the dev server. */
-const allDay = [{ from: '00:00', to: '23:59' }];
-export const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
 
 /** Autohaus Berger on the Temporal dev server (real time, schedules supported), PostgreSQL, an SMTP receiver and the engine worker. */
 export type NewsletterWorld = {
@@ -27,7 +25,7 @@ export async function openNewsletterWorld(): Promise<NewsletterWorld> {
   const env = await createLocalTestEnv();
   const db = await createTestDatabase();
   const smtp = await startSmtpReceiver();
-  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, sendingWindow: aroundTheClock });
+  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, sendingWindow: AROUND_THE_CLOCK });
   const dealership = await seedDealership(db.prisma);
   return {
     env,

@@ -9,9 +9,8 @@ import { readSettings } from '../../config/settings';
 import { connectDatabase } from '../../db/client';
 import { createMailTransport } from '../../mail/transport';
 import { createEngineWorker } from '../../worker/createWorker';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
-const allDay = [{ from: '00:00', to: '23:59' }];
-const aroundTheClock = { hours: { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, skipPublicHolidays: false };
 
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
@@ -23,7 +22,7 @@ async function main(): Promise<void> {
     connection,
     namespace: settings.TEMPORAL_NAMESPACE,
     taskQueue: settings.TEMPORAL_TASK_QUEUE,
-    deps: { prisma: database.prisma, transport, settings, sendingWindow: aroundTheClock },
+    deps: { prisma: database.prisma, transport, settings, sendingWindow: AROUND_THE_CLOCK },
   });
   const running = worker.run();
   process.stdout.write('worker ready\n');
