@@ -28,8 +28,13 @@ export async function bundleWorkflowsInChildProcess(): Promise<{ code: string }>
 
 const quiet = { log() {}, info() {}, warn() {}, error() {}, debug() {}, trace() {} };
 
+/** Bundles workflows/ in this process, without webpack's progress logs (the child process, and tests that bundle once per file). */
+export function bundleWorkflows() {
+  return bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet as never });
+}
+
 async function writeBundle(target: string): Promise<void> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: quiet as never });
+  const { code } = await bundleWorkflows();
   await fs.writeFile(target, code);
 }
 
