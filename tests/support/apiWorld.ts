@@ -1,25 +1,17 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { readSettings, type Settings } from '../../config/settings';
 import { createApiKey } from '../../api/apiKeys';
 import { buildApiApp } from '../../api/buildApp';
 import { signLinkToken, type LinkPurpose } from '../../links/signedLinks';
-import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { apiClient, type ApiRequest, type ApiResponse } from './apiClient';
-import { createTestDatabase, type TestDatabase } from './database';
-import { seedDealership, type Dealership } from './dealership';
-import { startEngineWorker, type EngineHarness } from './engineHarness';
+import { openDealershipStack, type DealershipStack } from './dealershipStack';
+import type { TestDatabase } from './database';
 import { createTimeSkippingTestEnv } from './temporalEnv';
 
 /**
  * The API on the real stack: a fresh PostgreSQL database with Autohaus Berger seeded, time-skipping
  * Temporal with the engine worker, an SMTP receiver, and the fastify app listening on a free port.
  */
-export type ApiWorld = {
-  env: TestWorkflowEnvironment;
-  db: TestDatabase;
-  smtp: SmtpReceiver;
-  engine: EngineHarness;
-  dealership: Dealership;
+export type ApiWorld = DealershipStack & {
   settings: Settings;
   app: ReturnType<typeof buildApiApp>;
   /** Sends a request to the listening API (inject-like options). */
@@ -32,22 +24,15 @@ export type ApiWorld = {
 };
 
 export async function openApiWorld(): Promise<ApiWorld> {
-  const env = await createTimeSkippingTestEnv();
-  const db = await createTestDatabase();
-  const smtp = await startSmtpReceiver();
-  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
-  const dealership = await seedDealership(db.prisma);
+  const stack = await openDealershipStack(await createTimeSkippingTestEnv());
+  const { env, db, engine, dealership } = stack;
   // The same public URL and signing secret as the engine worker's settings (tests/support/engineHarness.ts).
   const settings = readSettings({ LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example' });
   const app = buildApiApp({ prisma: db.prisma, client: env.client, taskQueue: engine.taskQueue, settings, logger: false });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const key = await createApiKey(db.prisma, { name: 'DMS-Import', dealerId: dealership.dealer.id });
   return {
-    env,
-    db,
-    smtp,
-    engine,
-    dealership,
+    ...stack,
     settings,
     app,
     call: apiClient(address),
@@ -56,10 +41,7 @@ export async function openApiWorld(): Promise<ApiWorld> {
       signLinkToken({ purpose, subject, expiresAt }, settings.LINK_SIGNING_SECRET),
     async close() {
       await app.close();
-      await engine.stop();
-      await smtp.close();
-      await env.teardown();
-      await db.drop();
+      await stack.close();
     },
   };
 }

@@ -1,4 +1,3 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DateTime } from 'luxon';
 import crypto from 'node:crypto';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
@@ -7,20 +6,13 @@ import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
 import { campaignEventSignal, enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../../mail/smtpReceiver';
+import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
-import { createTestDatabase, type TestDatabase } from './database';
-import { seedDealership, type Dealership } from './dealership';
-import { startEngineWorker, type EngineHarness } from './engineHarness';
+import { openDealershipStack, type DealershipStack } from './dealershipStack';
 import { createTimeSkippingTestEnv } from './temporalEnv';
 
 /** One dealership on the real stack: time-skipping Temporal, a fresh PostgreSQL database, an SMTP receiver, the engine worker. */
-export type CampaignWorld = {
-  env: TestWorkflowEnvironment;
-  db: TestDatabase;
-  smtp: SmtpReceiver;
-  engine: EngineHarness;
-  dealership: Dealership;
+export type CampaignWorld = DealershipStack & {
   /** Enrolls at the test server's current time unless `now` says otherwise (re-entry rules compare these). */
   enroll(
     definition: CampaignDefinition,
@@ -46,17 +38,10 @@ export type CampaignWorld = {
 const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
 export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
-  const env = await createTimeSkippingTestEnv();
-  const db = await createTestDatabase();
-  const smtp = await startSmtpReceiver();
-  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, ...options });
-  const dealership = await seedDealership(db.prisma);
+  const stack = await openDealershipStack(await createTimeSkippingTestEnv(), options);
+  const { env, db, smtp, engine } = stack;
   return {
-    env,
-    db,
-    smtp,
-    engine,
-    dealership,
+    ...stack,
     enroll: async (definition, customerId, { now, ...extra } = {}) =>
       startEnrollment({
         client: env.client,
@@ -83,11 +68,5 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
     },
     mailsTo: (email) => smtp.messages().filter(addressedTo(email)),
     waitForMailTo: (email, count = 1) => smtp.waitForMessages({ count, where: addressedTo(email) }, 30_000),
-    async close() {
-      await engine.stop();
-      await smtp.close();
-      await env.teardown();
-      await db.drop();
-    },
   };
 }

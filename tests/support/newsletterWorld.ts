@@ -1,38 +1,23 @@
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Prisma } from '../../db/generated/client';
-import { startSmtpReceiver, type ReceivedMail, type SmtpReceiver } from '../../mail/smtpReceiver';
+import type { ReceivedMail } from '../../mail/smtpReceiver';
 import { defineNewsletter, type NewsletterDefinition, type NewsletterDefinitionInput } from '../../newsletters/definition';
-import { createTestDatabase, type TestDatabase } from './database';
-import { addCustomer, addVehicle, seedDealership, type Dealership } from './dealership';
-import { startEngineWorker, type EngineHarness } from './engineHarness';
+import { openDealershipStack, type DealershipStack } from './dealershipStack';
+import { addCustomer, addVehicle } from './dealership';
 import { createLocalTestEnv } from './temporalEnv';
 import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
-
 /** Autohaus Berger on the Temporal dev server (real time, schedules supported), PostgreSQL, an SMTP receiver and the engine worker. */
-export type NewsletterWorld = {
-  env: TestWorkflowEnvironment;
-  db: TestDatabase;
-  smtp: SmtpReceiver;
-  engine: EngineHarness;
-  dealership: Dealership;
+export type NewsletterWorld = DealershipStack & {
   /** `count` customers who bought here (§7(3) basis) with an electric ID.4 each, emails kunde-<prefix>-<n>@example.de. */
   addElectricCustomers(count: number, prefix: string, data?: Partial<Prisma.CustomerUncheckedCreateInput>): Promise<Array<{ id: string; email: string }>>;
   close(): Promise<void>;
 };
 
 export async function openNewsletterWorld(): Promise<NewsletterWorld> {
-  const env = await createLocalTestEnv();
-  const db = await createTestDatabase();
-  const smtp = await startSmtpReceiver();
-  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, sendingWindow: AROUND_THE_CLOCK });
-  const dealership = await seedDealership(db.prisma);
+  const stack = await openDealershipStack(await createLocalTestEnv(), { sendingWindow: AROUND_THE_CLOCK });
+  const { db, dealership } = stack;
   return {
-    env,
-    db,
-    smtp,
-    engine,
-    dealership,
+    ...stack,
     async addElectricCustomers(count, prefix, data = {}) {
       const added = [];
       for (let i = 1; i <= count; i++) {
@@ -42,12 +27,6 @@ export async function openNewsletterWorld(): Promise<NewsletterWorld> {
         added.push({ id: customer.id, email });
       }
       return added;
-    },
-    async close() {
-      await engine.stop();
-      await smtp.close();
-      await env.teardown();
-      await db.drop();
     },
   };
 }
