@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { branch, createTask, defineCampaign, eq, send, wait, waitForEvent, type Step } from '../../campaigns/dsl';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
+import { eventually } from '../support/eventually';
 
 /** A service reminder; if the customer has not booked within two weeks, a follow-up and a call from the workshop. */
 const serviceReminder = defineCampaign({
@@ -54,21 +55,18 @@ describe('campaign steps in dealer scenarios', () => {
     await world.skipTo(`${tuesday}T10:00`);
     const enrolled = [];
     for (const { customer, vehicle } of customers) {
-      const admission = await world.enroll(definition, customer.id, { vehicleId: vehicle.id, context: { dueDate: '2027-09-15' } });
+      const admission = await world.enroll(definition, customer.id, { vehicleId: vehicle.id, context: { dueDate: '2030-09-15' } });
       if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
       enrolled.push({ customer, enrollmentId: admission.enrollmentId, tuesday });
     }
     return enrolled;
   }
 
-  async function untilState(enrollmentId: string, ready: (state: Awaited<ReturnType<CampaignWorld['stateOf']>>) => boolean) {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const state = await world.stateOf(enrollmentId).catch(() => undefined); // not yet picked up by the worker
-      if (state && ready(state)) return state;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`enrollment ${enrollmentId} never reached the expected state`);
-  }
+  const untilState = (enrollmentId: string, ready: (state: Awaited<ReturnType<CampaignWorld['stateOf']>>) => boolean) =>
+    eventually(`enrollment ${enrollmentId} in the expected state`, async () => {
+      const state = await world.stateOf(enrollmentId); // throws until the worker picked it up
+      return ready(state) && state;
+    });
 
   describe('waiting for an event', () => {
     it('a customer who books service after the reminder gets no follow-up and no call', async () => {

@@ -8,6 +8,7 @@ import { atLocalTime } from '../../time/instant';
 import { nextSendingInstant } from '../../time/sendingWindow';
 import { lifecycleWorkflowId, type LifecycleSettings } from '../../workflows/customerLifecycle/contract';
 import type { CampaignWorld } from './campaignScenario';
+import { eventually } from './eventually';
 
 const ZONE = 'Europe/Berlin';
 type EventBody = CustomerEventInput extends infer E ? (E extends { eventId: string; occurredAt: string } ? Omit<E, 'eventId' | 'occurredAt'> : never) : never;
@@ -41,19 +42,12 @@ export function lifecycleDriver(world: CampaignWorld, settings?: Partial<Lifecyc
     },
     journey: (customerId: string) => queryCustomerJourney(world.env.client, customerId),
     /** Waits until the lifecycle's query satisfies `ready` (the worker picks up signals in real time). */
-    async until<T>(customerId: string, ready: (journey: Awaited<ReturnType<typeof queryCustomerJourney>>) => T | undefined | false) {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const journey = await queryCustomerJourney(world.env.client, customerId).catch(() => undefined);
-        const value = journey && ready(journey);
-        if (value) return value;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`lifecycle of ${customerId} never reached the expected state`);
-    },
+    until: <T>(customerId: string, ready: (journey: Awaited<ReturnType<typeof queryCustomerJourney>>) => T | undefined | false) =>
+      eventually(`lifecycle of ${customerId} in the expected state`, async () => ready(await queryCustomerJourney(world.env.client, customerId))),
     /** Every email the customer received, as [local date, template id], in order. */
     async mailsOf(email: string | null, expectedCount?: number): Promise<Array<[string, string]>> {
       const to = (m: { to: Array<{ address: string }> }) => m.to.some((t) => t.address === email);
-      if (expectedCount !== undefined) await world.smtp.waitForMessages({ count: expectedCount, where: to }, 30_000).catch(() => undefined);
+      if (expectedCount !== undefined) await world.smtp.waitForMessages({ count: expectedCount, where: to }, 120_000).catch(() => undefined);
       const mails = world.smtp.messages().filter(to);
       const rows = await prisma.message.findMany({ where: { idempotencyKey: { in: mails.map((m) => m.headers['x-stammkunde-key']) } } });
       const template = new Map(rows.map((r) => [r.idempotencyKey, r.templateId]));

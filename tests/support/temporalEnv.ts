@@ -1,3 +1,4 @@
+import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { resolveTemporalCli } from '../../infra/temporal/resolveTemporalCli';
@@ -43,4 +44,32 @@ async function retryingSlowStart(start: () => Promise<TestWorkflowEnvironment>, 
       if (attempt >= attempts || !/did not start within/.test((error as Error).message)) throw error;
     }
   }
+}
+
+/**
+ * A workflow's result on the time-skipping server. The test environment's client unlocks time skipping while it
+ * waits for a result, and with nothing else to do the server skips to the next timer, however far (a running
+ * workflow's ten-year execution timeout, a lifecycle's dormancy check). Awaiting a workflow that has already
+ * finished must not do that: its result is read through a plain client, which leaves the clock alone.
+ */
+export async function resultWithoutMovingTheClock<T>(env: TestWorkflowEnvironment, workflowId: string): Promise<T> {
+  const handle = env.client.workflow.getHandle(workflowId);
+  const { status } = await handle.describe();
+  if (status.name === 'RUNNING') return (await handle.result()) as T;
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  return (await plain.workflow.getHandle(workflowId).result()) as T;
+}
+
+/**
+ * Where the scenario worlds' time-skipping clock starts: Monday 7 January 2030, 08:00 in Berlin, whatever the day
+ * and hour CI runs at (the server starts at the machine's time and can only move forward, so this lies ahead).
+ * Every scenario file then sees the same weekdays, holidays and DST changes on every run.
+ */
+export const SCENARIO_START = '2030-01-07T08:00:00+01:00';
+
+export async function pinClock(env: TestWorkflowEnvironment, instant = SCENARIO_START): Promise<void> {
+  const target = Date.parse(instant);
+  const now = await env.currentTimeMs();
+  if (now > target) throw new Error(`the time-skipping server already runs at ${new Date(now).toISOString()}, after ${instant}: move SCENARIO_START forward`);
+  await env.sleep(target - now);
 }

@@ -79,13 +79,15 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
       runEvents += 1;
       const recorded = await activities.recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
       if (recorded.duplicate) continue;
-      rt.state.eventsHandled += 1;
       if (event.type === 'erasure_requested') {
         erased = true;
         await erase(rt);
+        rt.state.eventsHandled += 1;
         return viewOf(rt, runEvents, erased);
       }
       await handleEvent(rt, event, recorded.vehicle);
+      // Counted once handled: whoever sees the count in a query also finds the event's effects (a lead, a mail, an enrollment).
+      rt.state.eventsHandled += 1;
     }
     const now = Date.now();
     if (rt.state.reactivation && ms(rt.state.reactivation.respondBy) <= now) {
