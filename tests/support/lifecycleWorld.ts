@@ -1,7 +1,5 @@
 import { DateTime } from 'luxon';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CustomerEventInput } from '../../lifecycle/customerEvents';
 import { queryCustomerJourney, sendCustomerEvent } from '../../lifecycle/client';
 import { atLocalTime } from '../../time/instant';
@@ -9,6 +7,7 @@ import { nextSendingInstant } from '../../time/sendingWindow';
 import { lifecycleWorkflowId, type LifecycleSettings } from '../../workflows/customerLifecycle/contract';
 import type { CampaignWorld } from './campaignScenario';
 import { eventually } from './eventually';
+import { recordHistory } from './recordedHistories';
 
 const ZONE = 'Europe/Berlin';
 type EventBody = CustomerEventInput extends infer E ? (E extends { eventId: string; occurredAt: string } ? Omit<E, 'eventId' | 'occurredAt'> : never) : never;
@@ -61,13 +60,7 @@ export function lifecycleDriver(world: CampaignWorld, settings?: Partial<Lifecyc
       return tasks.map((t) => [DateTime.fromJSDate(t.createdAt).setZone(ZONE).toISODate()!, t.kind, t.assignee ? `${t.assignee.firstName} ${t.assignee.lastName}` : null]);
     },
     /** Writes the lifecycle's history to tests/fixtures/histories/<name>.json when RECORD_HISTORIES=1 (see replayHistories.test.ts). */
-    async recordHistory(workflowId: string, name: string) {
-      if (process.env.RECORD_HISTORIES !== '1') return;
-      const history = await world.env.client.workflow.getHandle(workflowId).fetchHistory();
-      const dir = path.resolve(__dirname, '../fixtures/histories');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history, null, 1));
-    },
+    recordHistory: (workflowId: string, name: string) => recordHistory(world.env.client, workflowId, name),
     lifecycleId: lifecycleWorkflowId,
   };
 }
