@@ -3,6 +3,8 @@ import { branch, createTask, defineCampaign, eq, send, wait, waitForEvent, type 
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/recordedHistories';
+import { enrollmentWorkflowId } from '../../workflows/campaignEnrollment/contract';
 
 /** A service reminder; if the customer has not booked within two weeks, a follow-up and a call from the workshop. */
 const serviceReminder = defineCampaign({
@@ -84,6 +86,7 @@ describe('campaign steps in dealer scenarios', () => {
       ]);
       expect(world.mailsTo(customer.email).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion steht an/)]);
       expect(await tasksOf(customer.id)).toEqual([]);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-event-arrived');
     });
 
     it('a customer who does not book within two weeks gets the follow-up, and Stefan Maier is asked to call', async () => {
@@ -110,6 +113,7 @@ describe('campaign steps in dealer scenarios', () => {
       expect(tasks[0].dueAt!.getTime() - tasks[0].createdAt.getTime()).toBe(2 * 86_400_000);
       const touchpoints = await world.db.prisma.touchpoint.findMany({ where: { customerId: customer.id, kind: 'task.created' } });
       expect(touchpoints).toHaveLength(1);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-event-timed-out-task');
       expect(touchpoints[0]).toMatchObject({ staffId: world.dealership.staff.serviceAdvisor.id, department: 'service' });
       expect(touchpoints[0].summary).toMatch(/service-reminder-with-call.*Stefan Maier/);
     });
@@ -142,6 +146,7 @@ describe('campaign steps in dealer scenarios', () => {
       const row = await world.db.prisma.campaignEnrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
       expect([row.status, row.exitReason]).toEqual(['exited', 'goal reached: service_booked']);
       expect(row.exitedAt!.getTime() - row.enteredAt.getTime()).toBeLessThan(86_400_000); // not two months later
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-goal-reached-while-waiting');
     });
   });
 
@@ -181,6 +186,7 @@ describe('campaign steps in dealer scenarios', () => {
       ]);
       expect((await tasksOf(customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
       expect(world.mailsTo(customer.email)).toEqual([]);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-branch-after-wait');
     });
   });
 });

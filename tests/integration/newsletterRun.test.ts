@@ -1,4 +1,5 @@
 import { cancelNewsletterRun, newsletterRunProgress, newsletterRunResult, pauseNewsletterRun, resumeNewsletterRun, startNewsletterRun } from '../../newsletters/runs';
+import { recordHistory } from '../support/recordedHistories';
 import { copiesByAddress, evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
 
 /**
@@ -8,7 +9,7 @@ describe('a newsletter run to the EV owners', () => {
   let world: NewsletterWorld;
   beforeAll(async () => {
     world = await openNewsletterWorld();
-  }, 120_000);
+  });
   afterAll(async () => {
     await world?.close();
   });
@@ -100,6 +101,7 @@ describe('a newsletter run to the EV owners', () => {
     expect(customers.filter((c) => copies.has(c.email))).toHaveLength(summary.sent);
     const run = await world.db.prisma.newsletterRun.findFirstOrThrow({ where: { workflowId } });
     expect(run.status).toBe('cancelled');
+    await recordHistory(world.env.client, workflowId, 'newsletter-paused-resumed-cancelled');
   });
 });
 

@@ -67,7 +67,7 @@ describe('npm start on a fresh clone', () => {
   it('brings up the demo dealership, emails the due customers and escalates the overdue lead, stops on Ctrl-C and resumes: every due email exactly once', async () => {
     // First start: everything from an empty data dir.
     running = runStart(config);
-    await running.waitForOutput(RUNNING, 240_000);
+    await running.waitForOutput(RUNNING, 600_000);
     const printed = running.output();
     expect(printed).toMatch(/Temporal Web UI\s+http:\/\/127\.0\.0\.1:\d+/);
     expect(printed).toContain(`http://127.0.0.1:${config.apiPort}/docs`);
@@ -93,7 +93,7 @@ describe('npm start on a fresh clone', () => {
 
     // Second start on the same data: the demo is resumed and the engine finishes what is due.
     running = runStart(config);
-    await running.waitForOutput(RUNNING, 240_000);
+    await running.waitForOutput(RUNNING, 600_000);
     expect(running.output()).toContain('already there, resumed');
     await eventually('the engine done with everything due', () => engineSettled(config), 300_000);
     const second = await interrupt(running, 30_000);
@@ -112,5 +112,5 @@ describe('npm start on a fresh clone', () => {
     // Nobody without a legal basis for marketing email, or who objected, got one.
     const mustNotHear = demoCast(demoToday(new Date())).filter((c) => c.consent === 'none' || c.consent === 'objected').map((c) => c.email);
     expect(inbox.filter((m) => mustNotHear.some((email) => m.to.join(',').includes(email)))).toEqual([]);
-  }, 900_000);
+  }, 2_400_000);
 });
