@@ -1,7 +1,8 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { DATABASE_ACTIVITY } from './shared/activityRetry';
 import type { Activities } from '../activities';
 
-const { recordHeartbeat } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
+const { recordHeartbeat } = proxyActivities<Activities>(DATABASE_ACTIVITY);
 
 /** The smallest proof the engine works end to end: Temporal → worker → activity → database. */
 export async function healthCheckWorkflow(probeId: string): Promise<string> {

@@ -69,7 +69,7 @@ describe('a test-drive lead is never forgotten', () => {
     const lead = await world.testDriveRequest('Brandt');
     await world.waitForMailAbout('Brandt', 1);
     const open = await world.leadState(lead.leadId);
-    expect(open).toMatchObject({ status: 'open', assigneeName: 'Sabine Kraus', escalationLevel: 0 });
+    expect(open).toMatchObject({ status: 'open', assigneeId: world.dealership.staff.salesperson.id, escalationLevel: 0 });
     expect(berlinTime(open.dueAt!)).toBe('Tue 12:00');
 
     await world.skipTo(`${tuesday}T12:30`);
@@ -86,7 +86,7 @@ describe('a test-drive lead is never forgotten', () => {
       'christian Tue 13:00 Neuer Lead',
       'tobias Tue 13:00 Eskalation (Stufe 2)',
     ]);
-    expect(await world.leadState(lead.leadId)).toMatchObject({ assigneeName: 'Christian Wolf', escalationLevel: 2 });
+    expect(await world.leadState(lead.leadId)).toMatchObject({ assigneeId: world.dealership.staff.colleague.id, escalationLevel: 2 });
 
     await world.skipTo(`${tuesday}T14:30`);
     const all = await world.waitForMailAbout('Brandt', 5);
