@@ -54,6 +54,8 @@ export const leadReminder = defineTemplate({
 
 Sie haben {{customer.fullName}} noch nicht zurückgerufen{{#escalation.dueAt}}; der Rückruf war bis {{escalation.dueAt}} fällig{{/escalation.dueAt}}. Bitte rufen Sie jetzt an und tragen Sie das Ergebnis ein – sonst wird der Lead an die Teamleitung eskaliert.
 
+Erinnerung{{#escalation.reason}} · {{escalation.reason}}{{/escalation.reason}}
+
 ${staffDetailsText('de')}`,
     },
     en: {
@@ -72,6 +74,8 @@ ${staffDetailsText('de')}`,
       textBody: `Hello {{recipientName}},
 
 You have not called {{customer.fullName}} back yet{{#escalation.dueAt}}; the callback was due by {{escalation.dueAt}}{{/escalation.dueAt}}. Please call now and record the outcome – otherwise the lead is escalated to your team lead.
+
+Reminder{{#escalation.reason}} · {{escalation.reason}}{{/escalation.reason}}
 
 ${staffDetailsText('en')}`,
     },

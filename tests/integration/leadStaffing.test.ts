@@ -69,7 +69,7 @@ describe('leads go to someone who is at work', () => {
     const first = await world.submit(submission);
     const again = await world.submit(submission);
     expect(first.duplicate).toBe(false);
-    expect(again).toEqual({ leadId: first.leadId, customerId: first.customerId, duplicate: true });
+    expect(again).toEqual({ leadId: first.leadId, customerId: first.customerId, duplicate: true, duplicateOf: 'lead_id' });
     const [assigned] = await world.waitForMailAbout('Werkstatt', 1);
     expect(recipient(assigned!)).toBe('stefan');
     const state = await world.leadState(first.leadId);

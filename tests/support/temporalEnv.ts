@@ -33,9 +33,9 @@ export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
 
 /**
  * The SDK gives a server 5 s to accept connections. On a busy 2-core CI machine a cold JVM or a cold 250 MB CLI
- * binary can miss that once; the second start (warm page cache) makes it.
+ * binary can miss that, several times when the load is high; a later start (warm page cache) makes it.
  */
-async function retryingSlowStart(start: () => Promise<TestWorkflowEnvironment>, attempts = 3) {
+async function retryingSlowStart(start: () => Promise<TestWorkflowEnvironment>, attempts = 8) {
   for (let attempt = 1; ; attempt++) {
     try {
       return await start();
