@@ -41,6 +41,8 @@ const settingsSchema = z.object({
   SENDING_WINDOW: z.enum(['default', 'always']).optional(),
   API_PORT: z.coerce.number().int().positive().default(3000),
   INBOX_PORT: z.coerce.number().int().positive().default(8025),
+  /** A repeat lead request (same person, kind and vehicle) within this many minutes is the same lead. */
+  LEAD_REPEAT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
