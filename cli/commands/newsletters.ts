@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { settings } from '../../config/settings';
+import { cliSettings as settings } from './support/context';
 import {
   cancelNewsletterRun,
   listNewsletterSchedules,

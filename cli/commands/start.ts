@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { Runtime } from '@temporalio/worker';
 import { settings, type Settings } from '../../config/settings';
 import { runEmbeddedEngine } from '../../engine/runEmbedded';
 
@@ -16,6 +17,9 @@ export function registerStartCommand(program: Command): void {
     .description('run everything on embedded defaults: Temporal dev server, PGlite, inbox, worker and API, with a demo dealership')
     .option('--no-demo', 'do not seed the demo dealership')
     .action(async (opts: { demo: boolean }) => {
+      // The engine stops in order on Ctrl-C (API, worker drained, connections, inbox, database, Temporal):
+      // the SDK must not start shutting the worker down on its own when the signal arrives.
+      Runtime.install({ shutdownSignals: [] });
       let stopping = false;
       const starting = runEmbeddedEngine(embeddedSettings(settings()), { demo: opts.demo });
       const shutdown = async () => {
