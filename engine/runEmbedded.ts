@@ -14,6 +14,7 @@ import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
+import { emailsDueSoon, type DueSoon } from '../demo/dueNow';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
 import { sendingWindowFromSettings } from './sendingWindow';
@@ -25,6 +26,8 @@ export type RunningEngine = {
   /** Notes for the person at the terminal (e.g. which sending window is in force). */
   notes: string[];
   demo?: DemoSeed;
+  /** The demo dealership's emails due within minutes (outbox and planned sends), asked of the running engine. */
+  demoEmailsDueSoon?(): Promise<DueSoon>;
   stop(): Promise<void>;
 };
 
@@ -122,7 +125,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
     urls['Temporal frontend'] = temporal.address;
-    return { urls, notes, demo, stop };
+    const demoEmailsDueSoon = demo ? () => emailsDueSoon({ client, prisma: database.prisma }, demo.dealerId, new Date()) : undefined;
+    return { urls, notes, demo, ...(demoEmailsDueSoon ? { demoEmailsDueSoon } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { Runtime } from '@temporalio/worker';
 import { settings, type Settings } from '../../config/settings';
-import { runEmbeddedEngine } from '../../engine/runEmbedded';
+import { DateTime } from 'luxon';
+import { runEmbeddedEngine, type RunningEngine } from '../../engine/runEmbedded';
 
 const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
@@ -9,6 +10,21 @@ const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 function embeddedSettings(base: Settings): Settings {
   if (base.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL || base.API_PORT === 3000) return base;
   return { ...base, PUBLIC_BASE_URL: `http://127.0.0.1:${base.API_PORT}` };
+}
+
+const DUE_CHECK_MS = 60_000;
+const germanTime = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Berlin' }).toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
+
+/** What the inbox will show next: on the first start the demo's emails and escalation; on a resume only what is actually due. */
+async function demoOutlook(engine: RunningEngine): Promise<string> {
+  if (engine.demo?.created) return 'Lifecycle emails and a lead escalation arrive in the inbox within a minute.';
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DUE_CHECK_MS)));
+  const due = await Promise.race([engine.demoEmailsDueSoon?.().catch(() => undefined), timeout]);
+  clearTimeout(timer);
+  if (!due) return 'What was due before is in the inbox; the engine sends whatever falls due next.';
+  if (due.emails > 0) return `${due.emails} email(s) are due now and arrive in the inbox within a minute.`;
+  return `Nothing is due right now; everything due earlier was sent.${due.nextPlanned ? ` Next planned email: ${germanTime(due.nextPlanned)}.` : ''}`;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -38,9 +54,8 @@ export function registerStartCommand(program: Command): void {
       if (stopping) return;
       const width = Math.max(...Object.keys(engine.urls).map((k) => k.length)) + 2;
       const lines = Object.entries(engine.urls).map(([k, v]) => `  ${k.padEnd(width)} ${v}`);
-      const demo = engine.demo
-        ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${engine.demo.created ? 'seeded now' : 'already there, resumed'}).\nLifecycle emails and a lead escalation arrive in the inbox within a minute.\n`
-        : '';
+      const demo = engine.demo ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${engine.demo.created ? 'seeded now' : 'already there, resumed'}).\n${await demoOutlook(engine)}\n` : '';
+      if (stopping) return;
       process.stdout.write(`\nStammkunde is running.\n${lines.join('\n')}\n${demo}\n${engine.notes.map((n) => `${n}\n`).join('')}\nCtrl-C stops everything.\n`);
     });
 }
