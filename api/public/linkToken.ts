@@ -1,21 +1,17 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { InvalidLinkError, verifyLinkToken, type LinkClaims, type LinkPurpose } from '../../links/signedLinks';
+import type { Language } from '../../templates/types';
 import { htmlPage } from './htmlPage';
+import { PAGE_TEXTS } from './pageTexts';
 
 export const tokenQuery = z.object({ t: z.string().max(4096).optional().describe('Signed link token from the email') });
 
-const problems: Record<InvalidLinkError['problem'] | 'missing', { status: number; title: string; text: string }> = {
-  missing: { status: 403, title: 'Link unvollständig', text: 'Dieser Link ist unvollständig. Bitte öffnen Sie den Link direkt aus der E-Mail oder kopieren Sie ihn vollständig in Ihren Browser.' },
-  malformed: { status: 403, title: 'Link ungültig', text: 'Dieser Link ist beschädigt. Bitte öffnen Sie den Link direkt aus der E-Mail oder kopieren Sie ihn vollständig in Ihren Browser.' },
-  forged: { status: 403, title: 'Link ungültig', text: 'Dieser Link ist nicht gültig. Es wurde nichts geändert.' },
-  wrong_purpose: { status: 403, title: 'Link ungültig', text: 'Dieser Link gehört zu einer anderen Aktion. Es wurde nichts geändert.' },
-  expired: { status: 410, title: 'Link abgelaufen', text: 'Dieser Link ist abgelaufen. Es wurde nichts geändert. Bitte fordern Sie eine neue E-Mail an oder wenden Sie sich an Ihr Autohaus.' },
-};
+const STATUS: Record<InvalidLinkError['problem'] | 'missing', number> = { missing: 403, malformed: 403, forged: 403, wrong_purpose: 403, expired: 410 };
 
-/** The token's claims, or undefined after replying with a German error page (403 forged, 410 expired). */
-export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined, purpose: LinkPurpose, secret: string, now: Date): LinkClaims | undefined {
-  let problem: keyof typeof problems = 'missing';
+/** The token's claims, or undefined after replying with an error page in `language` (403 forged, 410 expired). */
+export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined, purpose: LinkPurpose, secret: string, now: Date, language: Language = 'de'): LinkClaims | undefined {
+  let problem: keyof typeof STATUS = 'missing';
   if (token) {
     try {
       return verifyLinkToken(token, purpose, secret, now);
@@ -24,8 +20,8 @@ export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined
       problem = error.problem;
     }
   }
-  const { status, title, text } = problems[problem];
-  sendPage(reply, status, htmlPage({ title, paragraphs: [text], tone: 'error' }));
+  const { title, text } = PAGE_TEXTS[language].linkProblems[problem];
+  sendPage(reply, STATUS[problem], htmlPage({ title, paragraphs: [text], tone: 'error', language }));
   return undefined;
 }
 

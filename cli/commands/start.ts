@@ -12,19 +12,19 @@ function embeddedSettings(base: Settings): Settings {
   return { ...base, PUBLIC_BASE_URL: `http://127.0.0.1:${base.API_PORT}` };
 }
 
-const DUE_CHECK_MS = 60_000;
+const DUE_CHECK_MS = 5 * 60_000;
+const FIRST_START = 'Lifecycle emails and a lead escalation arrive in the inbox within a minute.';
 const germanTime = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Berlin' }).toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
 
-/** What the inbox will show next: on the first start the demo's emails and escalation; on a resume only what is actually due. */
-async function demoOutlook(engine: RunningEngine): Promise<string> {
-  if (engine.demo?.created) return 'Lifecycle emails and a lead escalation arrive in the inbox within a minute.';
+/** On a resume, what the inbox will show next: emails only when some are actually due (asked of the running engine). */
+async function resumedOutlook(engine: RunningEngine): Promise<string> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), DUE_CHECK_MS)));
   const due = await Promise.race([engine.demoEmailsDueSoon?.().catch(() => undefined), timeout]);
   clearTimeout(timer);
-  if (!due) return 'What was due before is in the inbox; the engine sends whatever falls due next.';
-  if (due.emails > 0) return `${due.emails} email(s) are due now and arrive in the inbox within a minute.`;
-  return `Nothing is due right now; everything due earlier was sent.${due.nextPlanned ? ` Next planned email: ${germanTime(due.nextPlanned)}.` : ''}`;
+  if (!due) return 'Demo: could not tell what is due (the engine did not answer in time); the inbox shows what arrives.';
+  if (due.emails > 0) return `Demo: ${due.emails} email(s) are due now and arrive in the inbox within a minute.`;
+  return `Demo: nothing is due right now; everything due earlier was sent.${due.nextPlanned ? ` Next planned email: ${germanTime(due.nextPlanned)}.` : ''}`;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -54,8 +54,14 @@ export function registerStartCommand(program: Command): void {
       if (stopping) return;
       const width = Math.max(...Object.keys(engine.urls).map((k) => k.length)) + 2;
       const lines = Object.entries(engine.urls).map(([k, v]) => `  ${k.padEnd(width)} ${v}`);
-      const demo = engine.demo ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${engine.demo.created ? 'seeded now' : 'already there, resumed'}).\n${await demoOutlook(engine)}\n` : '';
-      if (stopping) return;
+      const resumed = engine.demo && !engine.demo.created;
+      const demo = engine.demo
+        ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${resumed ? 'already there, resumed' : 'seeded now'}).\n${resumed ? 'Checking what is due …' : FIRST_START}\n`
+        : '';
       process.stdout.write(`\nStammkunde is running.\n${lines.join('\n')}\n${demo}\n${engine.notes.map((n) => `${n}\n`).join('')}\nCtrl-C stops everything.\n`);
+      if (resumed) {
+        const outlook = await resumedOutlook(engine);
+        if (!stopping) process.stdout.write(`${outlook}\n`);
+      }
     });
 }
