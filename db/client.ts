@@ -15,6 +15,8 @@ export { Prisma, PrismaClient };
 export interface Database {
   prisma: PrismaClient;
   target: DatabaseTarget;
+  /** The embedded database itself (PGlite targets only), e.g. to serve it to other processes. */
+  pglite?: PGlite;
   /** Disconnects Prisma and closes the pool or PGlite it opened, so the process can exit. */
   close(): Promise<void>;
 }
@@ -24,14 +26,14 @@ export async function createDatabase(settings?: Pick<Settings, 'DATABASE_URL' | 
 }
 
 /** The same, for an explicit target (tests, tools that open a second database). */
-export async function connectDatabase(target: DatabaseTarget): Promise<Database> {
-  if (target.kind === 'postgres') return connectPostgres(target);
+export async function connectDatabase(target: DatabaseTarget, options: { maxConnections?: number } = {}): Promise<Database> {
+  if (target.kind === 'postgres') return connectPostgres(target, options.maxConnections);
   return connectPglite(target, await openPglite(target.dataDir));
 }
 
-function connectPostgres(target: DatabaseTarget & { kind: 'postgres' }): Database {
+function connectPostgres(target: DatabaseTarget & { kind: 'postgres' }, max?: number): Database {
   // With a connection string the adapter owns its pool and ends it on $disconnect.
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url }) });
+  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, ...(max ? { max } : {}) }) });
   return { prisma, target, close: onceOnly(() => prisma.$disconnect()) };
 }
 
@@ -41,7 +43,7 @@ function connectPglite(target: DatabaseTarget, pglite: PGlite): Database {
     await prisma.$disconnect();
     await pglite.close();
   });
-  return { prisma, target, close };
+  return { prisma, target, pglite, close };
 }
 
 function onceOnly(action: () => Promise<void>): () => Promise<void> {

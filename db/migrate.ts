@@ -1,6 +1,8 @@
 import { Command } from 'commander';
 import { componentLogger } from '../config/logger';
-import { databaseTarget, describeTarget, type DatabaseTarget } from './databaseTarget';
+import { settings } from '../config/settings';
+import { accessDatabaseForCommand } from './commandAccess';
+import { describeTarget, type DatabaseTarget } from './databaseTarget';
 import { createDevMigration, deployMigrations } from './migrationRunner';
 import { findNativeSchemaEngine, runPrismaCli } from './nativeSchemaEngine';
 
@@ -17,8 +19,19 @@ function nativeEngineFor(target: DatabaseTarget): string | undefined {
   return target.kind === 'postgres' ? findNativeSchemaEngine() : undefined; // the native engine cannot open PGlite
 }
 
-async function deploy(): Promise<void> {
-  const target = databaseTarget();
+/** The database to migrate, claimed for this process (or the running engine's, see commandAccess). */
+async function withTarget(work: (target: DatabaseTarget, besideEngine: boolean) => Promise<void>): Promise<void> {
+  const access = await accessDatabaseForCommand(settings());
+  try {
+    await work(access.target, access.engine !== undefined);
+  } finally {
+    access.release();
+  }
+}
+
+const deploy = () => withTarget(deployTo);
+
+async function deployTo(target: DatabaseTarget): Promise<void> {
   const native = nativeEngineFor(target);
   if (native && target.kind === 'postgres') {
     log.info({ engine: native }, 'native schema engine found, running prisma migrate deploy');
@@ -29,8 +42,15 @@ async function deploy(): Promise<void> {
   log.info({ database: describeTarget(target), applied, ms: Date.now() - started }, applied.length ? 'migrations applied' : 'database already up to date');
 }
 
-async function dev(options: { name: string; reset?: boolean; acceptDataLoss?: boolean }): Promise<void> {
-  const target = databaseTarget();
+const dev = (options: DevOptions) =>
+  withTarget((target, besideEngine) => {
+    if (besideEngine) throw new Error('migrate dev: the engine ("stammkunde start") is running on the embedded database; stop it first (Ctrl-C)');
+    return devOn(target, options);
+  });
+
+type DevOptions = { name: string; reset?: boolean; acceptDataLoss?: boolean };
+
+async function devOn(target: DatabaseTarget, options: DevOptions): Promise<void> {
   const native = nativeEngineFor(target);
   if (native && target.kind === 'postgres') {
     log.info({ engine: native }, 'native schema engine found, running prisma migrate dev');

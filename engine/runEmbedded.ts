@@ -6,12 +6,15 @@ import type { Settings } from '../config/settings';
 import { createDatabase } from '../db/client';
 import { newsletterCatalogue, syncNewsletterSchedules } from '../newsletters';
 import { databaseTarget, describeTarget } from '../db/databaseTarget';
+import { claimEmbedded, describeOwner, type OwnerClaim } from '../db/embeddedOwner';
 import { deployMigrations } from '../db/migrationRunner';
+import { servePglite } from '../db/pgliteServer';
 import { startDevServer } from '../infra/temporal/devServer';
 import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
+import { emailsDueSoon, type DueSoon } from '../demo/dueNow';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
 import { sendingWindowFromSettings } from './sendingWindow';
@@ -23,6 +26,8 @@ export type RunningEngine = {
   /** Notes for the person at the terminal (e.g. which sending window is in force). */
   notes: string[];
   demo?: DemoSeed;
+  /** The demo dealership's emails due within minutes (outbox and planned sends), asked of the running engine. */
+  demoEmailsDueSoon?(): Promise<DueSoon>;
   stop(): Promise<void>;
 };
 
@@ -42,6 +47,14 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     for (const s of stops.reverse()) await s().catch((error) => log.warn({ err: error }, 'stop step failed'));
   };
   try {
+    const target = databaseTarget(settings);
+    let owner: OwnerClaim | undefined;
+    if (target.kind === 'pglite') {
+      const claim = claimEmbedded(target.dataDir, 'engine');
+      if ('heldBy' in claim) throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
+      owner = claim;
+      stops.push(async () => claim.release());
+    }
     const temporal = await startDevServer({
       dbFile: path.join(settings.STAMMKUNDE_DATA_DIR, 'temporal.sqlite'),
       namespace: settings.TEMPORAL_NAMESPACE,
@@ -50,11 +63,17 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     });
     stops.push(() => temporal.stop());
 
-    const target = databaseTarget(settings);
     const applied = await deployMigrations(target);
     log.info({ database: describeTarget(target), applied }, 'database ready');
     const database = await createDatabase(settings);
     stops.push(() => database.close());
+    if (owner && database.pglite) {
+      // CLI commands beside the engine reach the embedded database through this server (db/commandAccess.ts).
+      const server = await servePglite(database.pglite);
+      stops.push(() => server.stop());
+      owner.update({ databaseUrl: server.url, temporalAddress: temporal.address });
+      log.info({ url: server.url }, 'embedded database served to CLI commands');
+    }
 
     const smtp = parseSmtpUrl(settings.SMTP_URL);
     const inbox = await startInbox({ smtpPort: smtp.port, httpPort: settings.INBOX_PORT, dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox') });
@@ -78,8 +97,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     });
     const running = worker.run();
     stops.push(async () => {
-      worker.shutdown();
-      await running;
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running; // the worker lets go of its connection only once it has drained
     });
 
     const clientConnection = await Connection.connect({ address: temporal.address });
@@ -106,7 +125,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
     urls['Temporal frontend'] = temporal.address;
-    return { urls, notes, demo, stop };
+    const demoEmailsDueSoon = demo ? () => emailsDueSoon({ client, prisma: database.prisma }, demo.dealerId, new Date()) : undefined;
+    return { urls, notes, demo, ...(demoEmailsDueSoon ? { demoEmailsDueSoon } : {}), stop };
   } catch (error) {
     await stop();
     throw error;

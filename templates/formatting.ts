@@ -62,3 +62,16 @@ export function formatWaitingTime(milliseconds: number, language: Language): str
   const parts = Object.fromEntries(Object.entries(largest).filter(([, n], i) => i === 0 || n > 0));
   return Duration.fromObject(parts, { locale: LOCALES[language] }).toHuman({ listStyle: 'narrow', unitDisplay: 'long' });
 }
+
+/**
+ * How long something has been overdue, for "seit …" / "for …": "3 Tagen", "2 Wochen", "11 Monaten",
+ * "über 2 Jahren" / "3 days", "2 weeks", "11 months", "over 2 years". Days below two weeks, weeks
+ * below two months, months below two years.
+ */
+export function formatOverdueFor(days: number, language: Language): string {
+  const d = Math.max(1, Math.floor(days));
+  const [n, unit] = d < 14 ? [d, 'day'] : d < 61 ? [Math.floor(d / 7), 'week'] : d < 730 ? [Math.floor(d / 30.4375), 'month'] : [Math.floor(d / 365.25), 'year'];
+  const de: Record<string, [string, string]> = { day: ['einem Tag', 'Tagen'], week: ['einer Woche', 'Wochen'], month: ['einem Monat', 'Monaten'], year: ['einem Jahr', 'Jahren'] };
+  if (language === 'de') return `${unit === 'year' ? 'über ' : ''}${n === 1 ? de[unit]![0] : `${n} ${de[unit]![1]}`}`;
+  return `${unit === 'year' ? 'over ' : ''}${n} ${unit}${n === 1 ? '' : 's'}`;
+}

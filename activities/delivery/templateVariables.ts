@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { signedUrl } from '../../links/signedLinks';
 import { formatDate, formatMonthYear } from '../../templates/formatting';
 import { resolveLanguage } from '../../templates/language';
@@ -11,14 +12,19 @@ export type LinkSettings = { publicBaseUrl: string; signingSecret: string; now: 
 
 /**
  * Campaign context values become template variables of the same name; dates are formatted in the
- * customer's language ("dueMonth" as "Juni 2027", any other date as "15. März 2027").
+ * customer's language ("dueMonth" as "Juni 2027", any other date as "15. März 2027"). A day that
+ * has already passed on the send day (in the dealer's time zone) also gives `<key>DaysOverdue`, so
+ * a template never presents a past date as ahead ("überfällig seit 11 Monaten").
  */
-function formattedContext(context: Record<string, unknown>, language: 'de' | 'en'): Record<string, unknown> {
+export function formattedContext(context: Record<string, unknown>, language: 'de' | 'en', now: Date, timeZone = 'Europe/Berlin'): Record<string, unknown> {
+  const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   return Object.fromEntries(
-    Object.entries(context).map(([key, value]) => {
-      if (typeof value !== 'string' || !isoDate.test(value)) return [key, value];
+    Object.entries(context).flatMap(([key, value]): Array<[string, unknown]> => {
+      if (typeof value !== 'string' || !isoDate.test(value)) return [[key, value]];
       const day = value.slice(0, 10);
-      return [key, key.endsWith('Month') ? formatMonthYear(day, language) : formatDate(day, language)];
+      if (key.endsWith('Month')) return [[key, formatMonthYear(day, language)]];
+      const overdue = Math.floor(today.diff(DateTime.fromISO(day, { zone: timeZone }), 'days').days);
+      return [[key, formatDate(day, language)], ...(overdue > 0 ? [[`${key}DaysOverdue`, overdue] as [string, unknown]] : [])];
     }),
   );
 }
@@ -59,7 +65,7 @@ export function customerTemplateVariables(recipient: Recipient, context: Record<
     appointmentUrl: bookingUrl,
     surveyUrl: bookingUrl,
     ...confirmConsentLink(customer.id, language, links),
-    ...formattedContext(context, language),
+    ...formattedContext(context, language, links.now, customer.dealer.timeZone),
     ...extra,
   };
 }

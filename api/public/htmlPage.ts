@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../templates/escape';
 
-/** Small, clean German pages for the links in emails: one card, readable on a phone, no external assets. */
+/** Small, clean pages for the links in emails, in the customer's language: one card, readable on a phone, no external assets. */
 const style = `
   *{box-sizing:border-box}
   body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;background:#f3f4f6;color:#1f2937}
@@ -15,13 +15,13 @@ const style = `
   .error h1{color:#b91c1c}
 `;
 
-export type Page = { title: string; paragraphs?: string[]; html?: string; tone?: 'normal' | 'error' };
+export type Page = { title: string; paragraphs?: string[]; html?: string; tone?: 'normal' | 'error'; language?: 'de' | 'en' };
 
 /** Paragraphs are escaped; `html` is trusted markup (forms built here). */
 export function htmlPage(page: Page): string {
   const paragraphs = (page.paragraphs ?? []).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n    ');
   return `<!doctype html>
-<html lang="de">
+<html lang="${page.language ?? 'de'}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { escapeHtml } from '../../templates/escape';
+import { resolveLanguage } from '../../templates/language';
 import { recordOptOut } from '../customers/optOut';
 import type { ApiDeps } from '../deps';
 import { confirmForm, htmlPage } from './htmlPage';
 import { claimsOrErrorPage, sendPage, tokenQuery } from './linkToken';
-
+import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
 
 /**
  * Abmelden: GET shows a confirmation page with a button (link scanners must not unsubscribe
@@ -17,13 +19,16 @@ export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { public: true },
       schema: { summary: 'Unsubscribe page (signed link)', tags: ['public pages'], querystring: tokenQuery, security: [] },
     }, async (request, reply) => {
-      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now());
+      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now(), browserLanguage(request));
       if (!claims) return reply;
+      const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
+      const texts = PAGE_TEXTS[language].unsubscribe;
       const action = `/unsubscribe?t=${encodeURIComponent(request.query.t!)}`;
       return sendPage(reply, 200, htmlPage({
-        title: 'Vom Newsletter abmelden',
-        paragraphs: ['Möchten Sie keine Werbung und keine Angebote mehr per E-Mail von uns erhalten? Ein Klick genügt, die Abmeldung gilt sofort.'],
-        html: `${confirmForm(action, 'Jetzt abmelden', { 'List-Unsubscribe': 'One-Click' })}<p class="note">Wichtige Nachrichten zu Ihren Aufträgen und Terminen erhalten Sie weiterhin.</p>`,
+        language,
+        title: texts.title,
+        paragraphs: [texts.question],
+        html: `${confirmForm(action, texts.button, { 'List-Unsubscribe': 'One-Click' })}<p class="note">${escapeHtml(texts.note)}</p>`,
       }));
     });
 
@@ -31,12 +36,12 @@ export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       config: { public: true },
       schema: { summary: 'One-click unsubscribe (RFC 8058)', tags: ['public pages'], querystring: tokenQuery, security: [] },
     }, async (request, reply) => {
-      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now());
+      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now(), browserLanguage(request));
       if (!claims) return reply;
-      const customer = await deps.prisma.customer.findUnique({ where: { id: claims.subject }, select: { id: true } });
-      if (!customer) {
-        return sendPage(reply, 410, htmlPage({ title: 'Link nicht mehr gültig', paragraphs: ['Zu diesem Link gibt es keine Kundendaten mehr. Sie erhalten keine E-Mails mehr von uns.'], tone: 'error' }));
-      }
+      const customer = await deps.prisma.customer.findUnique({ where: { id: claims.subject }, select: { id: true, language: true } });
+      const language = customer ? resolveLanguage(customer.language) : browserLanguage(request);
+      const texts = PAGE_TEXTS[language];
+      if (!customer) return sendPage(reply, 410, htmlPage({ language, ...texts.unknownCustomer, tone: 'error' }));
       await recordOptOut(deps.prisma, {
         customerId: customer.id,
         at: now(),
@@ -45,10 +50,7 @@ export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         kind: 'consent.unsubscribed',
         summary: 'Über den Abmeldelink in einer E-Mail abgemeldet (Widerspruch gegen Werbung)',
       });
-      return sendPage(reply, 200, htmlPage({
-        title: 'Sie wurden abgemeldet',
-        paragraphs: ['Sie erhalten ab sofort keine Werbe-E-Mails mehr von uns. Wichtige Nachrichten zu Ihren Aufträgen und Terminen erhalten Sie weiterhin.', 'Falls das ein Versehen war, sprechen Sie uns einfach an.'],
-      }));
+      return sendPage(reply, 200, htmlPage({ language, ...texts.unsubscribed }));
     });
   };
 }

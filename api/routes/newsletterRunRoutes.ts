@@ -8,8 +8,14 @@ import { errorResponses, uuid } from '../schemas/common';
 
 const recipientStatuses = ['pending', 'queued', 'sent', 'skipped', 'failed'] as const;
 
+/** A run is known by its id (UUID) and by its workflow id (`newsletter-…`, what `stammkunde newsletters run` prints): both work here. */
+const runIdentifier = z.union([uuid, z.string().regex(/^newsletter-[A-Za-z0-9._-]+$/)], {
+  error: 'must be a newsletter run id (UUID) or its workflow id (newsletter-…)',
+});
+
 const runSummary = z.object({
   id: z.string(),
+  workflowId: z.string().nullable(),
   name: z.string(),
   templateId: z.string(),
   status: z.string(),
@@ -47,10 +53,11 @@ export function newsletterRunRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     });
 
     app.get('/newsletter-runs/:id', {
-      schema: { summary: 'One newsletter run with recipient counts by status', tags: ['newsletters'], params: z.object({ id: uuid }), response: { 200: runSummary, ...errorResponses } },
+      schema: { summary: 'One newsletter run with recipient counts by status', tags: ['newsletters'], params: z.object({ id: runIdentifier }), response: { 200: runSummary, ...errorResponses } },
     }, async (request) => {
       const dealerId = await dealerIdFor(deps.prisma, request);
-      const run = await deps.prisma.newsletterRun.findFirst({ where: { id: request.params.id, dealerId } });
+      const { id } = request.params;
+      const run = await deps.prisma.newsletterRun.findFirst({ where: { dealerId, ...(uuid.safeParse(id).success ? { id } : { workflowId: id }) } });
       if (!run) throw notFound(`newsletter run ${request.params.id} not found`);
       const counts = await recipientCounts(deps.prisma, [run.id]);
       return present(run, counts.get(run.id)!);
@@ -61,6 +68,7 @@ export function newsletterRunRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 function present(run: Awaited<ReturnType<PrismaClient['newsletterRun']['findFirstOrThrow']>>, recipients: Record<string, number>) {
   return {
     id: run.id,
+    workflowId: run.workflowId,
     name: run.name,
     templateId: run.templateId,
     status: run.status,

@@ -3,37 +3,31 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { brandingFor, loadRecipient } from '../../activities/delivery/recipient';
+import { loadVehicleFacts } from '../../activities/lifecycle/vehicleFacts';
 import { customerTemplateVariables } from '../../activities/delivery/templateVariables';
 import { loadCampaignCatalogue } from '../../campaigns/catalogue';
+import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { SendStep } from '../../campaigns/dsl/steps';
 import { forEachStep } from '../../campaigns/dsl/steps';
 import { signedUrl } from '../../links/signedLinks';
 import { renderMessage } from '../../templates/render';
+import { defaultPreviewContext, missingContextKeys, parseContextOverrides } from '../../campaigns/previewContext';
 import { requireUuid, withDatabase } from './support/context';
 
 type PreviewFlags = { customer: string; vehicle?: string; context: string[]; out?: string };
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function parseContext(pairs: string[]): Record<string, string> {
-  return Object.fromEntries(
-    pairs.map((pair) => {
-      const at = pair.indexOf('=');
-      if (at <= 0) throw new Error(`--context "${pair}": expected key=value, e.g. huDueMonth=2027-06-01`);
-      return [pair.slice(0, at), pair.slice(at + 1)];
-    }),
-  );
-}
-
-function firstSendStep(campaignId: string): SendStep {
-  const campaign = loadCampaignCatalogue().get(campaignId);
-  if (!campaign) throw new Error(`campaigns preview: no campaign "${campaignId}" (see "campaigns list")`);
+function campaignOf(campaignId: string): { campaign: CampaignDefinition; step: SendStep } {
+  const catalogue = loadCampaignCatalogue();
+  const campaign = catalogue.get(campaignId);
+  if (!campaign) throw new Error(`campaigns preview: no campaign "${campaignId}"; there are ${[...catalogue.keys()].join(', ')}`);
   let first: SendStep | undefined;
   forEachStep(campaign.steps, (step) => {
     if (!first && step.kind === 'send') first = step;
   });
   if (!first) throw new Error(`campaigns preview: campaign "${campaignId}" has no send step`);
-  return first;
+  return { campaign, step: first };
 }
 
 /** Adds `campaigns preview` to the existing `campaigns` command (or creates it). */
@@ -45,19 +39,34 @@ export function registerCampaignPreviewCommand(program: Command): void {
     .argument('<campaignId>', 'the campaign id (see "campaigns list")')
     .requiredOption('--customer <id>', 'the customer (UUID)')
     .option('--vehicle <id>', "the vehicle (default: the customer's most recently delivered one)")
-    .option('--context <key=value>', 'an enrollment context value (repeatable), e.g. --context huDueMonth=2027-06-01', collect, [])
+    .option('--context <key=value>', "override an enrollment context value (repeatable; default: what the lifecycle computes from the customer's vehicle), e.g. --context dueMonth=2027-06-01", collect, [])
     .option('--out <file>', 'the HTML file to write')
     .action(async (campaignId: string, flags: PreviewFlags) => {
-      const step = firstSendStep(campaignId);
+      const { campaign, step } = campaignOf(campaignId);
       requireUuid(flags.customer, '--customer');
       if (flags.vehicle) requireUuid(flags.vehicle, '--vehicle');
-      const context = parseContext(flags.context);
+      const overrides = parseContextOverrides(campaign, flags.context);
       await withDatabase(async ({ prisma, settings }) => {
-        const vehicleId =
-          flags.vehicle ??
-          (await prisma.vehicle.findFirst({ where: { ownerId: flags.customer }, orderBy: [{ deliveredAt: { sort: 'desc', nulls: 'last' } }], select: { id: true } }))?.id;
+        // The vehicle: --vehicle, or the newest one the lifecycle would enroll in this campaign (else simply the newest).
+        const vehicles = flags.vehicle
+          ? [flags.vehicle]
+          : (await prisma.vehicle.findMany({ where: { ownerId: flags.customer }, orderBy: [{ deliveredAt: { sort: 'desc', nulls: 'last' } }], select: { id: true } })).map((v) => v.id);
+        const candidates = await Promise.all(vehicles.map(async (id) => {
+          const facts = await loadVehicleFacts(prisma, id);
+          return { id, facts, context: { ...defaultPreviewContext(campaign, facts), ...overrides } };
+        }));
+        const chosen = candidates.find((c) => missingContextKeys(campaign, c.context).length === 0) ?? candidates[0];
+        const vehicleId = chosen?.id;
         const recipient = await loadRecipient(prisma, flags.customer, vehicleId);
         if (!recipient) throw new Error(`campaigns preview: no customer with id ${flags.customer}`);
+        const context = chosen?.context ?? overrides;
+        const missing = missingContextKeys(campaign, context);
+        if (missing.length > 0) {
+          const why = chosen
+            ? `the lifecycle would not enroll ${flags.vehicle ? 'this vehicle' : 'any of their vehicles'} in ${campaign.id} (${campaign.audience})`
+            : 'the customer has no vehicle';
+          throw new Error(`campaigns preview: ${missing.join(', ')} unknown (${why}); choose a customer whose vehicle fits, or give ${missing.map((k) => `--context ${k}=…`).join(' ')}`);
+        }
         const now = new Date();
         const unsubscribeUrl = signedUrl(
           settings.PUBLIC_BASE_URL,
@@ -74,7 +83,8 @@ export function registerCampaignPreviewCommand(program: Command): void {
         const out = path.resolve(flags.out ?? path.join(os.tmpdir(), 'stammkunde-preview', `${campaignId}.${recipient.customer.id}.html`));
         fs.mkdirSync(path.dirname(out), { recursive: true });
         fs.writeFileSync(out, message.html);
-        process.stdout.write(`${campaignId} → ${step.template} (${message.language}) for ${recipient.customer.lastName}\nSubject: ${message.subject}\n${out}\n`);
+        const shown = Object.entries(context).map(([k, v]) => `${k}=${String(v)}`).join(', ') || 'none';
+        process.stdout.write(`${campaignId} → ${step.template} (${message.language}) for ${recipient.customer.lastName}\nContext: ${shown}\nSubject: ${message.subject}\n${out}\n`);
       });
     });
 }

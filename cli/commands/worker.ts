@@ -36,7 +36,9 @@ export function registerWorkerCommand(program: Command): void {
       });
       const { newsletterCatalogue, syncNewsletterSchedules } = require('../../newsletters') as typeof import('../../newsletters');
       await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }));
-      const stop = () => worker.shutdown();
+      const stop = () => {
+        if (worker.getState() === 'RUNNING') worker.shutdown(); // the SDK may have begun on the same signal
+      };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
       log.info({ temporal: config.TEMPORAL_ADDRESS, taskQueue: config.TEMPORAL_TASK_QUEUE, database: describeTarget(database.target) }, 'worker running');

@@ -49,9 +49,17 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   const args = ['server', 'start-dev', '--db-filename', dbFile, '--port', String(port), '--ui-port', String(uiPort),
     '--ip', IP, '--namespace', namespace, '--log-level', 'warn'];
   log.info({ path: executable.path, args }, 'starting the Temporal dev server');
-  const child = spawn(executable.path, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: a Ctrl-C at the terminal reaches only us, and we stop the server last, after the worker drained.
+  const child = spawn(executable.path, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const output = forwardOutput(child);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const killOnExit = () => child.kill('SIGKILL'); // never outlive this process, even when it ends without stop()
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolve(code);
+    }),
+  );
 
   try {
     await waitUntilServing(address, namespace, exited, startTimeoutMs);

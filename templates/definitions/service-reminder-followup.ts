@@ -1,6 +1,6 @@
 import { button, copy, signOff } from '../layout/blocks';
 import { defineTemplate } from '../types';
-import { deriveCustomerAndVehicle, sampleServiceVariables, serviceReminderVariables } from './serviceShared';
+import { deriveServiceDue, sampleServiceVariables, serviceReminderVariables } from './serviceShared';
 
 export const serviceReminderFollowup = defineTemplate({
   id: 'service-reminder-followup',
@@ -8,7 +8,7 @@ export const serviceReminderFollowup = defineTemplate({
   description: 'Second reminder when no inspection appointment was booked.',
   variables: serviceReminderVariables,
   sampleVariables: sampleServiceVariables,
-  derive: deriveCustomerAndVehicle,
+  derive: deriveServiceDue,
   texts: {
     de: {
       subject: 'Erinnerung: Inspektion für Ihr Fahrzeug {{vehicleName}}',
@@ -16,7 +16,7 @@ export const serviceReminderFollowup = defineTemplate({
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>vor einigen Wochen haben wir Sie daran erinnert, dass für Ihr Fahrzeug {{vehicleName}} bis zum {{dueDate}} die nächste Inspektion ansteht. Bisher ist bei uns noch kein Termin für Sie eingetragen.</p>' +
+            '<p>{{followupSentence}}</p>' +
             '<p>Vielleicht ist es im Alltag einfach untergegangen – das kennen wir gut. Damit Sie weiterhin sicher und zuverlässig unterwegs sind, reservieren wir Ihnen gern einen passenden Termin.</p>',
         ),
         button('Jetzt Termin vereinbaren', 'location.bookingUrl'),
@@ -28,7 +28,7 @@ export const serviceReminderFollowup = defineTemplate({
       ].join('\n'),
       textBody: `{{greeting}}
 
-vor einigen Wochen haben wir Sie daran erinnert, dass für Ihr Fahrzeug {{vehicleName}} bis zum {{dueDate}} die nächste Inspektion ansteht. Bisher ist bei uns noch kein Termin für Sie eingetragen.
+{{followupSentence}}
 
 Vielleicht ist es im Alltag einfach untergegangen – das kennen wir gut. Damit Sie weiterhin sicher und zuverlässig unterwegs sind, reservieren wir Ihnen gern einen passenden Termin.
 
@@ -47,7 +47,7 @@ Ihr Serviceteam
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>A few weeks ago we let you know that your {{vehicleName}} is due for its next service by {{dueDate}}. We have not yet got an appointment for you in our diary.</p>' +
+            '<p>{{followupSentence}}</p>' +
             '<p>Perhaps it simply slipped through the net – that happens to all of us. To keep you driving safely and reliably, we would be glad to reserve a convenient slot for you.</p>',
         ),
         button('Book now', 'location.bookingUrl'),
@@ -59,7 +59,7 @@ Ihr Serviceteam
       ].join('\n'),
       textBody: `{{greeting}}
 
-A few weeks ago we let you know that your {{vehicleName}} is due for its next service by {{dueDate}}. We have not yet got an appointment for you in our diary.
+{{followupSentence}}
 
 Perhaps it simply slipped through the net – that happens to all of us. To keep you driving safely and reliably, we would be glad to reserve a convenient slot for you.
 

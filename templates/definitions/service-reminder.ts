@@ -1,6 +1,6 @@
 import { button, copy, signOff } from '../layout/blocks';
 import { defineTemplate } from '../types';
-import { deriveCustomerAndVehicle, sampleServiceVariables, serviceReminderVariables } from './serviceShared';
+import { deriveServiceDue, sampleServiceVariables, serviceReminderVariables } from './serviceShared';
 
 export const serviceReminder = defineTemplate({
   id: 'service-reminder',
@@ -8,15 +8,15 @@ export const serviceReminder = defineTemplate({
   description: 'The next inspection is due: book an appointment.',
   variables: serviceReminderVariables,
   sampleVariables: sampleServiceVariables,
-  derive: deriveCustomerAndVehicle,
+  derive: deriveServiceDue,
   texts: {
     de: {
-      subject: 'Ihre nächste Inspektion steht an – {{vehicleName}}',
-      preheader: 'Fällig bis zum {{dueDate}}. Vereinbaren Sie Ihren Termin online oder telefonisch.',
+      subject: '{{serviceSubject}}',
+      preheader: '{{dueShort}}. Vereinbaren Sie Ihren Termin online oder telefonisch.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>laut unseren Unterlagen ist für Ihr Fahrzeug {{vehicleName}} bis zum {{dueDate}} die nächste Inspektion fällig.</p>' +
+            '<p>{{dueSentence}}</p>' +
             '<p>Wir prüfen Bremsen, Fahrwerk, Beleuchtung und alle Flüssigkeiten, führen die vorgeschriebenen Wartungsarbeiten durch und sprechen zusätzliche Arbeiten immer vorher mit Ihnen ab. ' +
             'Nennen Sie uns bei der Terminvereinbarung gern Ihre Wünsche, zum Beispiel, ob Sie vor Ort warten möchten oder einen Ersatzwagen benötigen.</p>',
         ),
@@ -29,7 +29,7 @@ export const serviceReminder = defineTemplate({
       ].join('\n'),
       textBody: `{{greeting}}
 
-laut unseren Unterlagen ist für Ihr Fahrzeug {{vehicleName}} bis zum {{dueDate}} die nächste Inspektion fällig.
+{{dueSentence}}
 
 Wir prüfen Bremsen, Fahrwerk, Beleuchtung und alle Flüssigkeiten, führen die vorgeschriebenen Wartungsarbeiten durch und sprechen zusätzliche Arbeiten immer vorher mit Ihnen ab. Nennen Sie uns bei der Terminvereinbarung gern Ihre Wünsche, zum Beispiel, ob Sie vor Ort warten möchten oder einen Ersatzwagen benötigen.
 
@@ -44,12 +44,12 @@ Ihr Serviceteam
 {{branding.dealerName}}`,
     },
     en: {
-      subject: 'Your next service is due – {{vehicleName}}',
-      preheader: 'Due by {{dueDate}}. Book your appointment online or by phone.',
+      subject: '{{serviceSubject}}',
+      preheader: '{{dueShort}}. Book your appointment online or by phone.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>According to our records, your {{vehicleName}} is due for its next service by {{dueDate}}.</p>' +
+            '<p>{{dueSentence}}</p>' +
             '<p>We check the brakes, suspension, lights and all fluids, carry out the scheduled maintenance and always agree any additional work with you beforehand. ' +
             'When you book, just let us know what suits you – for example whether you would like to wait or need a courtesy car.</p>',
         ),
@@ -62,7 +62,7 @@ Ihr Serviceteam
       ].join('\n'),
       textBody: `{{greeting}}
 
-According to our records, your {{vehicleName}} is due for its next service by {{dueDate}}.
+{{dueSentence}}
 
 We check the brakes, suspension, lights and all fluids, carry out the scheduled maintenance and always agree any additional work with you beforehand. When you book, just let us know what suits you – for example whether you would like to wait or need a courtesy car.
 

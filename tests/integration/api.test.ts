@@ -141,6 +141,31 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
     expect(await db.prisma.suppression.count({ where: { email: ben.email! } })).toBe(0);
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: ben.id } })).objectedAt).toBeNull();
   });
+
+  it('speaks English to an English-speaking customer, on every page behind her links', async () => {
+    const { call, db, dealership } = world;
+    const emma = await addCustomer(db.prisma, dealership, { firstName: 'Emma', lastName: 'Clarke', language: 'en', emailConsentBasis: 'none', existingCustomerSince: null });
+    const german = /Sie |Abmeld|abmelden|Link ungültig|Vielen Dank|Es wurde nichts/;
+
+    const page = await call({ method: 'GET', url: `/unsubscribe?t=${world.linkToken('unsubscribe', emma.id)}` });
+    expect(page.body).toContain('<html lang="en">');
+    expect(page.body).toContain('Unsubscribe now');
+    expect(page.body).not.toMatch(german);
+
+    const done = await call({ method: 'POST', url: `/unsubscribe?t=${world.linkToken('unsubscribe', emma.id)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    expect(done.body).toContain('You have been unsubscribed');
+    expect(done.body).not.toMatch(german);
+
+    const optIn = await call({ method: 'GET', url: `/consent/confirm?t=${world.linkToken('confirm_consent', emma.id)}` });
+    expect(optIn.body).toContain('<html lang="en">');
+    expect(optIn.body).not.toMatch(german);
+
+    // A broken link does not say who it is for: the browser's language decides.
+    const broken = await call({ method: 'GET', url: '/unsubscribe?t=abc', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(broken.statusCode).toBe(403);
+    expect(broken.body).toContain('Invalid link');
+    expect(broken.body).not.toMatch(german);
+  });
 });
 
 describe('double opt-in: a customer asks for the newsletter', () => {

@@ -1,21 +1,44 @@
 import { Client, Connection } from '@temporalio/client';
 import { settings, type Settings } from '../../../config/settings';
 import { temporalConnectionOptions } from '../../../config/temporalConnection';
-import { createDatabase, type Database } from '../../../db/client';
+import { connectDatabase, type Database } from '../../../db/client';
+import { accessDatabaseForCommand, runningEngine } from '../../../db/commandAccess';
 import type { PrismaClient } from '../../../db/generated/client';
 
 /** What a CLI command opens, closed again when it is done so the process can exit. */
 export type CliContext = { settings: Settings; database: Database; prisma: PrismaClient; close(): Promise<void> };
 
-/** Opens the database of DATABASE_URL (or the embedded PGlite), runs the action, closes everything. */
-export async function withDatabase<T>(action: (context: CliContext) => Promise<T>): Promise<T> {
+/** A command shares the engine's database server with others: a small pool is plenty. */
+const COMMAND_POOL = 2;
+
+/**
+ * The settings a command runs with: the environment's, and beside a running `stammkunde start` on
+ * the same data dir, that engine's Temporal frontend unless TEMPORAL_ADDRESS says otherwise.
+ */
+export function cliSettings(): Settings {
   const config = settings();
-  const database = await createDatabase(config);
-  const context = { settings: config, database, prisma: database.prisma, close: () => database.close() };
+  if (process.env.TEMPORAL_ADDRESS) return config;
+  const engine = runningEngine(config);
+  return engine?.temporalAddress ? { ...config, TEMPORAL_ADDRESS: engine.temporalAddress } : config;
+}
+
+/**
+ * Opens the database of DATABASE_URL, or the embedded PGlite (directly, or through the running
+ * engine's database server), runs the action, closes everything.
+ */
+export async function withDatabase<T>(action: (context: CliContext) => Promise<T>): Promise<T> {
+  const config = cliSettings();
+  const access = await accessDatabaseForCommand(config);
   try {
-    return await action(context);
+    const database = await connectDatabase(access.target, { maxConnections: COMMAND_POOL });
+    const context = { settings: config, database, prisma: database.prisma, close: () => database.close() };
+    try {
+      return await action(context);
+    } finally {
+      await database.close();
+    }
   } finally {
-    await database.close();
+    access.release();
   }
 }
 
