@@ -14,6 +14,7 @@ import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
+import { payloadEncryption } from '../privacy/payloadEncryption';
 import { sendingWindowFromSettings } from './sendingWindow';
 
 const log = componentLogger('engine');
@@ -84,7 +85,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
 
     const clientConnection = await Connection.connect({ address: temporal.address });
     stops.push(() => clientConnection.close());
-    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE });
+    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(database.prisma, settings).dataConverter });
     const probe = await client.workflow.execute('healthCheckWorkflow', {
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
       workflowId: `health-${new Date().toISOString()}`,

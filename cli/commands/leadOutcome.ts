@@ -19,7 +19,7 @@ export function registerLeadCommands(program: Command): void {
       await withDatabase(({ prisma, settings }) =>
         withTemporalClient(settings, (client) =>
           logCallbackOutcome({ client, prisma }, { leadId, outcome: outcome as (typeof CALLBACK_OUTCOMES)[number], staffId: flags.staff, note: flags.note }),
-        ),
+        prisma),
       );
       process.stdout.write(`Outcome "${outcome}" logged for lead ${leadId}\n`);
     });

@@ -38,7 +38,7 @@ export type CampaignWorld = DealershipStack & {
 const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
 export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
-  const stack = await openDealershipStack(await createTimeSkippingTestEnv(), options);
+  const stack = await openDealershipStack(createTimeSkippingTestEnv, options);
   const { env, db, smtp, engine } = stack;
   return {
     ...stack,

@@ -1,3 +1,4 @@
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { resolveTemporalCli } from '../../infra/temporal/resolveTemporalCli';
@@ -17,18 +18,20 @@ function quietTemporalRuntime(): void {
   }
 }
 
+/** `client` options go to `env.client`: the engine's payload codec (see clientOf in engineHarness.ts). */
+
 /** The Java time-skipping test server: timers of months pass in seconds. */
-export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
+export async function createTimeSkippingTestEnv(client: { dataConverter?: DataConverter } = {}): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const { executable } = await resolveTimeSkippingServer();
-  return retryingSlowStart(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable } }));
+  return retryingSlowStart(() => TestWorkflowEnvironment.createTimeSkipping({ server: { executable }, client }));
 }
 
 /** The Temporal CLI dev server, in memory, on a random free port, namespace "default". Real time. */
-export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
+export async function createLocalTestEnv(client: { dataConverter?: DataConverter } = {}): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const { executable } = await resolveTemporalCli();
-  return retryingSlowStart(() => TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' } }));
+  return retryingSlowStart(() => TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' }, client }));
 }
 
 /**
