@@ -6,6 +6,7 @@ import { eventRoutes } from './eventRoutes';
 import { journeyRoutes } from './journeyRoutes';
 import { leadRoutes } from './leadRoutes';
 import { newsletterRunRoutes } from './newsletterRunRoutes';
+import { privacyRoutes } from './privacyRoutes';
 import { reportRoutes } from './reportRoutes';
 import { vehicleRoutes } from './vehicleRoutes';
 
@@ -20,5 +21,6 @@ export function apiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     await app.register(campaignRoutes());
     await app.register(newsletterRunRoutes(deps));
     await app.register(reportRoutes(deps));
+    await app.register(privacyRoutes(deps));
   };
 }
