@@ -48,6 +48,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       namespace: settings.TEMPORAL_NAMESPACE,
       port: settings.TEMPORAL_DEV_PORT,
       uiPort: settings.TEMPORAL_UI_PORT,
+      uiCodecEndpoint: `http://127.0.0.1:${settings.API_PORT}/codec`,
     });
     stops.push(() => temporal.stop());
 
