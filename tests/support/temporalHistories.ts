@@ -6,7 +6,7 @@ import { DEVELOPMENT_MASTER_KEY, parseMasterKey } from '../../privacy/masterKey'
 import { EncryptionCodec, isEncrypted, PayloadKeyMissing } from '../../privacy/payloadCodec';
 import { PayloadSubjects } from '../../privacy/payloadSubjects';
 
-/** Every payload object in a fetched history (activity inputs and results, signals, workflow input and result …). */
+/** Every payload object in a fetched history: workflow input and result, activity inputs and results, signals, markers. */
 function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknown>()): Payload[] {
   if (!value || typeof value !== 'object' || seen.has(value) || value instanceof Uint8Array) return found;
   seen.add(value);
@@ -15,11 +15,20 @@ function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknow
     found.push(candidate as Payload);
     return found;
   }
-  for (const child of Object.values(value)) payloadsIn(child, found, seen);
+  // Search attributes stay plaintext by design (Temporal indexes them); the engine sets none but patched()'s TemporalChangeVersion.
+  for (const [key, child] of Object.entries(value)) if (key !== 'searchAttributes') payloadsIn(child, found, seen);
   return found;
 }
 
-export type DecodedHistory = { workflowId: string; payloads: number; encrypted: number; texts: string[]; undecryptable: number };
+export type DecodedHistory = {
+  workflowId: string;
+  payloads: number;
+  encrypted: number;
+  /** Payloads Temporal itself wrote in plaintext (e.g. a patch marker's id), as text. */
+  plaintext: string[];
+  texts: string[];
+  undecryptable: number;
+};
 
 /**
  * What a person with the codec could read in the histories Temporal keeps: each payload decoded by a
@@ -31,9 +40,10 @@ export async function readHistories(client: Client, prisma: PrismaClient, workfl
   for (const workflowId of workflowIds) {
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     const payloads = payloadsIn(history);
-    const decoded: DecodedHistory = { workflowId, payloads: payloads.length, encrypted: 0, texts: [], undecryptable: 0 };
+    const decoded: DecodedHistory = { workflowId, payloads: payloads.length, encrypted: 0, plaintext: [], texts: [], undecryptable: 0 };
     for (const payload of payloads) {
       if (isEncrypted(payload)) decoded.encrypted += 1;
+      else decoded.plaintext.push(Buffer.from(payload.data ?? new Uint8Array()).toString('utf8'));
       try {
         const [plain] = await codec.decode([payload]);
         decoded.texts.push(Buffer.from(plain.data ?? new Uint8Array()).toString('utf8'));
