@@ -48,7 +48,7 @@ export function createActivities(deps: ActivityDeps) {
     loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
     decideBranch: (input: Parameters<typeof decideBranch>[1]) => decideBranch(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
-    ...createLeadActivities(deps),
+    ...createLeadActivities(deps, delivery),
     ...createLifecycleActivities({ prisma }),
     ...createNewsletterActivities(delivery),
   };

@@ -22,7 +22,12 @@ import { payloadEncryption } from './payloadEncryption';
 export const ERASURE_STEPS = ['workflows_ended', 'data_blanked', 'key_shredded'] as const;
 type Step = (typeof ERASURE_STEPS)[number];
 
-export type ErasureDeps = { prisma: PrismaClient; client: Client; settings: Pick<Settings, 'PAYLOAD_MASTER_KEY' | 'PAYLOAD_MASTER_KEY_PREVIOUS'>; now?: () => Date };
+export type ErasureDeps = {
+  prisma: PrismaClient;
+  client: Client;
+  settings: Pick<Settings, 'PAYLOAD_MASTER_KEY' | 'PAYLOAD_MASTER_KEY_PREVIOUS'>;
+  now?: () => Date;
+};
 export type ErasureRequestInput = { customerId: string; dealerId: string; requestedBy: string; requestedAt?: Date };
 export type ErasureReport = {
   erasureId: string;
@@ -57,7 +62,11 @@ async function workflowIdsOf(prisma: PrismaClient, customerId: string): Promise<
     prisma.campaignEnrollment.findMany({ where: { customerId, workflowId: { not: null } }, select: { id: true } }),
     prisma.lead.findMany({ where: { customerId }, select: { id: true } }),
   ]);
-  return [lifecycleWorkflowId(customerId), ...enrollments.map((e) => enrollmentWorkflowId(e.id)), ...leads.map((l) => leadWorkflowId(l.id))];
+  return [
+    lifecycleWorkflowId(customerId),
+    ...enrollments.map((e) => enrollmentWorkflowId(e.id)),
+    ...leads.map((l) => leadWorkflowId(l.id)),
+  ];
 }
 
 export async function eraseCustomer(deps: ErasureDeps, input: ErasureRequestInput): Promise<ErasureReport> {
@@ -68,14 +77,22 @@ export async function eraseCustomer(deps: ErasureDeps, input: ErasureRequestInpu
     earlier ??
     (await prisma.erasureRequest.upsert({
       where: { customerId: input.customerId },
-      create: { customerId: input.customerId, dealerId: input.dealerId, requestedBy: input.requestedBy, requestedAt: input.requestedAt ?? now() },
+      create: {
+        customerId: input.customerId,
+        dealerId: input.dealerId,
+        requestedBy: input.requestedBy,
+        requestedAt: input.requestedAt ?? now(),
+      },
       update: {},
     }));
   const done = new Set<string>(request.stepsDone);
   const workflowsEnded: string[] = [];
   const finish = async (step: Step) => {
     done.add(step);
-    await prisma.erasureRequest.update({ where: { id: request.id }, data: { stepsDone: ERASURE_STEPS.filter((s) => done.has(s)), lastError: null } });
+    await prisma.erasureRequest.update({
+      where: { id: request.id },
+      data: { stepsDone: ERASURE_STEPS.filter((s) => done.has(s)), lastError: null },
+    });
   };
   const steps: Record<Step, () => Promise<void>> = {
     workflows_ended: async () => {

@@ -21,7 +21,19 @@ export async function exportCustomerData(prisma: PrismaClient, customerId: strin
     },
   });
   if (!customer) return undefined;
-  const { dealer, location, assignedSalesperson, vehicles, leads, touchpoints, messages, campaignEnrollments, staffTasks, newsletterRecipients, ...profile } = customer;
+  const {
+    dealer,
+    location,
+    assignedSalesperson,
+    vehicles,
+    leads,
+    touchpoints,
+    messages,
+    campaignEnrollments,
+    staffTasks,
+    newsletterRecipients,
+    ...profile
+  } = customer;
   const email = customer.email?.toLowerCase();
   const [suppressions, erasure] = await Promise.all([
     email ? prisma.suppression.findMany({ where: { email }, select: { reason: true, createdAt: true } }) : [],
@@ -30,7 +42,11 @@ export async function exportCustomerData(prisma: PrismaClient, customerId: strin
   return {
     exportedAt: new Date().toISOString(),
     controller: dealer,
-    profile: { ...profile, location: location?.name ?? null, assignedSalesperson: assignedSalesperson ? `${assignedSalesperson.firstName} ${assignedSalesperson.lastName}` : null },
+    profile: {
+      ...profile,
+      location: location?.name ?? null,
+      assignedSalesperson: assignedSalesperson ? `${assignedSalesperson.firstName} ${assignedSalesperson.lastName}` : null,
+    },
     suppressions,
     vehicles,
     leads,
@@ -38,7 +54,13 @@ export async function exportCustomerData(prisma: PrismaClient, customerId: strin
     messages: messages.map(({ payload, ...m }) => ({ ...m, variables: payload })),
     campaignEnrollments,
     staffTasks,
-    newsletters: newsletterRecipients.map((r) => ({ run: r.run.name, templateId: r.run.templateId, status: r.status, skipReason: r.skipReason, at: r.updatedAt })),
+    newsletters: newsletterRecipients.map((r) => ({
+      run: r.run.name,
+      templateId: r.run.templateId,
+      status: r.status,
+      skipReason: r.skipReason,
+      at: r.updatedAt,
+    })),
     erasure,
   };
 }

@@ -87,7 +87,9 @@ export class PayloadKeyStore {
   private unwrap(row: { id: string; wrappedKey: string; masterKeyId: string }): Buffer {
     const master = [this.master, ...this.previous].find((m) => m.id === row.masterKeyId);
     if (!master) {
-      throw new Error(`payload key ${row.id} is wrapped by master key ${row.masterKeyId}, which is not configured (PAYLOAD_MASTER_KEY, PAYLOAD_MASTER_KEY_PREVIOUS)`);
+      throw new Error(
+        `payload key ${row.id} is wrapped by master key ${row.masterKeyId}, which is not configured (PAYLOAD_MASTER_KEY, PAYLOAD_MASTER_KEY_PREVIOUS)`,
+      );
     }
     return open(master.key, Buffer.from(row.wrappedKey, 'base64'), row.id);
   }

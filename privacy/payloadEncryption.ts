@@ -15,11 +15,16 @@ const perDatabase = new WeakMap<PrismaClient, PayloadEncryption>();
  * worker and every Temporal client use. One instance per Prisma client, so a shredded key is
  * forgotten at once by everything in this process (worker, API, CLI).
  */
-export function payloadEncryption(prisma: PrismaClient, settings: Pick<Settings, 'PAYLOAD_MASTER_KEY' | 'PAYLOAD_MASTER_KEY_PREVIOUS'>): PayloadEncryption {
+export function payloadEncryption(
+  prisma: PrismaClient,
+  settings: Pick<Settings, 'PAYLOAD_MASTER_KEY' | 'PAYLOAD_MASTER_KEY_PREVIOUS'>,
+): PayloadEncryption {
   const existing = perDatabase.get(prisma);
   if (existing) return existing;
   const master = parseMasterKey(settings.PAYLOAD_MASTER_KEY);
-  const previous = settings.PAYLOAD_MASTER_KEY_PREVIOUS ? [parseMasterKey(settings.PAYLOAD_MASTER_KEY_PREVIOUS, 'PAYLOAD_MASTER_KEY_PREVIOUS')] : [];
+  const previous = settings.PAYLOAD_MASTER_KEY_PREVIOUS
+    ? [parseMasterKey(settings.PAYLOAD_MASTER_KEY_PREVIOUS, 'PAYLOAD_MASTER_KEY_PREVIOUS')]
+    : [];
   const keys = new PayloadKeyStore(prisma, master, previous);
   const codec = new EncryptionCodec(keys, new PayloadSubjects(prisma));
   const created = { keys, codec, dataConverter: { payloadCodecs: [codec] } };

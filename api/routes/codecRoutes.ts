@@ -28,7 +28,9 @@ const fromWire = (p: WirePayload): Payload => ({
   data: Buffer.from(p.data ?? '', 'base64'),
 });
 const toWire = (p: Payload): WirePayload => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 
@@ -38,11 +40,19 @@ function sign(secret: string, value: string): string {
 
 function cookieOf(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie ?? '';
-  return header.split(';').map((c) => c.trim()).find((c) => c.startsWith(`${SESSION_COOKIE}=`))?.slice(SESSION_COOKIE.length + 1);
+  return header
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`))
+    ?.slice(SESSION_COOKIE.length + 1);
 }
 
 export function codecRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
-  const origins = new Set(deps.settings.TEMPORAL_UI_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean));
+  const origins = new Set(
+    deps.settings.TEMPORAL_UI_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
+  );
   const secret = deps.settings.LINK_SIGNING_SECRET;
   const { codec } = payloadEncryption(deps.prisma, deps.settings);
 
@@ -73,7 +83,8 @@ export function codecRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
 
   const requireUser = async (request: FastifyRequest) => {
     const keyId = await authenticated(request);
-    if (!keyId) throw new ApiProblem(401, 'codec: sign in with an API key (Authorization: Bearer <key>, or GET /codec/session in the browser)');
+    if (!keyId)
+      throw new ApiProblem(401, 'codec: sign in with an API key (Authorization: Bearer <key>, or GET /codec/session in the browser)');
   };
 
   return async (app) => {
@@ -106,7 +117,10 @@ export function codecRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       if (!keyId) throw new ApiProblem(401, 'codec session: send a valid API key as "Authorization: Bearer <key>"');
       const expires = Date.now() + SESSION_HOURS * 3_600_000;
       const value = `${keyId}.${expires}`;
-      reply.header('Set-Cookie', `${SESSION_COOKIE}=${value}.${sign(secret, value)}; HttpOnly; SameSite=Lax; Path=/codec; Max-Age=${SESSION_HOURS * 3600}`);
+      reply.header(
+        'Set-Cookie',
+        `${SESSION_COOKIE}=${value}.${sign(secret, value)}; HttpOnly; SameSite=Lax; Path=/codec; Max-Age=${SESSION_HOURS * 3600}`,
+      );
       return { signedInUntil: new Date(expires).toISOString() };
     });
 

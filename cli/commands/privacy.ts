@@ -10,21 +10,28 @@ export function registerPrivacyCommands(program: Command): void {
   const customer = program.commands.find((c) => c.name() === 'customer') ?? program.command('customer');
   customer
     .command('erase')
-    .description('erase a customer (Art. 17 DSGVO): end their workflows, blank their data everywhere, shred their payload key; safe to repeat')
+    .description(
+      'erase a customer (Art. 17 DSGVO): end their workflows, blank their data everywhere, shred their payload key; safe to repeat',
+    )
     .argument('<customerId>', 'the customer id (UUID)')
     .option('--requested-by <who>', 'who took the request (default: cli:<your user name>)')
     .option('--requested-at <instant>', 'when the customer asked (ISO 8601; default now)')
     .action(async (customerId: string, flags: { requestedBy?: string; requestedAt?: string }) => {
       requireUuid(customerId, 'customerId');
       const requestedAt = flags.requestedAt ? new Date(flags.requestedAt) : undefined;
-      if (requestedAt && Number.isNaN(requestedAt.getTime())) throw new Error(`--requested-at: "${flags.requestedAt}" is not an ISO 8601 instant`);
+      if (requestedAt && Number.isNaN(requestedAt.getTime()))
+        throw new Error(`--requested-at: "${flags.requestedAt}" is not an ISO 8601 instant`);
       const { eraseCustomer } = require('../../privacy/erasure') as typeof import('../../privacy/erasure');
       const report = await withDatabase(async ({ prisma, settings }) => {
         const row = await prisma.customer.findUnique({ where: { id: customerId }, select: { dealerId: true } });
         if (!row) throw new Error(`customerId: no customer ${customerId}`);
         return withTemporalClient(
           settings,
-          (client) => eraseCustomer({ prisma, client, settings }, { customerId, dealerId: row.dealerId, requestedBy: flags.requestedBy ?? `cli:${os.userInfo().username}`, requestedAt }),
+          (client) =>
+            eraseCustomer(
+              { prisma, client, settings },
+              { customerId, dealerId: row.dealerId, requestedBy: flags.requestedBy ?? `cli:${os.userInfo().username}`, requestedAt },
+            ),
           prisma,
         );
       });
@@ -46,7 +53,9 @@ export function registerPrivacyCommands(program: Command): void {
     .command('keys')
     .description('payload encryption keys')
     .command('rotate')
-    .description('re-wrap every payload data key under PAYLOAD_MASTER_KEY (the old master key in PAYLOAD_MASTER_KEY_PREVIOUS); safe to repeat')
+    .description(
+      're-wrap every payload data key under PAYLOAD_MASTER_KEY (the old master key in PAYLOAD_MASTER_KEY_PREVIOUS); safe to repeat',
+    )
     .action(async () => {
       const { payloadEncryption } = require('../../privacy/payloadEncryption') as typeof import('../../privacy/payloadEncryption');
       const result = await withDatabase(({ prisma, settings }) => payloadEncryption(prisma, settings).keys.rewrapAll());

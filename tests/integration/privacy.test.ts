@@ -59,7 +59,17 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
     dmsNumber: 'KD-884712',
     interaction: 'Frau Quastenberg fragt nach einer Wallbox',
   };
-  const personal = [wiebke.firstName, wiebke.lastName, wiebke.email, wiebke.phone, wiebke.newEmail, wiebke.newPhone, wiebke.vin, wiebke.plate, wiebke.dmsNumber];
+  const personal = [
+    wiebke.firstName,
+    wiebke.lastName,
+    wiebke.email,
+    wiebke.phone,
+    wiebke.newEmail,
+    wiebke.newPhone,
+    wiebke.vin,
+    wiebke.plate,
+    wiebke.dmsNumber,
+  ];
   let customerId: string;
   let leadId: string;
   let newsletterWorkflowId: string;
@@ -71,47 +81,114 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
   beforeAll(async () => {
     world = await openNewsletterWorld();
     const settings = readSettings({ LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example' });
-    const app = buildApiApp({ prisma: world.db.prisma, client: world.env.client, taskQueue: world.engine.taskQueue, settings, logger: false });
+    const app = buildApiApp({
+      prisma: world.db.prisma,
+      client: world.env.client,
+      taskQueue: world.engine.taskQueue,
+      settings,
+      logger: false,
+    });
     call = apiClient(await app.listen({ port: 0, host: '127.0.0.1' }));
-    auth = { authorization: `Bearer ${(await createApiKey(world.db.prisma, { name: 'Datenschutz', dealerId: world.dealership.dealer.id })).key}` };
+    auth = {
+      authorization: `Bearer ${(await createApiKey(world.db.prisma, { name: 'Datenschutz', dealerId: world.dealership.dealer.id })).key}`,
+    };
     close = async () => {
       await app.close();
       await world.close();
     };
 
     const { db, dealership, env, engine } = world;
-    const customer = await addCustomer(db.prisma, dealership, { firstName: wiebke.firstName, lastName: wiebke.lastName, email: wiebke.email, phone: wiebke.phone, externalDmsId: wiebke.dmsNumber });
+    const customer = await addCustomer(db.prisma, dealership, {
+      firstName: wiebke.firstName,
+      lastName: wiebke.lastName,
+      email: wiebke.email,
+      phone: wiebke.phone,
+      externalDmsId: wiebke.dmsNumber,
+    });
     customerId = customer.id;
-    const vehicle = await addVehicle(db.prisma, dealership, customer.id, { vin: wiebke.vin, licensePlate: wiebke.plate, externalDmsId: `F-${wiebke.dmsNumber}`, fuelType: 'electric' });
+    const vehicle = await addVehicle(db.prisma, dealership, customer.id, {
+      vin: wiebke.vin,
+      licensePlate: wiebke.plate,
+      externalDmsId: `F-${wiebke.dmsNumber}`,
+      fuelType: 'electric',
+    });
 
     // A test-drive request from the website: matched to her by email, followed up by a lead workflow.
-    const lead = await submitLead({ client: env.client, prisma: db.prisma, taskQueue: engine.taskQueue }, {
-      dealerId: dealership.dealer.id,
-      locationId: dealership.location.id,
-      kind: 'test_drive',
-      source: 'website',
-      customer: { firstName: wiebke.firstName, lastName: wiebke.lastName, email: wiebke.email, phone: wiebke.phone },
-      message: `Hallo, hier ist ${wiebke.firstName} ${wiebke.lastName}, bitte unter ${wiebke.phone} anrufen.`,
-      vehicleOfInterest: 'VW ID.7 Tourer',
-    });
+    const lead = await submitLead(
+      { client: env.client, prisma: db.prisma, taskQueue: engine.taskQueue },
+      {
+        dealerId: dealership.dealer.id,
+        locationId: dealership.location.id,
+        kind: 'test_drive',
+        source: 'website',
+        customer: { firstName: wiebke.firstName, lastName: wiebke.lastName, email: wiebke.email, phone: wiebke.phone },
+        message: `Hallo, hier ist ${wiebke.firstName} ${wiebke.lastName}, bitte unter ${wiebke.phone} anrufen.`,
+        vehicleOfInterest: 'VW ID.7 Tourer',
+      },
+    );
     expect(lead.customerId).toBe(customerId);
     leadId = lead.leadId;
-    await until(() => queryLeadState(env.client, leadId), (s) => s.assigneeId !== undefined, 'the lead is assigned');
+    await until(
+      () => queryLeadState(env.client, leadId),
+      (s) => s.assigneeId !== undefined,
+      'the lead is assigned',
+    );
 
     // A campaign whose branch reads her data (language): she is German, so she gets the email.
-    const admission = await startEnrollment({ client: env.client, prisma: db.prisma, taskQueue: engine.taskQueue, definition: validateCampaign(serviceByLanguage, shippedTemplates), customerId, vehicleId: vehicle.id, context: { dueDate: '2027-05-03' } });
+    const admission = await startEnrollment({
+      client: env.client,
+      prisma: db.prisma,
+      taskQueue: engine.taskQueue,
+      definition: validateCampaign(serviceByLanguage, shippedTemplates),
+      customerId,
+      vehicleId: vehicle.id,
+      context: { dueDate: '2027-05-03' },
+    });
     if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
     const enrollment: EnrollmentState = await env.client.workflow.getHandle(enrollmentWorkflowId(admission.enrollmentId)).result();
-    expect(enrollment.taken.map((t) => [t.path, t.outcome])).toEqual([['0', 'else'], ['0.else.0', 'sent']]);
+    expect(enrollment.taken.map((t) => [t.path, t.outcome])).toEqual([
+      ['0', 'else'],
+      ['0.else.0', 'sent'],
+    ]);
 
     // She moves: new email and phone through the API, and the salesperson notes a call.
     const occurredAt = new Date().toISOString();
-    const changed = await call({ method: 'POST', url: `/customers/${customerId}/events`, headers: auth, payload: { type: 'customer_data_changed', eventId: crypto.randomUUID(), occurredAt, changes: { email: wiebke.newEmail, phone: wiebke.newPhone } } });
+    const changed = await call({
+      method: 'POST',
+      url: `/customers/${customerId}/events`,
+      headers: auth,
+      payload: {
+        type: 'customer_data_changed',
+        eventId: crypto.randomUUID(),
+        occurredAt,
+        changes: { email: wiebke.newEmail, phone: wiebke.newPhone },
+      },
+    });
     expect(changed.statusCode).toBe(202);
-    const noted = await call({ method: 'POST', url: `/customers/${customerId}/events`, headers: auth, payload: { type: 'interaction_recorded', eventId: crypto.randomUUID(), occurredAt, channel: 'phone', direction: 'inbound', summary: wiebke.interaction } });
+    const noted = await call({
+      method: 'POST',
+      url: `/customers/${customerId}/events`,
+      headers: auth,
+      payload: {
+        type: 'interaction_recorded',
+        eventId: crypto.randomUUID(),
+        occurredAt,
+        channel: 'phone',
+        direction: 'inbound',
+        summary: wiebke.interaction,
+      },
+    });
     expect(noted.statusCode).toBe(202);
-    await until(() => db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } }), (c) => c.email === wiebke.newEmail && c.phone === wiebke.newPhone, 'the data change is applied');
-    await until(() => db.prisma.touchpoint.findFirst({ where: { customerId, summary: wiebke.interaction } }), (t) => t !== null, 'the interaction is recorded');
+    await until(
+      () => db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } }),
+      (c) => c.email === wiebke.newEmail && c.phone === wiebke.newPhone,
+      'the data change is applied',
+    );
+    await until(
+      () => db.prisma.touchpoint.findFirst({ where: { customerId, summary: wiebke.interaction } }),
+      (t) => t !== null,
+      'the interaction is recorded',
+    );
 
     // The EV newsletter reaches her new address.
     const run = await startNewsletterRun({ client: env.client, taskQueue: engine.taskQueue }, evNewsletter(), { label: 'privacy' });
@@ -130,7 +207,9 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
       const leaks = personal.filter((value) => history.texts.some((text) => text.toLowerCase().includes(value.toLowerCase())));
       expect({ workflowId: history.workflowId, leaks }).toEqual({ workflowId: history.workflowId, leaks: [] });
     }
-    expect(histories.find((h) => h.workflowId === lifecycleWorkflowId(customerId))!.texts.some((t) => t.includes('customer_data_changed'))).toBe(true);
+    expect(
+      histories.find((h) => h.workflowId === lifecycleWorkflowId(customerId))!.texts.some((t) => t.includes('customer_data_changed')),
+    ).toBe(true);
   });
 
   it('her lead history in Temporal holds none of her personal data either', async () => {
@@ -143,12 +222,31 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
     const workflows = [...(await customerWorkflows()), leadWorkflowId(leadId)];
     const first = await call({ method: 'POST', url: `/customers/${customerId}/erasure`, headers: auth });
     expect(first.statusCode).toBe(202);
-    expect(first.json()).toMatchObject({ customerId, requestedBy: 'api-key:Datenschutz', stepsDone: ['workflows_ended', 'data_blanked', 'key_shredded'], duplicate: false });
+    expect(first.json()).toMatchObject({
+      customerId,
+      requestedBy: 'api-key:Datenschutz',
+      stepsDone: ['workflows_ended', 'data_blanked', 'key_shredded'],
+      duplicate: false,
+    });
     expect(first.json().workflowsEnded).toEqual(expect.arrayContaining([lifecycleWorkflowId(customerId), leadWorkflowId(leadId)]));
-    const repeated = await call({ method: 'POST', url: `/customers/${customerId}/erasure`, headers: { ...auth, 'content-type': 'application/json' }, payload: '' });
+    const repeated = await call({
+      method: 'POST',
+      url: `/customers/${customerId}/erasure`,
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: '',
+    });
     expect(repeated.statusCode).toBe(202);
     expect(repeated.json()).toMatchObject({ erasureId: first.json().erasureId, duplicate: true, workflowsEnded: [] });
-    expect((await call({ method: 'POST', url: `/customers/${customerId}/erasure`, headers: { ...auth, 'content-type': 'application/json' }, payload: 'null' })).statusCode).toBe(202);
+    expect(
+      (
+        await call({
+          method: 'POST',
+          url: `/customers/${customerId}/erasure`,
+          headers: { ...auth, 'content-type': 'application/json' },
+          payload: 'null',
+        })
+      ).statusCode,
+    ).toBe(202);
 
     // No workflow of hers is running.
     for (const workflowId of workflows) {
@@ -158,7 +256,10 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
     // What Temporal still keeps of her can no longer be decrypted; the dealer's newsletter history still can.
     for (const history of await readHistories(world.env.client, world.db.prisma, workflows)) {
       expect(history.encrypted).toBeGreaterThan(0);
-      expect({ workflowId: history.workflowId, undecryptable: history.undecryptable }).toEqual({ workflowId: history.workflowId, undecryptable: history.encrypted });
+      expect({ workflowId: history.workflowId, undecryptable: history.undecryptable }).toEqual({
+        workflowId: history.workflowId,
+        undecryptable: history.encrypted,
+      });
     }
     const [newsletter] = await readHistories(world.env.client, world.db.prisma, [newsletterWorkflowId]);
     expect(newsletter.undecryptable).toBe(0);

@@ -7,7 +7,7 @@ import { EncryptionCodec, isEncrypted, PayloadKeyMissing } from '../../privacy/p
 import { PayloadSubjects } from '../../privacy/payloadSubjects';
 
 /** Every payload object in a fetched history: workflow input and result, activity inputs and results, signals, markers. */
-function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknown>()): Payload[] {
+export function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknown>()): Payload[] {
   if (!value || typeof value !== 'object' || seen.has(value) || value instanceof Uint8Array) return found;
   seen.add(value);
   const candidate = value as { metadata?: unknown; data?: unknown };
@@ -59,11 +59,16 @@ export async function readHistories(client: Client, prisma: PrismaClient, workfl
 
 /** Rows of any table in the database whose text form contains one of the values (case-insensitive). */
 export async function tablesContaining(prisma: PrismaClient, values: string[]): Promise<string[]> {
-  const tables = await prisma.$queryRaw<Array<{ table_name: string }>>`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
+  const tables = await prisma.$queryRaw<
+    Array<{ table_name: string }>
+  >`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`;
   const hits: string[] = [];
   for (const { table_name } of tables) {
     for (const value of values) {
-      const rows = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(`SELECT count(*) AS n FROM "${table_name}" t WHERE t::text ILIKE $1`, `%${value}%`);
+      const rows = await prisma.$queryRawUnsafe<Array<{ n: bigint }>>(
+        `SELECT count(*) AS n FROM "${table_name}" t WHERE t::text ILIKE $1`,
+        `%${value}%`,
+      );
       if (Number(rows[0].n) > 0) hits.push(`${table_name}: ${value}`);
     }
   }
