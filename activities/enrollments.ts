@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { CampaignDefinition } from '../campaigns/dsl/campaign';
+import { evaluateCondition, type Condition } from '../campaigns/dsl/conditions';
 import type { PrismaClient } from '../db/generated/client';
 
 export type AdmitEnrollmentInput = {
@@ -79,8 +80,16 @@ export async function finishEnrollment(
   });
 }
 
-/** Fresh customer and vehicle facts for branch conditions (dates as yyyy-MM-dd strings). */
-export async function loadBranchContext(prisma: PrismaClient, input: { customerId: string; vehicleId?: string }) {
+/** Fields of a customer or vehicle row that identify a person; a branch may test them, but they never leave the activity. */
+const identifying = {
+  customer: ['firstName', 'lastName', 'title', 'companyName', 'email', 'phone', 'externalDmsId', 'consentSource', 'consentWording'],
+  vehicle: ['vin', 'licensePlate', 'externalDmsId'],
+} as const;
+
+type Row = Record<string, unknown> | null;
+
+/** Fresh customer and vehicle facts for branch conditions (dates as yyyy-MM-dd strings), personal fields included. */
+async function branchFacts(prisma: PrismaClient, input: { customerId: string; vehicleId?: string }): Promise<{ customer: Row; vehicle: Row }> {
   const customer = await prisma.customer.findUnique({ where: { id: input.customerId } });
   const vehicle = input.vehicleId ? await prisma.vehicle.findUnique({ where: { id: input.vehicleId } }) : null;
   const plain = (row: object | null) =>
@@ -93,4 +102,28 @@ export async function loadBranchContext(prisma: PrismaClient, input: { customerI
     },
     vehicle: plain(vehicle),
   };
+}
+
+const without = (row: Row, keys: readonly string[]) => (row ? Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))) : null);
+
+/**
+ * Decides a branch on the customer's data as it is now, inside the activity: the workflow learns
+ * only which way to go, never the customer's or vehicle's row.
+ */
+export async function decideBranch(
+  prisma: PrismaClient,
+  input: { customerId: string; vehicleId?: string; when: Condition; context: Record<string, string | number | boolean | null> },
+): Promise<{ matches: boolean }> {
+  const facts = await branchFacts(prisma, input);
+  return { matches: evaluateCondition(input.when, { ...facts, context: input.context }) };
+}
+
+/**
+ * For enrollments that started before decideBranch (their histories schedule this activity): the
+ * same facts without the fields that identify a person, so even their branch results hold no name,
+ * address, phone, DMS number, VIN or plate.
+ */
+export async function loadBranchContext(prisma: PrismaClient, input: { customerId: string; vehicleId?: string }) {
+  const facts = await branchFacts(prisma, input);
+  return { customer: without(facts.customer, identifying.customer), vehicle: without(facts.vehicle, identifying.vehicle) };
 }

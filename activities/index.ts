@@ -8,7 +8,7 @@ import { deliverStaffMessage, type DeliverStaffMessageInput } from './delivery/d
 import { defaultFrequencyCap, type FrequencyCap } from './delivery/frequencyCap';
 import { createSendSlots, newsletterSlotCount, smtpPoolSize } from './delivery/sendSlots';
 import type { DeliveryFaults } from './delivery/sendThroughOutbox';
-import { admitEnrollment, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
+import { admitEnrollment, decideBranch, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
 import { recordHeartbeat } from './health';
 import { createStaffTask, type CreateStaffTaskInput } from './staffTasks';
 import { createLeadActivities } from './leads';
@@ -46,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     admitEnrollment: (input: AdmitEnrollmentInput) => admitEnrollment(prisma, input),
     finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),
     loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
+    decideBranch: (input: Parameters<typeof decideBranch>[1]) => decideBranch(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
     ...createLeadActivities(deps, delivery),
     ...createLifecycleActivities({ prisma }),

@@ -21,9 +21,9 @@ export type CreateStaffTaskInput = {
  * present, otherwise someone of that role at the customer's location who is not absent. Recorded as
  * a touchpoint so the whole team sees it in the customer's history. Idempotent on taskKey.
  */
-export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTaskInput): Promise<{ taskId: string; assigneeName?: string }> {
+export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTaskInput): Promise<{ taskId: string; assigneeId?: string }> {
   const existing = await prisma.staffTask.findUnique({ where: { idempotencyKey: input.taskKey }, include: { assignee: true } });
-  if (existing) return { taskId: existing.id, assigneeName: existing.assignee ? `${existing.assignee.firstName} ${existing.assignee.lastName}` : undefined };
+  if (existing) return { taskId: existing.id, assigneeId: existing.assigneeId ?? undefined };
 
   const customer = await prisma.customer.findUniqueOrThrow({ where: { id: input.customerId }, include: { dealer: true, location: true } });
   const now = new Date(input.now);
@@ -71,5 +71,5 @@ export async function createStaffTask(prisma: PrismaClient, input: CreateStaffTa
     ],
     skipDuplicates: true,
   });
-  return { taskId: task.id, assigneeName: assignee?.name };
+  return { taskId: task.id, assigneeId: task.assigneeId ?? undefined };
 }

@@ -10,6 +10,7 @@ import { installErrorHandler } from './errorHandler';
 import { acceptFormBodies } from './public/formBodies';
 import { publicPageRoutes } from './public/publicPageRoutes';
 import { apiRoutes } from './routes';
+import { codecRoutes } from './routes/codecRoutes';
 
 export type { ApiDeps } from './deps';
 
@@ -61,6 +62,7 @@ export function buildApiApp(deps: ApiDeps) {
   });
 
   app.register(apiRoutes(deps));
+  app.register(codecRoutes(deps));
   app.register(async (pages) => {
     acceptFormBodies(pages);
     await pages.register(publicPageRoutes(deps));

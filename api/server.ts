@@ -5,6 +5,7 @@ import type { Settings } from '../config/settings';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 import { createDatabase } from '../db/client';
 import { buildApiApp } from './buildApp';
+import { payloadEncryption } from '../privacy/payloadEncryption';
 
 export type RunningApi = { url: string; close(): Promise<void> };
 
@@ -20,7 +21,7 @@ export async function startApiServer(settings: Settings, options: { host?: strin
     await database.close();
     throw new Error(`Cannot reach Temporal at ${settings.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
-  const client = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(database.prisma, settings).dataConverter });
   const app = buildApiApp({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings, logger: log });
   const url = await app.listen({ port: settings.API_PORT, host: options.host ?? '0.0.0.0' });
   log.info({ url, docs: `${url}/docs` }, 'API listening');

@@ -18,6 +18,7 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { SMTPServer } from 'smtp-server';
 import { readSettings } from '../config/settings';
 import { connectDatabase } from '../db/client';
+import { payloadEncryption } from '../privacy/payloadEncryption';
 import { deployMigrations } from '../db/migrationRunner';
 import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
 import { resolveTemporalCli } from '../infra/temporal/resolveTemporalCli';
@@ -103,15 +104,14 @@ const newsletter = defineNewsletter({
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const started = performance.now();
-  const [cluster, receiver, temporal] = await Promise.all([
-    startThrowawayCluster(),
-    startReceiverProcess(),
-    resolveTemporalCli().then(({ executable }) => TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' } })),
-  ]);
+  const [cluster, receiver] = await Promise.all([startThrowawayCluster(), startReceiverProcess()]);
   await deployMigrations({ kind: 'postgres', url: cluster.url });
   const database = await connectDatabase({ kind: 'postgres', url: cluster.url });
   const { prisma } = database;
   const settings = readSettings({ SMTP_URL: receiver.url, LOG_LEVEL: 'warn', DATABASE_URL: cluster.url, MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+  // The bench's client encrypts and decrypts payloads like every client of the engine.
+  const { executable } = await resolveTemporalCli();
+  const temporal = await TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' }, client: { dataConverter: payloadEncryption(prisma, settings).dataConverter } });
 
   // One dealer, one location, 10,000 customers with an electric car each: one SQL statement.
   const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Berger', city: 'München', phone: '089 123456-0' } });

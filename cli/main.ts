@@ -11,6 +11,7 @@ import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
 import { registerNewsletterCommands } from './commands/newsletters';
 import { registerWorkerCommand } from './commands/worker';
+import { registerPrivacyCommands } from './commands/privacy';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
 registerStartCommand(program);
@@ -20,6 +21,7 @@ registerWorkerCommand(program);
 registerApiCommand(program);
 registerApiKeyCommands(program);
 registerCustomerCommands(program);
+registerPrivacyCommands(program);
 registerImportCommand(program);
 registerLeadCommands(program);
 registerNewsletterCommands(program);

@@ -34,6 +34,14 @@ const settingsSchema = z.object({
     .default(DEVELOPMENT_LINK_SIGNING_SECRET),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   /**
+   * Wraps the per-customer keys that encrypt Temporal payloads (privacy/): 32 bytes as base64 or hex.
+   * The default is a development value. PAYLOAD_MASTER_KEY_PREVIOUS is the old one during a rotation.
+   */
+  PAYLOAD_MASTER_KEY: z.string().min(1).default('dev-only-payload-master-key-change-me'),
+  PAYLOAD_MASTER_KEY_PREVIOUS: z.string().min(1).optional(),
+  /** Origins of the Temporal Web UI allowed to call the codec endpoint (comma-separated). */
+  TEMPORAL_UI_ORIGINS: z.string().default('http://127.0.0.1:8233,http://localhost:8233'),
+  /**
    * When marketing email may go out: 'default' = Mon–Sat 09:00–19:00, not on public holidays;
    * 'always' = around the clock (the local demo, so emails show up at once). Unset: `start` uses
    * 'always', production workers 'default'.

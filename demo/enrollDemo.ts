@@ -67,7 +67,7 @@ export async function enrollDemoCustomers(deps: DemoEnrollDeps, dealership: Demo
       continue;
     }
     for (const event of historyOf(c, vehicleId)) {
-      await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue }, row.id, event);
+      await sendCustomerEvent({ client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue }, row.id, event);
       events += 1;
     }
   }

@@ -17,6 +17,7 @@ import { createEngineWorker } from '../worker/createWorker';
 import { emailsDueSoon, type DueSoon } from '../demo/dueNow';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
+import { payloadEncryption } from '../privacy/payloadEncryption';
 import { sendingWindowFromSettings } from './sendingWindow';
 
 const log = componentLogger('engine');
@@ -60,6 +61,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       namespace: settings.TEMPORAL_NAMESPACE,
       port: settings.TEMPORAL_DEV_PORT,
       uiPort: settings.TEMPORAL_UI_PORT,
+      uiCodecEndpoint: `http://127.0.0.1:${settings.API_PORT}/codec`,
     });
     stops.push(() => temporal.stop());
 
@@ -103,7 +105,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
 
     const clientConnection = await Connection.connect({ address: temporal.address });
     stops.push(() => clientConnection.close());
-    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE });
+    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(database.prisma, settings).dataConverter });
     const probe = await client.workflow.execute('healthCheckWorkflow', {
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
       workflowId: `health-${new Date().toISOString()}`,

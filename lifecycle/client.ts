@@ -8,10 +8,14 @@ import {
   type LifecycleSettings,
   type LifecycleView,
 } from '../workflows/customerLifecycle/contract';
+import type { PrismaClient } from '../db/generated/client';
 import { parseCustomerEvent, type CustomerEvent, type CustomerEventInput } from './customerEvents';
+import { storeEventDetails } from './eventDetails';
 
 export type LifecycleClientDeps = {
   client: Client;
+  /** Where the event's personal parts are stored instead of the signal (see eventDetails.ts). */
+  prisma: PrismaClient;
   taskQueue: string;
   /** Only for a lifecycle that starts with this event (tests use a low continue-as-new threshold). */
   settings?: Partial<LifecycleSettings>;
@@ -19,17 +23,19 @@ export type LifecycleClientDeps = {
 
 /**
  * Delivers an event to the customer's lifecycle, starting it if it is not running (signal-with-start
- * on the id `customer-<customerId>`). The event is validated first; a duplicate is ignored by the workflow.
+ * on the id `customer-<customerId>`). The event is validated first; its personal parts are stored in the
+ * database and only ids, dates and enums are signalled; a duplicate is ignored by the workflow.
  */
 export async function sendCustomerEvent(deps: LifecycleClientDeps, customerId: string, event: CustomerEvent | CustomerEventInput): Promise<void> {
   const parsed = parseCustomerEvent(event);
+  const signal = await storeEventDetails(deps.prisma, customerId, parsed);
   const input: CustomerLifecycleInput = { customerId, ...(deps.settings ? { settings: deps.settings } : {}) };
   await deps.client.workflow.signalWithStart('customerLifecycleWorkflow', {
     taskQueue: deps.taskQueue,
     workflowId: lifecycleWorkflowId(customerId),
     args: [input],
     signal: customerEventSignal,
-    signalArgs: [parsed],
+    signalArgs: [signal],
   });
 }
 

@@ -1,5 +1,6 @@
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { payloadEncryption } from '../privacy/payloadEncryption';
 import { bundleWorkflowsInChildProcess } from './workflowBundle';
 
 export type EngineWorkerOptions = {
@@ -19,6 +20,8 @@ export async function createEngineWorker(options: EngineWorkerOptions): Promise<
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
+    // Every payload encrypted under its customer's key (privacy/payloadCodec.ts); the activities' client uses it too.
+    dataConverter: payloadEncryption(options.deps.prisma, options.deps.settings).dataConverter,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflowsInChildProcess()),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 50,
   });

@@ -1,5 +1,6 @@
 import type { PrismaClient } from '../../db/generated/client';
 import type { Branding } from '../../templates/branding';
+import { hashedSuppressions } from '../../privacy/addressHash';
 
 /** Everything a customer email needs, read fresh at send time. */
 export async function loadRecipient(prisma: PrismaClient, customerId: string, vehicleId?: string) {
@@ -9,8 +10,13 @@ export async function loadRecipient(prisma: PrismaClient, customerId: string, ve
   });
   if (!customer) return undefined;
   const vehicle = vehicleId ? await prisma.vehicle.findUnique({ where: { id: vehicleId } }) : null;
-  const suppressions = customer.email
-    ? (await prisma.suppression.findMany({ where: { email: customer.email.toLowerCase() }, select: { reason: true } })).map((s) => s.reason)
+  const email = customer.email?.toLowerCase();
+  const suppressions = email
+    ? [
+        ...(await prisma.suppression.findMany({ where: { email }, select: { reason: true } })).map((s) => s.reason),
+        // An erased customer's objection stays honoured for the same address under a new record.
+        ...((await hashedSuppressions(prisma, [email])).get(email) ?? []),
+      ]
     : [];
   return { customer, vehicle, suppressions };
 }

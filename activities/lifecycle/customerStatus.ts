@@ -1,4 +1,5 @@
 import type { PrismaClient } from '../../db/generated/client';
+import { blankCustomerData } from '../../privacy/blankCustomerData';
 
 export const LAPSED_TAG = 'lapsed';
 
@@ -25,40 +26,7 @@ export async function markCustomerLapsed(prisma: PrismaClient, input: { customer
   });
 }
 
-/**
- * DSGVO Art. 17: blanks the customer's personal fields (the row stays, so statistics and foreign
- * keys hold), blanks what touchpoints, messages, leads and tasks said about them, and closes every
- * enrollment. Idempotent.
- */
+/** DSGVO Art. 17 from the lifecycle's erasure event: the same blanking as the erasure command (privacy/blankCustomerData.ts). */
 export async function eraseCustomerData(prisma: PrismaClient, input: { customerId: string; now: string }): Promise<void> {
-  const now = new Date(input.now);
-  await prisma.$transaction([
-    prisma.customer.update({
-      where: { id: input.customerId },
-      data: {
-        salutation: 'none',
-        title: null,
-        firstName: null,
-        lastName: 'gelöscht',
-        companyName: null,
-        email: null,
-        phone: null,
-        externalDmsId: null,
-        consentSource: null,
-        consentWording: null,
-        tags: [],
-        erasedAt: now,
-      },
-    }),
-    prisma.touchpoint.updateMany({ where: { customerId: input.customerId }, data: { summary: 'gelöscht' } }),
-    prisma.message.updateMany({ where: { customerId: input.customerId }, data: { recipientEmail: '', recipientName: null, subject: null, payload: undefined } }),
-    prisma.$executeRaw`UPDATE messages SET payload = NULL WHERE "customerId" = ${input.customerId}::uuid`,
-    prisma.lead.updateMany({ where: { customerId: input.customerId }, data: { message: null } }),
-    prisma.staffTask.updateMany({ where: { customerId: input.customerId }, data: { title: 'Aufgabe zu gelöschtem Kunden', details: null } }),
-    prisma.vehicle.updateMany({ where: { ownerId: input.customerId }, data: { licensePlate: null } }),
-    prisma.campaignEnrollment.updateMany({
-      where: { customerId: input.customerId, status: 'active' },
-      data: { status: 'exited', exitReason: 'erasure requested', exitedAt: now },
-    }),
-  ]);
+  await blankCustomerData(prisma, input.customerId, new Date(input.now));
 }

@@ -1,7 +1,7 @@
 import { loadCampaignCatalogue } from '../../campaigns/catalogue';
 import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { PrismaClient } from '../../db/generated/client';
-import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { eraseCustomerData, markCustomerLapsed } from './customerStatus';
 import { admitLifecycleEnrollment, closeEnrollments, type AdmitLifecycleEnrollmentInput } from './enrollCampaign';
 import { loadLifecycleCustomer } from './loadCustomer';
@@ -16,7 +16,7 @@ export function createLifecycleActivities(deps: { prisma: PrismaClient; catalogu
   const campaigns = () => (catalogue ??= loadCampaignCatalogue());
   return {
     loadLifecycleCustomer: (input: { customerId: string }) => loadLifecycleCustomer(prisma, input),
-    recordCustomerEvent: (input: { customerId: string; event: CustomerEvent; now: string }) => recordCustomerEvent(prisma, input),
+    recordCustomerEvent: (input: { customerId: string; event: LifecycleEvent; now: string }) => recordCustomerEvent(prisma, input),
     admitLifecycleEnrollment: (input: AdmitLifecycleEnrollmentInput) => admitLifecycleEnrollment(prisma, campaigns(), input),
     closeEnrollments: (input: Parameters<typeof closeEnrollments>[1]) => closeEnrollments(prisma, input),
     createReactivationLead: (input: Parameters<typeof createReactivationLead>[1]) => createReactivationLead(prisma, input),

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { loadVehicleFacts, type LoadedVehicleFacts } from './vehicleFacts';
 
 type Tx = Prisma.TransactionClient;
@@ -94,16 +95,21 @@ function customerUpdate(event: CustomerEvent, now: Date): Prisma.CustomerUpdateI
 
 /**
  * Stores an event as a touchpoint (its id as externalEventId, so a re-delivered event is recorded
- * once) and applies it to the database, in one transaction. Returns `duplicate` for an event seen
+ * once) and applies it to the database, in one transaction. The event's personal parts come from
+ * customer_event_details (the signal carries none; histories from before that change still carry
+ * them in the event itself) and are deleted once applied. Returns `duplicate` for an event seen
  * before, and the vehicle's fresh facts for vehicle events.
  */
 export async function recordCustomerEvent(
   prisma: PrismaClient,
-  input: { customerId: string; event: CustomerEvent; now: string },
+  input: { customerId: string; event: LifecycleEvent | CustomerEvent; now: string },
 ): Promise<{ duplicate: boolean; vehicle?: LoadedVehicleFacts }> {
-  const { event } = input;
   const now = new Date(input.now);
+  const stored = await prisma.customerEventDetail.findUnique({ where: { eventId: input.event.eventId } });
+  const event = { ...input.event, ...((stored?.details as object | undefined) ?? {}) } as CustomerEvent;
+  if (event.type === 'customer_data_changed') event.changes ??= {};
   const result = await prisma.$transaction(async (tx) => {
+    if (stored) await tx.customerEventDetail.deleteMany({ where: { eventId: stored.eventId } });
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { dealerId: true } });
     const inserted = await tx.touchpoint.createMany({
       data: [{ dealerId: customer.dealerId, customerId: input.customerId, occurredAt: new Date(event.occurredAt), externalEventId: `event:${event.eventId}`, ...touchpointFor(event) }],

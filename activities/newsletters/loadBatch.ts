@@ -1,6 +1,7 @@
 import type { PrismaClient } from '../../db/generated/client';
 import { findOrCreateOutboxRow, type OutboxRow } from '../delivery/outbox';
 import type { Recipient } from '../delivery/recipient';
+import { hashedSuppressions } from '../../privacy/addressHash';
 import { insertOutboxRows, type CustomerOutboxRow } from './bulkOutbox';
 
 /** The same data loadRecipient reads for one customer, for a whole chunk in three queries. */
@@ -15,6 +16,7 @@ export async function loadRecipients(prisma: PrismaClient, customerIds: string[]
     : [];
   const byEmail = new Map<string, Recipient['suppressions']>();
   for (const s of suppressions) byEmail.set(s.email, [...(byEmail.get(s.email) ?? []), s.reason]);
+  for (const [email, reasons] of await hashedSuppressions(prisma, emails)) byEmail.set(email, [...(byEmail.get(email) ?? []), ...reasons]);
   return new Map(customers.map((customer) => [customer.id, { customer, vehicle: null, suppressions: customer.email ? (byEmail.get(customer.email.toLowerCase()) ?? []) : [] }]));
 }
 

@@ -40,6 +40,6 @@ export async function ingestCustomerEvent(
     }
     duplicate = true;
   }
-  await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue }, customerId, event);
+  await sendCustomerEvent({ client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue }, customerId, event);
   return { eventId: event.eventId, duplicate };
 }

@@ -7,6 +7,7 @@ import { journeyRoutes } from './journeyRoutes';
 import { leadRoutes } from './leadRoutes';
 import { locationRoutes } from './locationRoutes';
 import { newsletterRunRoutes } from './newsletterRunRoutes';
+import { privacyRoutes } from './privacyRoutes';
 import { reportRoutes } from './reportRoutes';
 import { vehicleRoutes } from './vehicleRoutes';
 
@@ -22,5 +23,6 @@ export function apiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     await app.register(campaignRoutes());
     await app.register(newsletterRunRoutes(deps));
     await app.register(reportRoutes(deps));
+    await app.register(privacyRoutes(deps));
   };
 }

@@ -55,7 +55,7 @@ export function registerCustomerCommands(program: Command): void {
       await withDatabase(async ({ prisma, settings }) => {
         const load = (upcomingFor?: ReturnType<typeof lifecycleUpcoming>) => loadCustomerTimeline({ prisma, upcomingFor }, customerId);
         const data = flags.lifecycle
-          ? await withTemporalClient(settings, (client) => load(lifecycleUpcoming(client))).catch(async (error: Error) => {
+          ? await withTemporalClient(settings, (client) => load(lifecycleUpcoming(client)), prisma).catch(async (error: Error) => {
               const fallback = await load();
               return fallback && { ...fallback, upcomingUnavailable: error.message };
             })

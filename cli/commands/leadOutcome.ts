@@ -19,7 +19,7 @@ export function registerLeadCommands(program: Command): void {
       const logged = await withDatabase(({ prisma, settings }) =>
         withTemporalClient(settings, (client) =>
           logCallbackOutcome({ client, prisma }, { leadId, outcome: outcome as (typeof CALLBACK_OUTCOMES)[number], staffId: flags.staff, note: flags.note }),
-        ),
+        prisma),
       );
       if (logged.accepted) {
         const what = { completed: 'the lead is closed', retry: `next attempt due ${logged.retryAt}`, unreachable: 'that was the last attempt: the lead is closed as unreachable', late: 'recorded as a note (the lead was closing)' }[logged.result];

@@ -35,7 +35,7 @@ export function registerWorkerCommand(program: Command): void {
         deps: { prisma: database.prisma, transport, settings: config, sendingWindow: sendingWindowFromSettings(config).window },
       });
       const { newsletterCatalogue, syncNewsletterSchedules } = require('../../newsletters') as typeof import('../../newsletters');
-      await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }));
+      await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }), database.prisma);
       const stop = () => {
         if (worker.getState() === 'RUNNING') worker.shutdown(); // the SDK may have begun on the same signal
       };

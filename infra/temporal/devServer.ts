@@ -16,6 +16,8 @@ export interface DevServerOptions {
   port?: number;
   uiPort?: number;
   namespace?: string;
+  /** The Web UI's codec server (Stammkunde's API at /codec), so it can show decrypted payloads to a signed-in user. */
+  uiCodecEndpoint?: string;
   /** How long to wait for the frontend to accept connections. */
   startTimeoutMs?: number;
 }
@@ -47,7 +49,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   }
 
   const args = ['server', 'start-dev', '--db-filename', dbFile, '--port', String(port), '--ui-port', String(uiPort),
-    '--ip', IP, '--namespace', namespace, '--log-level', 'warn'];
+    '--ip', IP, '--namespace', namespace, '--log-level', 'warn', ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [])];
   log.info({ path: executable.path, args }, 'starting the Temporal dev server');
   // Its own process group: a Ctrl-C at the terminal reaches only us, and we stop the server last, after the worker drained.
   const child = spawn(executable.path, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });

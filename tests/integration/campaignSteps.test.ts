@@ -98,7 +98,7 @@ describe('campaign steps in dealer scenarios', () => {
         ['0', 'sent'],
         ['1', 'timed out'],
         ['1.onTimeout.0', 'sent'],
-        ['1.onTimeout.1', 'task for Stefan Maier'],
+        ['1.onTimeout.1', `task for staff ${world.dealership.staff.serviceAdvisor.id}`],
       ]);
       const mails = await world.waitForMailTo(customer.email, 2);
       expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/^Erinnerung: Inspektion/)]);
@@ -159,7 +159,7 @@ describe('campaign steps in dealer scenarios', () => {
 
       expect(finalEnglish.taken.map((t) => [t.path, t.outcome])).toEqual([
         ['0', 'then'],
-        ['0.then.0', 'task for Stefan Maier'],
+        ['0.then.0', `task for staff ${world.dealership.staff.serviceAdvisor.id}`],
       ]);
       expect(finalGerman.taken.map((t) => [t.path, t.outcome])).toEqual([
         ['0', 'else'],
@@ -182,7 +182,7 @@ describe('campaign steps in dealer scenarios', () => {
       expect(final.taken.map((t) => [t.path, t.outcome])).toEqual([
         ['0', 'waited'],
         ['1', 'then'],
-        ['1.then.0', 'task for Stefan Maier'],
+        ['1.then.0', `task for staff ${world.dealership.staff.serviceAdvisor.id}`],
       ]);
       expect((await tasksOf(customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
       expect(world.mailsTo(customer.email)).toEqual([]);

@@ -1,7 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
+import { PayloadKeyStore } from '../../privacy/keyStore';
+import { DEVELOPMENT_MASTER_KEY, parseMasterKey } from '../../privacy/masterKey';
 import { runCli } from '../support/cliProcess';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedDealership } from '../support/dealership';
@@ -24,7 +27,8 @@ describe('the stammkunde command line', () => {
 
   it('imports a DMS customer export and prints the report with the rejected rows', async () => {
     const file = path.join(dir, 'kunden.csv');
-    const csv = 'Kundennummer;Anrede;Vorname;Nachname;E-Mail;Einwilligung\r\n4711;Frau;Jürgen-Anna;Müller;anna@example.de;Bestandskunde\r\n4712;Herr;Max;;max@example.de;\r\n';
+    const csv =
+      'Kundennummer;Anrede;Vorname;Nachname;E-Mail;Einwilligung\r\n4711;Frau;Jürgen-Anna;Müller;anna@example.de;Bestandskunde\r\n4712;Herr;Max;;max@example.de;\r\n';
     fs.writeFileSync(file, iconv.encode(csv, 'windows-1252'));
 
     const result = await runCli(['import', 'customers', file, '--no-enroll'], env);
@@ -39,7 +43,16 @@ describe('the stammkunde command line', () => {
 
   it("shows a customer's profile, consent and vehicles", async () => {
     const anna = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4711' } });
-    await db.prisma.vehicle.create({ data: { dealerId: anna.dealerId, ownerId: anna.id, vin: 'WVWZZZ1JZXW000001', make: 'Volkswagen', model: 'Golf', licensePlate: 'M-AM 1' } });
+    await db.prisma.vehicle.create({
+      data: {
+        dealerId: anna.dealerId,
+        ownerId: anna.id,
+        vin: 'WVWZZZ1JZXW000001',
+        make: 'Volkswagen',
+        model: 'Golf',
+        licensePlate: 'M-AM 1',
+      },
+    });
 
     const result = await runCli(['customer', 'show', anna.id, '--no-lifecycle'], env);
 
@@ -64,5 +77,33 @@ describe('the stammkunde command line', () => {
     const missing = await runCli(['import', 'customers', path.join(dir, 'fehlt.csv'), '--no-enroll'], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toBe(`File not found: ${path.join(dir, 'fehlt.csv')}\n`);
+  });
+
+  it("exports a customer's data as JSON (Art. 15/20)", async () => {
+    const anna = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4711' } });
+    const result = await runCli(['customer', 'export', anna.id], env);
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.stdout);
+    expect(data.profile).toMatchObject({ id: anna.id, lastName: 'Müller', email: 'anna@example.de' });
+    expect(data.vehicles.map((v: { vin: string }) => v.vin)).toEqual(['WVWZZZ1JZXW000001']);
+  });
+
+  it('re-wraps the payload keys under a new master key, and the keys stay the same', async () => {
+    const store = (master: string, previous?: string) =>
+      new PayloadKeyStore(db.prisma, parseMasterKey(master), previous ? [parseMasterKey(previous)] : []);
+    const before = await store(DEVELOPMENT_MASTER_KEY).keyFor('dealer');
+    const newMaster = crypto.randomBytes(32).toString('base64');
+
+    const result = await runCli(['keys', 'rotate'], {
+      ...env,
+      PAYLOAD_MASTER_KEY: newMaster,
+      PAYLOAD_MASTER_KEY_PREVIOUS: DEVELOPMENT_MASTER_KEY,
+    });
+
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/1 data keys re-wrapped/);
+    const row = await db.prisma.payloadKey.findUniqueOrThrow({ where: { subject: 'dealer' } });
+    expect(row.masterKeyId).toBe(parseMasterKey(newMaster).id);
+    expect((await store(newMaster).keyById(before.id))?.key.equals(before.key)).toBe(true);
   });
 });

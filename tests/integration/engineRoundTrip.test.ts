@@ -5,7 +5,7 @@ import { connectDatabase } from '../../db/client';
 import { deployMigrations } from '../../db/migrationRunner';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { startEngineWorker } from '../support/engineHarness';
+import { engineDataConverter, startEngineWorker } from '../support/engineHarness';
 import { recordHistory } from '../support/recordedHistories';
 import { createLocalTestEnv, createTimeSkippingTestEnv } from '../support/temporalEnv';
 
@@ -21,10 +21,9 @@ describe('the engine writes to its database from a workflow', () => {
   afterAll(async () => smtp?.close());
 
   it('on the Temporal CLI dev server with PostgreSQL', async () => {
-    const env = await createLocalTestEnv();
-    let db: TestDatabase | undefined;
+    const db: TestDatabase = await createTestDatabase();
+    const env = await createLocalTestEnv({ dataConverter: engineDataConverter(db.prisma) });
     try {
-      db = await createTestDatabase();
       const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
       try {
         const workflowId = `health-${Date.now()}`;
@@ -41,18 +40,18 @@ describe('the engine writes to its database from a workflow', () => {
         await engine.stop();
       }
     } finally {
-      await db?.drop();
       await env.teardown();
+      await db.drop();
     }
   });
 
   it('on the embedded PGlite database, migrated by the same migrations', async () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'stammkunde-pglite-'));
-    const env = await createTimeSkippingTestEnv();
     const target = { kind: 'pglite' as const, dataDir };
+    expect((await deployMigrations(target)).length).toBeGreaterThan(0);
+    const database = await connectDatabase(target);
+    const env = await createTimeSkippingTestEnv({ dataConverter: engineDataConverter(database.prisma) });
     try {
-      expect((await deployMigrations(target)).length).toBeGreaterThan(0);
-      const database = await connectDatabase(target);
       try {
         const engine = await startEngineWorker(env, { prisma: database.prisma, smtpUrl: smtp.url });
         try {

@@ -24,7 +24,7 @@ export type ApiWorld = DealershipStack & {
 };
 
 export async function openApiWorld(): Promise<ApiWorld> {
-  const stack = await openDealershipStack(await createTimeSkippingTestEnv());
+  const stack = await openDealershipStack(createTimeSkippingTestEnv);
   const { env, db, engine, dealership } = stack;
   // The same public URL and signing secret as the engine worker's settings (tests/support/engineHarness.ts).
   const settings = readSettings({ LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example' });

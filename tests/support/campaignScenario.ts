@@ -38,10 +38,12 @@ export type CampaignWorld = DealershipStack & {
 const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
 export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
-  const env = await createTimeSkippingTestEnv();
-  await pinClock(env);
-  const stack = await openDealershipStack(env, options);
-  const { db, smtp, engine } = stack;
+  const stack = await openDealershipStack(async (client) => {
+    const env = await createTimeSkippingTestEnv(client);
+    await pinClock(env);
+    return env;
+  }, options);
+  const { env, db, smtp, engine } = stack;
   return {
     ...stack,
     enroll: async (definition, customerId, { now, ...extra } = {}) =>

@@ -7,6 +7,7 @@ import type { ActivityDeps } from '../../activities';
 import { createMailTransport } from '../../mail/transport';
 import { createEngineWorker } from '../../worker/createWorker';
 import { prebuiltWorkflowBundle } from './workflowBundle';
+import { payloadEncryption } from '../../privacy/payloadEncryption';
 
 export type EngineHarness = {
   taskQueue: string;
@@ -20,7 +21,7 @@ export async function startEngineWorker(
   options: { prisma: PrismaClient; smtpUrl: string } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
 ): Promise<EngineHarness> {
   const taskQueue = `test-${crypto.randomUUID()}`;
-  const settings = readSettings({ SMTP_URL: options.smtpUrl, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+  const settings = harnessSettings(options.smtpUrl);
   const transport = createMailTransport(options.smtpUrl, { maxConnections: 2 });
   const worker = await createEngineWorker({
     connection: env.nativeConnection,
@@ -39,4 +40,13 @@ export async function startEngineWorker(
       transport.close();
     },
   };
+}
+
+function harnessSettings(smtpUrl: string) {
+  return readSettings({ SMTP_URL: smtpUrl, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+}
+
+/** The data converter every client of the harness's engine uses: the same key store as the worker (one per database). */
+export function engineDataConverter(prisma: PrismaClient) {
+  return payloadEncryption(prisma, harnessSettings('smtp://127.0.0.1:1')).dataConverter;
 }

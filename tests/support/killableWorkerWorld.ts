@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from './database';
+import { engineDataConverter } from './engineHarness';
 import { createLocalTestEnv } from './temporalEnv';
 import { killHard, startWorkerProcess } from './workerProcessControl';
 
@@ -32,8 +33,9 @@ export function useKillableWorkerWorld(label: string): KillableWorkerWorld {
   } as KillableWorkerWorld;
 
   beforeAll(async () => {
-    world.env = await createLocalTestEnv();
     world.db = await createTestDatabase();
+    // The worker process has its own key store on the same database and master key.
+    world.env = await createLocalTestEnv({ dataConverter: engineDataConverter(world.db.prisma) });
     world.smtp = await startSmtpReceiver();
   }, 120_000);
   afterAll(async () => {

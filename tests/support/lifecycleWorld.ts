@@ -26,7 +26,7 @@ export function sendDay(date: string, time = '09:00'): string {
 }
 
 export function lifecycleDriver(world: CampaignWorld, settings?: Partial<LifecycleSettings>) {
-  const deps = { client: world.env.client, taskQueue: world.engine.taskQueue, settings };
+  const deps = { client: world.env.client, prisma: world.db.prisma, taskQueue: world.engine.taskQueue, settings };
   const prisma = world.db.prisma;
   return {
     /** Sends an event that happens now (test-server time), with a fresh event id unless one is given. */

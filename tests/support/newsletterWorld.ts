@@ -14,7 +14,7 @@ export type NewsletterWorld = DealershipStack & {
 };
 
 export async function openNewsletterWorld(): Promise<NewsletterWorld> {
-  const stack = await openDealershipStack(await createLocalTestEnv(), { sendingWindow: AROUND_THE_CLOCK });
+  const stack = await openDealershipStack(createLocalTestEnv, { sendingWindow: AROUND_THE_CLOCK });
   const { db, dealership } = stack;
   return {
     ...stack,

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { resolveTemporalCli } from '../../infra/temporal/resolveTemporalCli';
@@ -22,24 +23,28 @@ function quietTemporalRuntime(): void {
 }
 
 /** The Java time-skipping test server: timers of months pass in seconds. */
-export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
+/** `client` options go to `env.client`: the engine's payload codec (tests/support/engineHarness.ts engineDataConverter). */
+type ClientOptions = { dataConverter?: DataConverter };
+const dataConverters = new WeakMap<TestWorkflowEnvironment, DataConverter>();
+
+export async function createTimeSkippingTestEnv(client: ClientOptions = {}): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const { executable } = await resolveTimeSkippingServer();
-  if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+  if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createTimeSkipping({ server: { executable }, client });
   const port = await freePort();
   // Started as the SDK starts it (port only): time skipping then stays locked except while the client awaits a result
   // or sleeps. `--enable-time-skipping` would start it unlocked, and every timer, ten-year timeouts included, would fire.
-  return startedBy(spawnServer(executable.path, [String(port)]), `127.0.0.1:${port}`, true);
+  return startedBy(spawnServer(executable.path, [String(port)]), `127.0.0.1:${port}`, true, client);
 }
 
 /** The Temporal CLI dev server, in memory, on a random free port, namespace "default". Real time. */
-export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
+export async function createLocalTestEnv(client: ClientOptions = {}): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const { executable } = await resolveTemporalCli();
-  if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' } });
+  if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' }, client });
   const port = await freePort();
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--namespace', 'default', '--log-level', 'warn'];
-  return startedBy(spawnServer(executable.path, args), `127.0.0.1:${port}`, false);
+  return startedBy(spawnServer(executable.path, args), `127.0.0.1:${port}`, false, client);
 }
 
 /**
@@ -64,21 +69,22 @@ function spawnServer(executable: string, args: string[]): SpawnedServer {
 
 /** The SDK's own factory for a server that is already running; with time skipping when the server has it. */
 const connectToRunning = (TestWorkflowEnvironment as unknown as {
-  create(options: { server: { type: 'existing' }; supportsTimeSkipping: boolean; address: string; namespace: string }): Promise<TestWorkflowEnvironment>;
+  create(options: { server: { type: 'existing' }; supportsTimeSkipping: boolean; address: string; namespace: string; client: ClientOptions }): Promise<TestWorkflowEnvironment>;
 }).create.bind(TestWorkflowEnvironment);
 
-async function startedBy(server: SpawnedServer, address: string, timeSkipping: boolean): Promise<TestWorkflowEnvironment> {
+async function startedBy(server: SpawnedServer, address: string, timeSkipping: boolean, client: ClientOptions): Promise<TestWorkflowEnvironment> {
   let exitCode: number | null | undefined;
   void server.exited.then((code) => (exitCode = code));
   const env = await eventually(`the Temporal server on ${address} answering`, async () => {
     if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}:\n${server.output()}`);
     const probe = await Connection.connect({ address, connectTimeout: 2_000 });
     await probe.close();
-    return connectToRunning({ server: { type: 'existing' }, supportsTimeSkipping: timeSkipping, address, namespace: 'default' });
+    return connectToRunning({ server: { type: 'existing' }, supportsTimeSkipping: timeSkipping, address, namespace: 'default', client });
   }, 300_000).catch(async (error) => {
     server.child.kill('SIGKILL');
     throw error;
   });
+  if (client.dataConverter) dataConverters.set(env, client.dataConverter);
   const teardown = env.teardown.bind(env);
   Object.assign(env, {
     async teardown() {
@@ -102,7 +108,7 @@ export async function resultWithoutMovingTheClock<T>(env: TestWorkflowEnvironmen
   const handle = env.client.workflow.getHandle(workflowId);
   const { status } = await handle.describe();
   if (status.name === 'RUNNING') return (await handle.result()) as T;
-  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+  const plain = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: dataConverters.get(env) });
   return (await plain.workflow.getHandle(workflowId).result()) as T;
 }
 

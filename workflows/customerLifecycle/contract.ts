@@ -1,5 +1,5 @@
 import { defineQuery, defineSignal } from '@temporalio/workflow';
-import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import type { UpcomingTouchpoint } from '../campaignEnrollment/contract';
 import type { CarriedState } from './state';
 
@@ -40,7 +40,7 @@ export type CustomerLifecycleInput = {
   settings?: Partial<LifecycleSettings>;
   /** Set by continue-as-new only: the previous run's state and its not yet handled events. */
   carried?: CarriedState;
-  pendingEvents?: CustomerEvent[];
+  pendingEvents?: LifecycleEvent[];
 };
 
 export type LifecycleStatus = 'active' | 'lapsed' | 'objected' | 'erased';
@@ -67,7 +67,7 @@ export type LifecycleView = {
   runEvents: number;
 };
 
-export const customerEventSignal = defineSignal<[CustomerEvent]>('customerEvent');
+export const customerEventSignal = defineSignal<[LifecycleEvent]>('customerEvent');
 export const lifecycleStateQuery = defineQuery<LifecycleView>('lifecycleState');
 
 export function lifecycleWorkflowId(customerId: string): string {

@@ -1,7 +1,7 @@
 import { patched } from '@temporalio/workflow';
 import { DateTime } from 'luxon';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
-import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow } from '../shared/clock';
 import { enroll, forward, stop } from './enrollments';
 import { checkInPlan, huPlan, repurchasePlan, servicePlan, withReading, type CampaignPlan } from './plan';
@@ -16,7 +16,7 @@ function isRecentDelivery(deliveredOn: string): boolean {
 }
 
 /** The campaign events an incoming customer event stands for. */
-export function campaignEventsFor(event: CustomerEvent): CampaignEventType[] {
+export function campaignEventsFor(event: LifecycleEvent): CampaignEventType[] {
   switch (event.type) {
     case 'vehicle_delivered':
       return ['vehicle_delivered', 'purchase'];
@@ -34,7 +34,7 @@ export function campaignEventsFor(event: CustomerEvent): CampaignEventType[] {
 }
 
 /** Signs of life that answer a reactivation (and bring a lapsed customer back). */
-export function isResponse(event: CustomerEvent): boolean {
+export function isResponse(event: LifecycleEvent): boolean {
   if (event.type === 'interaction_recorded') return event.direction === 'inbound';
   return ['vehicle_delivered', 'service_visit_done', 'hu_done', 'consent_given', 'consent_confirmed', 'email_replied', 'email_clicked', 'lead_submitted'].includes(event.type);
 }
@@ -62,7 +62,7 @@ async function enrollAll(rt: LifecycleRuntime, plans: Array<CampaignPlan | undef
   for (const plan of plans) if (plan) await enroll(rt, plan);
 }
 
-async function onVehicleEvent(rt: LifecycleRuntime, event: CustomerEvent, loaded: Loaded): Promise<void> {
+async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loaded: Loaded): Promise<void> {
   const { state, settings } = rt;
   let v = factsFrom(loaded, state.vehicles[loaded.vehicleId]);
   if (event.type === 'vehicle_delivered') {
@@ -89,7 +89,7 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: CustomerEvent, loaded
 }
 
 /** The customer reacted to the reactivation: a lead for the (present) salesperson with the history, followed up by its own workflow. */
-async function answerReactivation(rt: LifecycleRuntime, event: CustomerEvent): Promise<void> {
+async function answerReactivation(rt: LifecycleRuntime, event: LifecycleEvent): Promise<void> {
   rt.state.reactivation = undefined;
   if (event.type === 'lead_submitted') return; // that lead has its own follow-up already
   const { leadId } = await activities.createReactivationLead({ customerId: rt.customerId, responseEventId: event.eventId, response: event.type, now: workflowNow().toISO()! });
@@ -100,7 +100,7 @@ async function answerReactivation(rt: LifecycleRuntime, event: CustomerEvent): P
  * Handles one new (not duplicate) event after it was recorded: forwards it to the enrollments,
  * plans new campaign cycles, answers a running reactivation, and resets the dormancy timer.
  */
-export async function handleEvent(rt: LifecycleRuntime, event: CustomerEvent, loaded: Loaded | undefined): Promise<void> {
+export async function handleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loaded: Loaded | undefined): Promise<void> {
   const { state, settings } = rt;
   const vehicleId = 'vehicleId' in event ? event.vehicleId : undefined;
   await forward(rt, event, campaignEventsFor(event), vehicleId);

@@ -1,5 +1,5 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
-import type { CustomerEvent } from '../../lifecycle/customerEvents';
+import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow, workflowNowMs } from '../shared/clock';
 import { customerEventSignal, defaultLifecycleSettings, lifecycleStateQuery, type CustomerLifecycleInput, type LifecycleView } from './contract';
 import { enroll, stop } from './enrollments';
@@ -46,7 +46,7 @@ async function erase(rt: LifecycleRuntime): Promise<void> {
  */
 export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
   const settings = { ...defaultLifecycleSettings, ...input.settings };
-  const pending: CustomerEvent[] = [...(input.pendingEvents ?? [])];
+  const pending: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
   let runEvents = 0;
   let erased = false;
   const rt: LifecycleRuntime = { customerId: input.customerId, settings, state: input.carried ?? emptyState('Europe/Berlin') };

@@ -4,6 +4,7 @@ import { temporalConnectionOptions } from '../../../config/temporalConnection';
 import { connectDatabase, type Database } from '../../../db/client';
 import { accessDatabaseForCommand, runningEngine } from '../../../db/commandAccess';
 import type { PrismaClient } from '../../../db/generated/client';
+import { payloadEncryption } from '../../../privacy/payloadEncryption';
 
 /** What a CLI command opens, closed again when it is done so the process can exit. */
 export type CliContext = { settings: Settings; database: Database; prisma: PrismaClient; close(): Promise<void> };
@@ -42,8 +43,12 @@ export async function withDatabase<T>(action: (context: CliContext) => Promise<T
   }
 }
 
-/** A Temporal client for TEMPORAL_ADDRESS; fails fast with one clear line when nothing answers there. */
-export async function withTemporalClient<T>(config: Settings, action: (client: Client) => Promise<T>): Promise<T> {
+/**
+ * A Temporal client for TEMPORAL_ADDRESS, with the payload codec of the given database (opened here
+ * when the command has none open); fails fast with one clear line when nothing answers there.
+ */
+export async function withTemporalClient<T>(config: Settings, action: (client: Client) => Promise<T>, prisma?: PrismaClient): Promise<T> {
+  if (!prisma) return withDatabase(({ prisma: opened }) => withTemporalClient(config, action, opened));
   let connection: Connection;
   try {
     connection = await Connection.connect({ ...temporalConnectionOptions(config), connectTimeout: 5_000 });
@@ -51,7 +56,7 @@ export async function withTemporalClient<T>(config: Settings, action: (client: C
     throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
   try {
-    return await action(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE }));
+    return await action(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(prisma, config).dataConverter }));
   } finally {
     await connection.close();
   }

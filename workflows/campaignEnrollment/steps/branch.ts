@@ -1,12 +1,22 @@
+import { patched } from '@temporalio/workflow';
 import { evaluateCondition } from '../../../campaigns/dsl/conditions';
 import type { BranchStep } from '../../../campaigns/dsl/steps';
 import { activities, type EnrollmentRuntime } from '../runtime';
 import { runSteps } from './runSteps';
 
+/** Patched: the activity decides the branch, so no customer or vehicle row enters the history. */
+const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
+
+async function conditionHolds(step: BranchStep, rt: EnrollmentRuntime): Promise<boolean> {
+  const { customerId, vehicleId, context } = rt.input;
+  if (patched(BRANCH_DECIDED_IN_ACTIVITY)) return (await activities.decideBranch({ customerId, vehicleId, when: step.when, context })).matches;
+  const snapshot = await activities.loadBranchContext({ customerId, vehicleId });
+  return evaluateCondition(step.when, { ...snapshot, context });
+}
+
 /** branch(condition): decided on the customer's data as it is now, not as it was at enrollment. */
 export async function runBranch(step: BranchStep, path: string, rt: EnrollmentRuntime): Promise<void> {
-  const snapshot = await activities.loadBranchContext({ customerId: rt.input.customerId, vehicleId: rt.input.vehicleId });
-  const chosen = evaluateCondition(step.when, { ...snapshot, context: rt.input.context }) ? 'then' : 'else';
+  const chosen = (await conditionHolds(step, rt)) ? 'then' : 'else';
   rt.record(path, step, chosen);
   await runSteps(step[chosen], `${path}.${chosen}.`, rt);
 }

@@ -16,5 +16,7 @@ export async function runCreateTask(step: CreateTaskStep, path: string, rt: Enro
     now: now.toUTC().toISO()!,
     dueAt: step.dueIn ? now.plus(step.dueIn).toUTC().toISO()! : undefined,
   });
-  rt.record(path, step, result.assigneeName ? `task for ${result.assigneeName}` : 'task unassigned');
+  // Ids only: the staff member's name is joined from the database by whoever shows this (histories from before this change carry assigneeName).
+  const legacy = result as { assigneeName?: string };
+  rt.record(path, step, result.assigneeId ? `task for staff ${result.assigneeId}` : legacy.assigneeName ? `task for ${legacy.assigneeName}` : 'task unassigned');
 }
