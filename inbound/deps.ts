@@ -10,7 +10,7 @@ export type InboundDeps = {
   taskQueue: string;
   settings: Pick<Settings, 'MAIL_FROM' | 'MAIL_REPLY_TO' | 'BOUNCE_DOMAIN' | 'LINK_SIGNING_SECRET' | 'SOFT_BOUNCE_LIMIT'>;
   /** The pipeline's clock (tests pass the Temporal test server's time). */
-  clock?: () => Date;
+  clock?: () => Date | Promise<Date>;
 };
 
 /** What became of one incoming message. */

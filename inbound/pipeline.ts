@@ -26,7 +26,7 @@ export type ProcessedInbound = InboundResult & { id: string; duplicate: boolean 
  * failing database (or Temporal) throws, so the endpoint answers 451 and the sender retries.
  */
 export async function processInbound(deps: InboundDeps, raw: Buffer, meta: InboundMeta): Promise<ProcessedInbound> {
-  const now = deps.clock?.() ?? new Date();
+  const now = (await deps.clock?.()) ?? new Date();
   const parsed = await parseInbound(raw);
   const id = inboundIdOf(parsed.dedupeKey);
   const existing = await deps.prisma.inboundMessage.findUnique({ where: { dedupeKey: parsed.dedupeKey } });
