@@ -45,7 +45,7 @@ async function customerFor(deps: InboundDeps, mail: InboundMail, match: OutboxMa
  * `email_replied` event for the lifecycle (which answers a running reactivation with a lead for the
  * present salesperson, as a click does). A reply to a repurchase offer opens a lead through lead
  * intake, with the customer's history. A reply while the customer has an open lead goes to that
- * lead and becomes a task for its assignee.
+ * lead and becomes a task for its assignee (no second lead).
  */
 export async function handleReply(deps: InboundDeps, mail: InboundMail, match: OutboxMatch | undefined, eventId: string, now: Date): Promise<InboundResult> {
   const row = match?.row ?? undefined;
@@ -86,6 +86,24 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
     ...(row ? { messageId: row.id } : {}),
   });
 
+  if (openLead) {
+    await deps.prisma.staffTask.createMany({
+      data: [{
+        idempotencyKey: `${eventId}:assignee`,
+        dealerId: customer.dealerId,
+        role: 'salesperson',
+        assigneeId: openLead.assignedToId,
+        kind: 'customer_replied',
+        title: `Kunde hat per E-Mail geantwortet: ${[customer.firstName, customer.lastName].filter(Boolean).join(' ')}`,
+        details: `${subject ? `Betreff: ${subject}\n` : ''}${snippet}`,
+        customerId: customer.id,
+        dueAt: now,
+        createdAt: now,
+      }],
+      skipDuplicates: true,
+    });
+    return { ...result, kind: 'reply', outcome: openLead.assignedToId ? 'assignee_notified' : 'task_for_role', leadId: openLead.id, reason: 'the customer has an open lead' };
+  }
   if (row?.campaignId && LEAD_CAMPAIGNS.test(row.campaignId)) {
     const history = await historySummary(deps.prisma, customer.id);
     const { leadId } = await submitLead(
@@ -102,24 +120,6 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
       },
     );
     return { ...result, kind: 'reply', outcome: 'lead_opened', leadId, reason: `answers ${row.campaignId}` };
-  }
-  if (openLead?.assignedToId) {
-    await deps.prisma.staffTask.createMany({
-      data: [{
-        idempotencyKey: `${eventId}:assignee`,
-        dealerId: customer.dealerId,
-        role: 'salesperson',
-        assigneeId: openLead.assignedToId,
-        kind: 'customer_replied',
-        title: `Kunde hat per E-Mail geantwortet: ${[customer.firstName, customer.lastName].filter(Boolean).join(' ')}`,
-        details: `${subject ? `Betreff: ${subject}\n` : ''}${snippet}`,
-        customerId: customer.id,
-        dueAt: now,
-        createdAt: now,
-      }],
-      skipDuplicates: true,
-    });
-    return { ...result, kind: 'reply', outcome: 'assignee_notified', leadId: openLead.id, reason: 'the customer has an open lead' };
   }
   return { ...result, kind: 'reply', outcome: 'touchpoint', reason: row ? `answers ${row.campaignId ?? row.templateId}` : 'matched by the sender address' };
 }
