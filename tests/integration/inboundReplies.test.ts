@@ -89,8 +89,11 @@ describe('customers who answer our emails', () => {
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
     await world.skipTo(`${tuesday}T10:00`);
-    const admission = await world.enroll(repurchaseVehicleAge, customer.id, { vehicleId: vehicle.id, context: { repurchaseDate: tuesday, vehicleAgeYears: '5' } });
+    const admission = await world.enroll(repurchaseVehicleAge, customer.id, { vehicleId: vehicle.id, context: { repurchaseDate: plus(tuesday, { days: 1 }), vehicleAgeYears: '5' } });
     if (!admission.admitted) throw new Error('not admitted');
+    const result = await world.resultOf(admission.enrollmentId);
+    const rows = await world.db.prisma.message.findMany({ where: { customerId: customer.id } });
+    if (rows.length !== 1 || rows[0].status !== 'sent') throw new Error(JSON.stringify({ taken: result.taken, rows: rows.map((r) => [r.status, r.skipReason, r.error]) }));
     const [mail] = await world.waitForMailTo(customer.email);
 
     const reply = customerReply(mail, 'Das klingt interessant, was würden Sie mir für meinen ID.4 geben?');
