@@ -2,7 +2,7 @@ import { defineCampaign, send, wait } from '../../campaigns/dsl';
 import type { InboundEndpoint } from '../../inbound/smtpEndpoint';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
-import { complaintReport, deliverRaw, deliveryStatusNotification, openInboundEndpoint } from '../support/inboundWorld';
+import { complaintReport, deliverRaw, deliveryStatusNotification, kpiReport, openInboundEndpoint } from '../support/inboundWorld';
 
 const oneMail = (id: string) =>
   defineCampaign({
@@ -143,6 +143,17 @@ describe('bounces and complaints that arrive after the send', () => {
     ]));
     expect(await world.db.prisma.suppression.count({ where: { email: customer.email! } })).toBe(0);
     expect((await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).objectedAt).toBeNull();
+  });
+
+  it('the KPI report shows per campaign and week what was sent and what came back, against the 0.3 % complaint limit', async () => {
+    const report = await kpiReport(world);
+    expect(report.mail.complaintRateLimit).toBe(0.003);
+    const byCampaign = (id: string) => report.mail.weeks.filter((w) => w.campaignId === id);
+    expect(byCampaign('welcome')).toEqual([expect.objectContaining({ week: expect.stringMatching(/^\d{4}-W\d{2}$/), sent: 1, hardBounces: 1, softBounces: 0, complaints: 0, complaintRate: 0, overComplaintLimit: false })]);
+    expect(byCampaign('three-check-ins')).toEqual([expect.objectContaining({ sent: 1, complaints: 1, complaintRate: 1, overComplaintLimit: true, replies: 0, leadsFromReplies: 0 })]);
+    const soft = ['soft-1', 'soft-2', 'soft-3'].flatMap(byCampaign);
+    expect(soft.map((w) => [w.sent, w.softBounces])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(byCampaign('never-bounced')).toEqual([expect.objectContaining({ sent: 1, hardBounces: 0, complaints: 0 })]);
   });
 });
 

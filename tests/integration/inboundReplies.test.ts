@@ -4,7 +4,7 @@ import type { ReceivedMail } from '../../mail/smtpReceiver';
 import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
-import { customerReply, deliverRaw, openInboundEndpoint } from '../support/inboundWorld';
+import { customerReply, deliverRaw, kpiReport, openInboundEndpoint } from '../support/inboundWorld';
 import { lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
 
 /**
@@ -122,6 +122,13 @@ describe('customers who answer our emails', () => {
     expect(tasks.map((t) => [t.assignee?.lastName, t.details])).toEqual([['Kraus', expect.stringContaining('Samstag würde mir auch passen')]]);
     const onLead = await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.id, kind: 'email.reply' } });
     expect(onLead).toHaveLength(1);
+  });
+
+  it('the KPI report counts the replies and the leads they opened, per campaign and week', async () => {
+    const report = await kpiReport(world);
+    const total = (id: string, field: string) => report.mail.weeks.filter((w) => w.campaignId === id).reduce((sum, w) => sum + Number(w[field]), 0);
+    expect([total('reactivation', 'replies'), total('reactivation', 'leadsFromReplies')]).toEqual([1, 1]); // the out-of-office is no reply
+    expect([total('repurchase-vehicle-age', 'replies'), total('repurchase-vehicle-age', 'leadsFromReplies')]).toEqual([2, 1]);
   });
 });
 

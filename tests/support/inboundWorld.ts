@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import { createApiKey } from '../../api/apiKeys';
+import { buildApiApp } from '../../api/buildApp';
 import { startInboundEndpoint, type InboundEndpoint } from '../../inbound/smtpEndpoint';
 import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { DealershipStack } from './dealershipStack';
@@ -147,4 +149,17 @@ function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
   return h;
+}
+
+/** GET /reports/kpi through the real API (fastify inject), with a key bound to the dealership. */
+export async function kpiReport(world: DealershipStack): Promise<{ mail: { complaintRateLimit: number; weeks: Array<Record<string, unknown>> } }> {
+  const app = buildApiApp({ prisma: world.db.prisma, client: world.env.client, taskQueue: world.engine.taskQueue, settings: world.engine.settings, logger: false });
+  try {
+    const key = await createApiKey(world.db.prisma, { name: `KPI ${Date.now()}`, dealerId: world.dealership.dealer.id });
+    const response = await app.inject({ method: 'GET', url: '/reports/kpi', headers: { authorization: `Bearer ${key.key}` } });
+    if (response.statusCode !== 200) throw new Error(`GET /reports/kpi answered ${response.statusCode}: ${response.body}`);
+    return response.json();
+  } finally {
+    await app.close();
+  }
 }
