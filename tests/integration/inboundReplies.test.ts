@@ -89,7 +89,7 @@ describe('customers who answer our emails', () => {
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
     await world.skipTo(`${tuesday}T10:00`);
-    const admission = await world.enroll(repurchaseVehicleAge, customer.id, { vehicleId: vehicle.id, context: { repurchaseDate: plus(tuesday, { days: 1 }), vehicleAgeYears: '5' } });
+    const admission = await world.enroll(repurchaseVehicleAge, customer.id, { vehicleId: vehicle.id, context: { repurchaseDate: plus(tuesday, { days: 1 }), vehicleAgeYears: 5 } as unknown as Record<string, string> });
     if (!admission.admitted) throw new Error('not admitted');
     const result = await world.resultOf(admission.enrollmentId);
     const rows = await world.db.prisma.message.findMany({ where: { customerId: customer.id } });

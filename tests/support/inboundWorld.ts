@@ -156,9 +156,10 @@ export async function kpiReport(world: DealershipStack): Promise<{ mail: { compl
   const app = buildApiApp({ prisma: world.db.prisma, client: world.env.client, taskQueue: world.engine.taskQueue, settings: world.engine.settings, logger: false });
   try {
     const key = await createApiKey(world.db.prisma, { name: `KPI ${Date.now()}`, dealerId: world.dealership.dealer.id });
-    const response = await app.inject({ method: 'GET', url: '/reports/kpi', headers: { authorization: `Bearer ${key.key}` } });
-    if (response.statusCode !== 200) throw new Error(`GET /reports/kpi answered ${response.statusCode}: ${response.body}`);
-    return response.json();
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const response = await fetch(`${address}/reports/kpi`, { headers: { authorization: `Bearer ${key.key}` } });
+    if (response.status !== 200) throw new Error(`GET /reports/kpi answered ${response.status}: ${await response.text()}`);
+    return (await response.json()) as Awaited<ReturnType<typeof kpiReport>>;
   } finally {
     await app.close();
   }
