@@ -11,12 +11,14 @@ import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
 import { registerNewsletterCommands } from './commands/newsletters';
 import { registerWorkerCommand } from './commands/worker';
+import { registerMailCommands } from './commands/mailAuth';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
 registerStartCommand(program);
 registerCampaignCommands(program);
 registerCampaignPreviewCommand(program);
 registerWorkerCommand(program);
+registerMailCommands(program);
 registerApiCommand(program);
 registerApiKeyCommands(program);
 registerCustomerCommands(program);
