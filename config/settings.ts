@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEVELOPMENT_LINK_SIGNING_SECRET, HOW_TO_SET_LINK_SECRET, MIN_LINK_SECRET_BYTES } from './linkSecret';
 
 /**
  * Every setting of the engine, read once from the environment.
@@ -45,12 +46,13 @@ const settingsSchema = z.object({
   INBOUND_SMTP_PORT: z.coerce.number().int().nonnegative().default(2526),
   /** Largest inbound message in bytes (default 25 MB); a larger one is refused with 552 and logged. */
   INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
-  /** An existing mailbox to poll instead of (or besides) the endpoint: imaps://user:password@host:993/INBOX. */
-  IMAP_URL: z.string().url().optional(),
-  IMAP_POLL_SECONDS: z.coerce.number().int().positive().default(60),
   /** Soft bounces (4.x.x) of one address before it is suppressed like a hard bounce. */
   SOFT_BOUNCE_LIMIT: z.coerce.number().int().positive().default(3),
-  LINK_SIGNING_SECRET: z.string().min(16).default('dev-only-link-signing-secret-change-me'),
+  /** HMAC secret of signed links; the public development default is refused outside development (config/linkSecret). */
+  LINK_SIGNING_SECRET: z
+    .string()
+    .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_LINK_SECRET_BYTES, { message: `must be at least ${MIN_LINK_SECRET_BYTES} bytes: ${HOW_TO_SET_LINK_SECRET}` })
+    .default(DEVELOPMENT_LINK_SIGNING_SECRET),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   /**
    * When marketing email may go out: 'default' = Mon–Sat 09:00–19:00, not on public holidays;
@@ -60,6 +62,8 @@ const settingsSchema = z.object({
   SENDING_WINDOW: z.enum(['default', 'always']).optional(),
   API_PORT: z.coerce.number().int().positive().default(3000),
   INBOX_PORT: z.coerce.number().int().positive().default(8025),
+  /** A repeat lead request (same person, kind and vehicle) within this many minutes is the same lead. */
+  LEAD_REPEAT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
