@@ -12,12 +12,14 @@ import { registerLeadCommands } from './commands/leadOutcome';
 import { registerNewsletterCommands } from './commands/newsletters';
 import { registerWorkerCommand } from './commands/worker';
 import { registerPrivacyCommands } from './commands/privacy';
+import { registerMailCommands } from './commands/mailAuth';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
 registerStartCommand(program);
 registerCampaignCommands(program);
 registerCampaignPreviewCommand(program);
 registerWorkerCommand(program);
+registerMailCommands(program);
 registerApiCommand(program);
 registerApiKeyCommands(program);
 registerCustomerCommands(program);

@@ -27,6 +27,27 @@ const settingsSchema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   SMTP_URL: z.string().default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().default('Autohaus <service@autohaus.example>'),
+  /** Where customers' replies go (Reply-To of customer mail); unset: reply@<domain of MAIL_FROM>. */
+  MAIL_REPLY_TO: z.string().optional(),
+  /** Domain of the per-message envelope sender (bounce+<token>@…) that bounces come back to; unset: MAIL_FROM's domain. */
+  BOUNCE_DOMAIN: z.string().optional(),
+  /**
+   * DKIM signing (see mail/dkim.ts): one selector and key for MAIL_FROM's domain (or DKIM_DOMAIN), the
+   * key as PEM in DKIM_PRIVATE_KEY or as a file in DKIM_PRIVATE_KEY_PATH; DKIM_KEYS_FILE names a JSON
+   * file [{ "domain", "selector", "privateKeyPath" }] for several dealer domains.
+   */
+  DKIM_SELECTOR: z.string().optional(),
+  DKIM_DOMAIN: z.string().optional(),
+  DKIM_PRIVATE_KEY: z.string().optional(),
+  DKIM_PRIVATE_KEY_PATH: z.string().optional(),
+  DKIM_KEYS_FILE: z.string().optional(),
+  /** The inbound SMTP endpoint (replies, bounces, complaints) that `stammkunde start` and `stammkunde inbound` run. */
+  INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
+  INBOUND_SMTP_PORT: z.coerce.number().int().nonnegative().default(2526),
+  /** Largest inbound message in bytes (default 25 MB); a larger one is refused with 552 and logged. */
+  INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  /** Soft bounces (4.x.x) of one address before it is suppressed like a hard bounce. */
+  SOFT_BOUNCE_LIMIT: z.coerce.number().int().positive().default(3),
   /** HMAC secret of signed links; the public development default is refused outside development (config/linkSecret). */
   LINK_SIGNING_SECRET: z
     .string()

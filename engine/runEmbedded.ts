@@ -10,6 +10,7 @@ import { claimEmbedded, describeOwner, type OwnerClaim } from '../db/embeddedOwn
 import { deployMigrations } from '../db/migrationRunner';
 import { servePglite } from '../db/pgliteServer';
 import { startDevServer } from '../infra/temporal/devServer';
+import { startInboundEndpoint } from '../inbound/smtpEndpoint';
 import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
@@ -39,7 +40,8 @@ export type EmbeddedOptions = {
 
 /**
  * Everything on embedded defaults, for a laptop: the Temporal dev server (with Web UI, state in
- * the data dir), PGlite (or DATABASE_URL), the local inbox, and the worker. Production runs the
+ * the data dir), PGlite (or DATABASE_URL), the local inbox, the worker, the API and the inbound
+ * SMTP endpoint (replies, bounces, complaints). Production runs the
  * same worker against a Temporal cluster, PostgreSQL and an SMTP relay, by configuration only.
  */
 export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOptions = {}): Promise<RunningEngine> {
@@ -117,12 +119,19 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     log.info({ newsletters: newsletterCatalogue.length }, 'newsletter schedules in sync');
     const api = await startLocalApi({ prisma: database.prisma, client, settings });
     stops.push(() => api.close());
+    // Replies, bounces and complaints: point the dealer's reply address / MX (or a forwarding rule) here.
+    const inbound = await startInboundEndpoint(
+      { prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings },
+      { host: settings.INBOUND_SMTP_HOST, port: settings.INBOUND_SMTP_PORT, maxMessageBytes: settings.INBOUND_MAX_BYTES },
+    );
+    stops.push(() => inbound.close());
     const demo = options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
 
     const urls: Record<string, string> = {
       'Temporal Web UI': temporal.uiUrl,
       'API docs': `${api.url}/docs`,
       Inbox: inbox.httpUrl,
+      'Inbound mail (replies, bounces)': inbound.url,
     };
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { SMTPPoolOptions } from 'nodemailer';
+import type { DkimKey } from './dkim';
 
 /** What the sender thread reports for an accepted message (nodemailer's info, minus what cannot cross threads). */
 export interface ThreadSentInfo {
@@ -28,12 +29,12 @@ function errorFrom(plain: PlainError): Error {
 }
 
 /**
- * Starts the SMTP sender thread (mail/smtpSenderThread.js) with these pool options. The thread keeps
+ * Starts the SMTP sender thread (mail/smtpSenderThread.js) with these pool options and DKIM keys. The thread keeps
  * the process alive only while a message is on its way; a thread that dies fails what it held with
  * ECONNECTION, which the outbox treats like a dropped connection.
  */
-export function startSenderThread(poolOptions: SMTPPoolOptions): SenderThread {
-  const worker = new Worker(path.join(__dirname, 'smtpSenderThread.js'), { workerData: { poolOptions } });
+export function startSenderThread(poolOptions: SMTPPoolOptions, dkimKeys: DkimKey[] = []): SenderThread {
+  const worker = new Worker(path.join(__dirname, 'smtpSenderThread.js'), { workerData: { poolOptions, dkimKeys } });
   worker.unref();
   const pending = new Map<number, { resolve: (info: ThreadSentInfo) => void; reject: (error: Error) => void }>();
   let nextId = 0;

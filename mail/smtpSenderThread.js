@@ -15,6 +15,15 @@ const nodemailer = require('nodemailer');
 
 const transport = nodemailer.createTransport(workerData.poolOptions);
 
+/** DKIM keys by lower-case domain: a message is signed with the key of its From domain (nodemailer's `dkim` option). */
+const dkimByDomain = new Map((workerData.dkimKeys || []).map((key) => [key.domainName, key]));
+
+function dkimFor(from) {
+  const address = /<([^<>\s]+)>\s*$/.exec(String(from))?.[1] ?? String(from);
+  const domain = address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  return dkimByDomain.get(domain);
+}
+
 /** What survives postMessage of a nodemailer/Node error: its message and every plain field classifySmtpError reads. */
 function plainError(error) {
   const plain = { name: String(error && error.name), message: String(error && error.message) };
@@ -40,7 +49,8 @@ parentPort.on('message', (message) => {
     return;
   }
   // Quoted-printable, as nodemailer would choose for our mostly-Latin texts, without scanning every message to decide.
-  transport.sendMail({ textEncoding: 'quoted-printable', ...message.mail }).then(
+  const dkim = dkimByDomain.size > 0 ? dkimFor(message.mail.from) : undefined;
+  transport.sendMail({ textEncoding: 'quoted-printable', ...message.mail, ...(dkim ? { dkim } : {}) }).then(
     (info) => parentPort.postMessage({ id: message.id, info: plainInfo(info) }),
     (error) => parentPort.postMessage({ id: message.id, error: plainError(error) }),
   );

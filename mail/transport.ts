@@ -2,6 +2,7 @@ import type { SMTPPoolOptions } from 'nodemailer';
 import { componentLogger } from '../config/logger';
 import { settings } from '../config/settings';
 import { startSenderThread, type ThreadSentInfo } from './senderThreadClient';
+import { loadDkimKeys, type DkimKey } from './dkim';
 import { classifySmtpError, type SmtpErrorClassification, type SmtpFailureKind } from './smtpErrors';
 import { parseSmtpUrl, redact } from './smtpUrl';
 
@@ -34,6 +35,8 @@ export interface MailTransportOptions {
   connectionTimeoutMs?: number;
   greetingTimeoutMs?: number;
   socketTimeoutMs?: number;
+  /** DKIM keys by sending domain (see mail/dkim.ts); each message is signed with its From domain's key. Default: from the settings. */
+  dkimKeys?: DkimKey[];
 }
 
 export function createMailTransport(smtpUrl: string = settings().SMTP_URL, options: MailTransportOptions = {}): MailTransport {
@@ -56,7 +59,9 @@ export function createMailTransport(smtpUrl: string = settings().SMTP_URL, optio
     logger: false,
   };
   log.debug({ smtpUrl: redact(smtpUrl), maxConnections }, 'SMTP transport created');
-  const thread = startSenderThread(poolOptions);
+  const dkimKeys = options.dkimKeys ?? loadDkimKeys(settings());
+  if (dkimKeys.length > 0) log.info({ domains: dkimKeys.map((k) => `${k.keySelector}._domainkey.${k.domainName}`) }, 'DKIM signing on');
+  const thread = startSenderThread(poolOptions, dkimKeys);
   return { poolSize: maxConnections, send: (message) => thread.send(message), close: () => thread.close() };
 }
 
@@ -75,6 +80,8 @@ export interface OutgoingMail {
   headers?: Record<string, string>;
   /** The Date header; the engine sets it to the moment the workflow sent the message. */
   date?: Date;
+  /** The SMTP envelope: MAIL FROM is the per-message bounce address (mail/bounceToken.ts), so the Return-Path names the message. */
+  envelope?: { from: string; to: string[] };
 }
 
 export interface SentMail {

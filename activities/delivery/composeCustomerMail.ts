@@ -3,7 +3,8 @@ import type { OutgoingMail } from '../../mail/transport';
 import { TemplateVariablesError } from '../../templates/errors';
 import type { RenderedMessage } from '../../templates/render';
 import type { CampaignDeliveryDeps, DeliverCampaignMessageInput } from './deliverCampaignMessage';
-import { messageIdFor, unsubscribeHeaders } from './headers';
+import { replyAddressOf } from '../../mail/addresses';
+import { envelopeFor, messageIdFor, unsubscribeHeaders } from './headers';
 import { brandingFor, type Recipient } from './recipient';
 import { customerTemplateVariables } from './templateVariables';
 
@@ -30,7 +31,8 @@ export function isTemplateError(error: unknown): error is Error {
 
 /**
  * The customer email as it goes to SMTP: signed unsubscribe link, template variables from fresh data,
- * rendered template, stable Message-ID and (for marketing) the one-click unsubscribe headers.
+ * rendered template, stable Message-ID, Reply-To the dealer's reply address, the per-message bounce
+ * envelope sender, and (for marketing) the one-click unsubscribe headers.
  * Throws what the renderer throws (see isTemplateError).
  */
 export async function composeCustomerMail(
@@ -60,6 +62,8 @@ export async function composeCustomerMail(
   const mail: OutgoingMail = {
     from: deps.settings.MAIL_FROM,
     to: recipient.customer.email!,
+    replyTo: replyAddressOf(deps.settings),
+    envelope: envelopeFor(deps.settings, messageId, recipient.customer.email!),
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

@@ -30,7 +30,7 @@ export type DeliverCampaignMessageInput = {
 };
 
 export type CampaignDeliveryDeps = OutboxSendDeps & {
-  settings: Pick<Settings, 'MAIL_FROM' | 'PUBLIC_BASE_URL' | 'LINK_SIGNING_SECRET'>;
+  settings: Pick<Settings, 'MAIL_FROM' | 'MAIL_REPLY_TO' | 'BOUNCE_DOMAIN' | 'PUBLIC_BASE_URL' | 'LINK_SIGNING_SECRET'>;
   renderer: ReturnType<typeof createRenderer>;
   frequencyCap: FrequencyCap;
   sendingWindow?: SendingWindowInput;

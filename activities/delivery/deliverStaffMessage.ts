@@ -1,7 +1,7 @@
 import type { Settings } from '../../config/settings';
 import { TemplateVariablesError } from '../../templates/errors';
 import type { createRenderer } from '../../templates/render';
-import { messageIdFor } from './headers';
+import { envelopeFor, messageIdFor } from './headers';
 import { findOrCreateOutboxRow } from './outbox';
 import { dealerBranding } from './recipient';
 import { claimAndSend, recordedOutcome, type DeliveryOutcome, type OutboxSendDeps } from './sendThroughOutbox';
@@ -19,7 +19,7 @@ export type DeliverStaffMessageInput = {
 };
 
 export type StaffDeliveryDeps = OutboxSendDeps & {
-  settings: Pick<Settings, 'MAIL_FROM'>;
+  settings: Pick<Settings, 'MAIL_FROM' | 'MAIL_REPLY_TO' | 'BOUNCE_DOMAIN' | 'LINK_SIGNING_SECRET'>;
   renderer: ReturnType<typeof createRenderer>;
 };
 
@@ -81,6 +81,7 @@ export async function deliverInternalMessage(deps: StaffDeliveryDeps, input: Int
   const result = await claimAndSend(deps, row, {
     from: deps.settings.MAIL_FROM,
     to: input.recipient.email,
+    envelope: envelopeFor(deps.settings, messageId, input.recipient.email),
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

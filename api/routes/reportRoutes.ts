@@ -4,6 +4,7 @@ import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { badRequest } from '../problems';
 import { conversionKinds, holdoutComparison, leadResponseByLocation, messagesByCampaign } from '../reports/kpiReport';
+import { COMPLAINT_RATE_LIMIT, mailByCampaignWeek } from '../reports/mailKpi';
 import { day, errorResponses } from '../schemas/common';
 
 const kpiQuery = z
@@ -40,12 +41,29 @@ const kpiResponse = z.object({
     conversionKinds: z.array(z.string()).describe('Touchpoint kinds that count as a conversion when they occur after the enrollment began'),
     campaigns: z.array(z.object({ campaignId: z.string(), treated: groupRate, holdout: groupRate })),
   }),
+  mail: z.object({
+    complaintRateLimit: z.number().describe('0.003: the bulk-sender limit of Gmail and Yahoo'),
+    weeks: z.array(
+      z.object({
+        campaignId: z.string().nullable(),
+        week: z.string().describe('ISO week of the send (Europe/Berlin), e.g. 2027-W09'),
+        sent: z.number().int(),
+        hardBounces: z.number().int(),
+        softBounces: z.number().int(),
+        complaints: z.number().int(),
+        complaintRate: z.number().nullable().describe('complaints / sent'),
+        overComplaintLimit: z.boolean(),
+        replies: z.number().int(),
+        leadsFromReplies: z.number().int(),
+      }),
+    ).describe('Per campaign and week of sending: what was sent and what came back for it'),
+  }),
 });
 
 export function reportRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   return async (app) => {
     app.get('/reports/kpi', {
-      schema: { summary: 'KPIs: lead response per location, messages per campaign, holdout vs treated', tags: ['reports'], querystring: kpiQuery, response: { 200: kpiResponse, ...errorResponses } },
+      schema: { summary: 'KPIs: lead response per location, messages per campaign, holdout vs treated, bounces/complaints/replies per campaign and week', tags: ['reports'], querystring: kpiQuery, response: { 200: kpiResponse, ...errorResponses } },
     }, async (request) => {
       const dealerId = await dealerIdFor(deps.prisma, request);
       const from = request.query.from ? new Date(`${request.query.from}T00:00:00Z`) : undefined;
@@ -57,6 +75,7 @@ export function reportRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         leadResponse: await leadResponseByLocation(deps.prisma, dealerId, range),
         messages: await messagesByCampaign(deps.prisma, dealerId, range),
         holdout: { conversionKinds: [...conversionKinds], campaigns: await holdoutComparison(deps.prisma, dealerId, range) },
+        mail: { complaintRateLimit: COMPLAINT_RATE_LIMIT, weeks: await mailByCampaignWeek(deps.prisma, dealerId, range) },
       };
     });
   };

@@ -4,13 +4,16 @@ import crypto from 'node:crypto';
 import { readSettings } from '../../config/settings';
 import type { PrismaClient } from '../../db/generated/client';
 import type { ActivityDeps } from '../../activities';
-import { createMailTransport } from '../../mail/transport';
+import { createMailTransport, type MailTransportOptions } from '../../mail/transport';
+import type { Settings } from '../../config/settings';
 import { createEngineWorker } from '../../worker/createWorker';
 import { prebuiltWorkflowBundle } from './workflowBundle';
 import { payloadEncryption } from '../../privacy/payloadEncryption';
 
 export type EngineHarness = {
   taskQueue: string;
+  /** The settings the worker's activities run with (sender, link secret, bounce domain …). */
+  settings: Settings;
   worker: Worker;
   stop(): Promise<void>;
 };
@@ -18,11 +21,11 @@ export type EngineHarness = {
 /** Runs the real engine worker (all workflows and activities) against a test Temporal server. */
 export async function startEngineWorker(
   env: TestWorkflowEnvironment,
-  options: { prisma: PrismaClient; smtpUrl: string } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
+  { transportOptions, ...options }: { prisma: PrismaClient; smtpUrl: string; transportOptions?: MailTransportOptions } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
 ): Promise<EngineHarness> {
   const taskQueue = `test-${crypto.randomUUID()}`;
-  const settings = harnessSettings(options.smtpUrl);
-  const transport = createMailTransport(options.smtpUrl, { maxConnections: 2 });
+  const settings = options.settings ?? harnessSettings(options.smtpUrl);
+  const transport = createMailTransport(options.smtpUrl, { maxConnections: 2, dkimKeys: [], ...transportOptions });
   const worker = await createEngineWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
@@ -33,6 +36,7 @@ export async function startEngineWorker(
   const running = worker.run();
   return {
     taskQueue,
+    settings,
     worker,
     async stop() {
       worker.shutdown();

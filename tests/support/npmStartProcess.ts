@@ -7,7 +7,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** Ports and data dir of one `stammkunde start` installation; kept across restarts. */
-export type StartConfig = { dataDir: string; temporalPort: number; uiPort: number; apiPort: number; inboxPort: number; smtpPort: number };
+export type StartConfig = { dataDir: string; temporalPort: number; uiPort: number; apiPort: number; inboxPort: number; smtpPort: number; inboundPort: number };
 
 export async function startConfig(dataDir: string): Promise<StartConfig> {
   const ports = new Set<number>();
@@ -17,7 +17,7 @@ export async function startConfig(dataDir: string): Promise<StartConfig> {
       if (!ports.has(p)) return ports.add(p), p;
     }
   };
-  return { dataDir, temporalPort: await port(), uiPort: await port(), apiPort: await port(), inboxPort: await port(), smtpPort: await port() };
+  return { dataDir, temporalPort: await port(), uiPort: await port(), apiPort: await port(), inboxPort: await port(), smtpPort: await port(), inboundPort: await port() };
 }
 
 export type StartedProcess = {
@@ -40,6 +40,7 @@ export function runStart(config: StartConfig): StartedProcess {
     API_PORT: String(config.apiPort),
     INBOX_PORT: String(config.inboxPort),
     SMTP_URL: `smtp://127.0.0.1:${config.smtpPort}`,
+    INBOUND_SMTP_PORT: String(config.inboundPort),
   };
   delete env.DATABASE_URL; // the embedded PGlite database
   delete env.SENDING_WINDOW; // the start command's own default
