@@ -12,6 +12,7 @@ import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demoCockpit';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
 import { sendingWindowFromSettings } from './sendingWindow';
@@ -105,6 +106,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     };
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
+    urls.Cockpit = `${api.url}/cockpit`;
+    if (demo) notes.push(`Cockpit demo login: ${DEMO_USERS[0]!.email} / ${DEMO_PASSWORD} (principal; also ${DEMO_USERS.slice(1).map((u) => `${u.email.split('@')[0]} as ${u.role}`).join(', ')}, same password).`);
     urls['Temporal frontend'] = temporal.address;
     return { urls, notes, demo, stop };
   } catch (error) {

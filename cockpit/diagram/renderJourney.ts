@@ -1,4 +1,4 @@
-import dagre from '@dagrejs/dagre';
+import type * as Dagre from '@dagrejs/dagre' with { 'resolution-mode': 'import' };
 import type { SafeHtml } from '../../timeline/html';
 import { renderSvgChart } from '../charts/svgChart';
 import type { JourneyGraph, JourneyNodeKind } from './journeyGraph';
@@ -6,6 +6,10 @@ import type { JourneyGraph, JourneyNodeKind } from './journeyGraph';
 /** What the cockpit shows under a step: customers waiting there now, passed, exited by a goal there. */
 export type StepCounts = { waiting: number; passed: number; exited: number };
 export type LaidOutNode = { id: string; x: number; y: number; width: number; height: number };
+
+// dagre ships CommonJS for require() but declares its types as an ES module only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const dagre = require('@dagrejs/dagre') as typeof Dagre;
 
 const NODE_WIDTH = 250;
 const LINE_HEIGHT = 15;
