@@ -69,7 +69,7 @@ input,select,button{font:inherit;padding:5px 8px;border:1px solid #c9d3de;border
 button{background:#1d4ed8;color:#fff;border-color:#1d4ed8;cursor:pointer}button.secondary{background:#fff;color:#1d4ed8}
 button.danger{background:#b91c1c;border-color:#b91c1c}form.inline{display:inline}
 nav button.link{background:none;border:0;cursor:pointer}
-.chart svg,.diagram svg{max-width:100%;height:auto}.diagram{overflow-x:auto}
+.chart svg{max-width:100%;height:auto}.diagram{overflow-x:auto}.diagram svg{max-width:none}
 .flash{background:#e0ecff;border-left:4px solid #1d4ed8;padding:8px 12px;margin:0 0 16px;border-radius:4px}
 .error h2{color:#b91c1c}dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}dl.facts dt{color:#5b6575}dl.facts dd{margin:0}
 .login{max-width:380px;margin:40px auto}.login label{margin-top:10px}.login input{width:100%}.login button{margin-top:14px;width:100%}

@@ -1,5 +1,6 @@
 import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
 import { createCockpitUser } from '../cockpit/auth/users';
+import { submitLead } from '../leads/intake';
 import type { CockpitRole, PrismaClient } from '../db/generated/client';
 import { newsletterById } from '../newsletters';
 import { newsletterRunWorkflowId, pauseNewsletterSignal, type NewsletterRunInput } from '../workflows/newsletterRun/contract';
@@ -72,4 +73,31 @@ export async function startDemoNewsletterRun(deps: { client: Client; taskQueue: 
   } catch (error) {
     if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
   }
+}
+
+/**
+ * A trade-in request from a customer of the salesperson on holiday: the follow-up routes it to a
+ * present colleague at once, which the cockpit's staff page shows. Fixed lead id: submitted once.
+ */
+export async function submitDemoReroutedLead(deps: { client: Client; prisma: PrismaClient; taskQueue: string; now: Date }, dealership: DemoDealership) {
+  const absent = dealership.salespeople[0]!;
+  const customer = await deps.prisma.customer.findFirst({
+    where: { dealerId: dealership.dealerId, assignedSalespersonId: absent.id, objectedAt: null, erasedAt: null, email: { not: null } },
+    orderBy: { externalDmsId: 'asc' },
+  });
+  if (!customer) return undefined;
+  return submitLead(
+    { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue },
+    {
+      leadId: demoUuid('lead/trade-in-rerouted'),
+      dealerId: dealership.dealerId,
+      locationId: dealership.locationId,
+      kind: 'trade_in',
+      source: 'website',
+      externalId: 'demo-web-form-0002',
+      customer: { salutation: customer.salutation === 'ms' ? 'ms' : 'mr', firstName: customer.firstName ?? undefined, lastName: customer.lastName, email: customer.email! },
+      message: 'Was bekomme ich noch für meinen Wagen, wenn ich einen neuen nehme?',
+      receivedAt: deps.now.toISOString(),
+    },
+  );
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { componentLogger } from '../config/logger';
 import type { PrismaClient } from '../db/generated/client';
-import { seedDemoCockpitUsers, seedDemoLeadHistory, startDemoNewsletterRun } from './demoCockpit';
+import { seedDemoCockpitUsers, seedDemoLeadHistory, startDemoNewsletterRun, submitDemoReroutedLead } from './demoCockpit';
 import { submitDemoLead } from './demoLead';
 import { enrollDemoCustomers } from './enrollDemo';
 import { seedDemoData } from './seedDemoData';
@@ -36,6 +36,7 @@ export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeed> {
   if (dealership.created) {
     await seedDemoLeadHistory(deps.prisma, dealership, now);
     await startDemoNewsletterRun(deps, dealership);
+    await submitDemoReroutedLead({ ...deps, now }, dealership);
   }
   const showcase = await deps.prisma.customer.findFirst({
     where: { dealerId: dealership.dealerId, tags: { has: 'hu_due' }, emailConsentBasis: 'existing_customer', objectedAt: null },

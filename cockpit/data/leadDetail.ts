@@ -38,9 +38,14 @@ export async function loadLeadDetail(prisma: PrismaClient, ctx: CockpitRequestCo
   const clock = (() => {
     if (!callback || callback.status !== 'open' || !calendar) return undefined;
     const overdue = callback.dueAt < ctx.now;
-    const minutes = overdue
-      ? businessMinutesBetween(callback.dueAt.toISOString(), ctx.now.toISOString(), calendar)
-      : businessMinutesBetween(ctx.now.toISOString(), callback.dueAt.toISOString(), calendar);
+    let minutes: number;
+    try {
+      minutes = overdue
+        ? businessMinutesBetween(callback.dueAt.toISOString(), ctx.now.toISOString(), calendar)
+        : businessMinutesBetween(ctx.now.toISOString(), callback.dueAt.toISOString(), calendar);
+    } catch {
+      return undefined; // a location without valid opening hours has no business time
+    }
     return { dueAt: callback.dueAt, overdue, businessMinutes: Math.round(minutes) };
   })();
   const ladder: Array<EscalationStep & { level: number; reached: boolean }> = DEFAULT_SLA_POLICY.escalation.map((step, i) => ({ ...step, level: i + 1, reached: (callback?.escalationLevel ?? 0) >= i + 1 }));

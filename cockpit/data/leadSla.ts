@@ -10,8 +10,13 @@ import { calendarOf, median } from './calendar';
  */
 export type SlaRow = { locationId: string | null; locationName: string; leads: number; decided: number; withinSla: number; share: number | null; medianBusinessMinutes: number | null };
 
-export function slaDueAt(lead: Pick<Lead, 'kind' | 'receivedAt'>, location: Pick<Location, 'timeZone' | 'openingHours' | 'federalState'>): Date {
-  return new Date(addBusinessDuration(lead.receivedAt.toISOString(), DEFAULT_SLA_POLICY.callbackSla[lead.kind as LeadKind], calendarOf(location)));
+/** When the callback SLA of a lead ends; undefined for a location without opening hours (no business time to count). */
+export function slaDueAt(lead: Pick<Lead, 'kind' | 'receivedAt'>, location: Pick<Location, 'timeZone' | 'openingHours' | 'federalState'>): Date | undefined {
+  try {
+    return new Date(addBusinessDuration(lead.receivedAt.toISOString(), DEFAULT_SLA_POLICY.callbackSla[lead.kind as LeadKind], calendarOf(location)));
+  } catch {
+    return undefined;
+  }
 }
 
 export async function slaByLocation(prisma: PrismaClient, where: { dealerId: string; locationId?: { in: string[] } }, range: { from: Date; to: Date }, now: Date): Promise<SlaRow[]> {
@@ -26,6 +31,7 @@ export async function slaByLocation(prisma: PrismaClient, where: { dealerId: str
     const minutes: number[] = [];
     for (const lead of mine) {
       const due = slaDueAt(lead, location);
+      if (!due) continue;
       if (lead.firstContactAt) {
         decided += 1;
         if (lead.firstContactAt <= due) within += 1;

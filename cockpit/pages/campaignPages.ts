@@ -26,8 +26,8 @@ export function campaignBody(campaign: CampaignDefinition, versions: VersionCoun
 <dt>${tr.t('campaigns.enrollments')}</dt><dd id="versions">${versionsText(versions, tr)}</dd><dt>${de ? 'Zielgruppe' : 'Audience'}</dt><dd>${campaign.audience}</dd>
 <dt>${de ? 'Rechtsgrundlage' : 'Legal basis'}</dt><dd>${campaign.legalBasis}</dd><dt>${de ? 'Kontrollgruppe' : 'Holdout'}</dt><dd>${campaign.options.holdoutPercent} %</dd></dl></section>
 <div class="grid"><section id="journey" class="diagram"><h2>${tr.t('campaign.journey')}</h2><p class="detail">${tr.t('campaign.stepsNote')}</p>
-${renderJourneyDiagram(graph, { counts, countWords: [tr.t('campaign.waiting'), tr.t('campaign.passed'), tr.t('campaign.exited')] })}
-<table id="step-counts"><thead><tr><th>${de ? 'Schritt' : 'Step'}</th><th class="num">${tr.t('campaign.waiting')}</th><th class="num">${tr.t('campaign.passed')}</th><th class="num">${tr.t('campaign.exited')}</th></tr></thead><tbody>
+${renderJourneyDiagram(graph, { counts, countWords: [tr.t('campaign.waiting'), tr.t('campaign.passed'), tr.t('campaign.exited')] })}</section>
+<div><section><table id="step-counts"><thead><tr><th>${de ? 'Schritt' : 'Step'}</th><th class="num">${tr.t('campaign.waiting')}</th><th class="num">${tr.t('campaign.passed')}</th><th class="num">${tr.t('campaign.exited')}</th></tr></thead><tbody>
 ${graph.nodes.filter((n) => counts.has(n.id)).map((n) => {
   const c = counts.get(n.id)!;
   return html`<tr data-path="${n.id}"><td>${n.id} · ${n.title}</td><td class="num">${c.waiting}</td><td class="num">${c.passed}</td><td class="num">${c.exited}</td></tr>`;
@@ -46,5 +46,5 @@ ${h ? html`${barChart({ categories: [tr.t('campaign.treated'), tr.t('campaign.co
 <tr><td>${tr.t('campaign.control')}</td><td class="num">${h.holdout.enrollments}</td><td class="num">${h.holdout.converted}</td><td class="num">${percent(h.holdout.conversionRate, tr.lang)}</td></tr></tbody></table>
 <p id="uplift">${tr.t('campaign.uplift')}: ${results.uplift ? html`<b>${(results.uplift.value * 100).toFixed(1)} ${de ? 'Prozentpunkte' : 'percentage points'}</b>, ${tr.t('campaign.ci')} [${(results.uplift.low * 100).toFixed(1)}; ${(results.uplift.high * 100).toFixed(1)}]` : de ? '– (eine Gruppe ist noch leer)' : '– (a group is still empty)'}</p>`
   : html`<p>${tr.t('common.none')}</p>`}
-<p class="detail">${de ? 'Konversion: Werkstattbesuch, Kauf oder Anfrage nach Eintritt.' : 'Conversion: a service visit, purchase or lead after entry.'}</p></section></div>`;
+<p class="detail">${de ? 'Konversion: Werkstattbesuch, Kauf oder Anfrage nach Eintritt.' : 'Conversion: a service visit, purchase or lead after entry.'}</p></section></div></div>`;
 }
