@@ -57,7 +57,7 @@ header{background:#16324f;color:#fff;padding:14px 24px}header h1{margin:0;font-s
 main{max-width:1180px;margin:0 auto;padding:16px 24px}
 section{background:#fff;border-radius:8px;padding:14px 18px;margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
 h2{font-size:16px;margin:0 0 10px}h3{font-size:14px;margin:12px 0 6px}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px}.grid section{margin:0}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(340px,1fr));gap:16px}.grid section{margin:0}.grid .wide{grid-column:span 2}@media (max-width:800px){.grid .wide{grid-column:auto}}
 .kpis{display:flex;gap:24px;flex-wrap:wrap}.kpi b{display:block;font-size:28px}.kpi span{color:#5b6575}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #e4e7eb;vertical-align:top}
 th{color:#5b6575;font-weight:600}td.num,th.num{text-align:right}

@@ -23,7 +23,7 @@ export function overviewBody(data: OverviewData, tr: Translator) {
 ${urgent.length ? html`<table><thead><tr><th>${tr.t('leads.customer')}</th><th>${tr.t('common.location')}</th><th>${tr.t('leads.assignee')}</th><th>${tr.t('leads.due')}</th></tr></thead><tbody>${leadRows(urgent, tr)}</tbody></table>` : ''}
 </section>
 <div class="grid">
-<section id="sla"><h2>${tr.t('overview.sla')}</h2>
+<section id="sla" class="wide"><h2>${tr.t('overview.sla')}</h2>
 ${barChart({
   categories: data.sla.thisWeek.map((r) => r.locationName),
   series: [

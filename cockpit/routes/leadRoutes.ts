@@ -1,3 +1,4 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { takeOverLead } from '../../leads/takeOver';
@@ -61,7 +62,12 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CockpitDeps): voi
     const data = await loadLeadDetail(deps.prisma, ctx, id); // 404 / 403 as for the page
     if (!data.colleagues.some((c) => c.id === staffId)) throw new CockpitError(400, `staffId: ${staffId} is not an active colleague at this location`);
     if (data.lead.status !== 'new') throw new CockpitError(400, `lead ${id}: only a lead waiting for its first contact can be re-assigned (status ${data.lead.status})`);
-    await takeOverLead({ client: deps.client, prisma: deps.prisma }, { leadId: id, staffId });
+    try {
+      await takeOverLead({ client: deps.client, prisma: deps.prisma }, { leadId: id, staffId });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw new CockpitError(400, `lead ${id}: its follow-up has ended, nothing to re-assign`);
+      throw error;
+    }
     return reply.redirect(`/cockpit/leads/${id}?assigned=${staffId}`, 303);
   });
 }

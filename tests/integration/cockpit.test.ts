@@ -103,14 +103,17 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
     await expect(page.locator('#staff-mails').innerText()).resolves.toMatch(/gesendet/);
     await shot(page, 'cockpit-lead');
 
-    const carina = await world.db.prisma.staff.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, firstName: 'Carina' } });
-    await page.selectOption('#staffId', carina.id);
+    // The escalation already handed it on; the principal gives it to the other present salesperson.
+    const current = await world.db.prisma.lead.findUniqueOrThrow({ where: { id: DEMO_LEAD_ID }, include: { assignedTo: true } });
+    const colleague = await world.db.prisma.staff.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, role: 'salesperson', firstName: { not: 'Andrea' }, id: { not: current.assignedToId ?? undefined } } });
+    const name = `${colleague.firstName} ${colleague.lastName}`;
+    await page.selectOption('#staffId', colleague.id);
     await page.click('#reassign-form button[type=submit]');
-    await expect(page.locator('#flash').innerText()).resolves.toContain('Carina Moser');
-    await eventually(() => world.db.prisma.lead.findFirst({ where: { id: DEMO_LEAD_ID, assignedToId: carina.id } }), 'the lead to belong to Carina Moser');
+    await expect(page.locator('#flash').innerText()).resolves.toContain(name);
+    await eventually(() => world.db.prisma.touchpoint.findFirst({ where: { leadId: DEMO_LEAD_ID, kind: 'lead.taken_over', staffId: colleague.id } }), `the lead to be taken over by ${name}`);
     await page.reload();
-    await expect(page.locator('#assignee').innerText()).resolves.toBe('Carina Moser');
-    await expect(page.locator('#ladder').innerText()).resolves.toContain('Carina Moser hat den Lead übernommen');
+    await expect(page.locator('#assignee').innerText()).resolves.toBe(name);
+    await expect(page.locator('#ladder').innerText()).resolves.toContain(`${name} hat den Lead übernommen`);
   });
 
   it('clicks through from a lead to its customer and on to a campaign with its journey diagram and results', async () => {
