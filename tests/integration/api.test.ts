@@ -157,7 +157,7 @@ describe('double opt-in: a customer asks for the newsletter', () => {
     expect(requested.json().status).toBe('confirmation_sent');
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: clara.id } })).emailConsentBasis).toBe('none');
 
-    const [mail] = await smtp.waitForMessages((m) => m.envelope.to.includes(clara.email!), 30_000);
+    const [mail] = await smtp.waitForMessages((m) => m.envelope.to.includes(clara.email!), 120_000);
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     const link = new URL(/https:\/\/autohaus-berger\.example\/consent\/confirm\?t=[\w.-]+/.exec(mail.text ?? '')![0]);
 
@@ -257,7 +257,7 @@ describe('the KPI report', () => {
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.leadResponse).toEqual([
-      { locationId: location.id, locationName: 'München-Laim', leads: 3, contacted: 2, medianMinutesToFirstContact: 75, contactedWithinOneHourShare: 0.333 },
+      { locationId: location.id, locationName: 'München-Laim', leads: 3, contacted: 2, medianMinutesToFirstContact: 75, contactedWithinOneHourShare: 0.333, needingAttention: 0 },
     ]);
     expect(report.messages).toEqual([{ campaignId: 'service-reminder', sent: 2, skipped: { objection: 1 }, otherStatuses: {} }]);
     expect(report.holdout.conversionKinds).toEqual(['service.visit', 'purchase', 'lead.received']);
