@@ -22,14 +22,20 @@ export function visibleLeads(user: Pick<CockpitUser, 'dealerId' | 'role' | 'loca
   return user.role === 'team_lead' ? { dealerId: user.dealerId, locationId: { in: user.locationIds } } : { dealerId: user.dealerId };
 }
 
-export function mayOpenLead(user: Pick<CockpitUser, 'dealerId' | 'role' | 'locationIds'>, lead: { dealerId: string; locationId: string | null }): boolean {
+export function mayOpenLead(
+  user: Pick<CockpitUser, 'dealerId' | 'role' | 'locationIds'>,
+  lead: { dealerId: string; locationId: string | null },
+): boolean {
   if (lead.dealerId !== user.dealerId) return false;
   return user.role !== 'team_lead' || (lead.locationId !== null && user.locationIds.includes(lead.locationId));
 }
 
 /** Thrown by page handlers; the cockpit's error handler renders it as a page with this status. */
 export class CockpitError extends Error {
-  constructor(readonly statusCode: 400 | 403 | 404, message: string) {
+  constructor(
+    readonly statusCode: 400 | 403 | 404,
+    message: string,
+  ) {
     super(message);
     this.name = 'CockpitError';
   }

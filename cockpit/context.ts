@@ -33,11 +33,26 @@ export function contextOf(request: FastifyRequest): CockpitRequestContext {
 }
 
 /** Sends a logged-in page. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: { title: string; active?: NavItem; body: SafeHtml; refreshSeconds?: number; status?: number }) {
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: { title: string; active?: NavItem; body: SafeHtml; refreshSeconds?: number; status?: number },
+) {
   const ctx = contextOf(request);
   return reply
     .code(page.status ?? 200)
     .type('text/html; charset=utf-8')
     .header('cache-control', 'no-store')
-    .send(cockpitPage({ tr: ctx.tr, title: page.title, user: ctx.user, csrfToken: ctx.session.csrfToken, active: page.active, dealerName: ctx.dealer.name, refreshSeconds: page.refreshSeconds, body: page.body }));
+    .send(
+      cockpitPage({
+        tr: ctx.tr,
+        title: page.title,
+        user: ctx.user,
+        csrfToken: ctx.session.csrfToken,
+        active: page.active,
+        dealerName: ctx.dealer.name,
+        refreshSeconds: page.refreshSeconds,
+        body: page.body,
+      }),
+    );
 }

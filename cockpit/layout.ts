@@ -28,22 +28,41 @@ export type Frame = {
 };
 
 /** A hidden CSRF field for a form of the logged-in user. */
-export const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}">`;
+export const csrfField = (token: string) => html`<input type="hidden" name="_csrf" value="${token}" />`;
 
 /** The page frame: one stylesheet from /cockpit/assets, no script, no third-party host. */
 export function cockpitPage(frame: Frame): string {
   const { tr } = frame;
   const nav = frame.user
-    ? html`<nav><span class="brand">Stammkunde</span>${NAV.map((n) => html`<a href="${n.href}" class="${n.id === frame.active ? 'active' : ''}">${tr.t(n.key)}</a>`)}
-<span class="spacer"></span><span class="who">${frame.user.name} · ${tr.label(frame.user.role)}</span>
-<a href="?lang=${tr.lang === 'de' ? 'en' : 'de'}" class="lang">${tr.lang === 'de' ? 'English' : 'Deutsch'}</a>
-<form method="post" action="/cockpit/logout" class="inline">${csrfField(frame.csrfToken ?? '')}<button type="submit" class="link">${tr.t('nav.logout')}</button></form></nav>`
+    ? html`<nav>
+        <span class="brand">Stammkunde</span
+        >${NAV.map((n) => html`<a href="${n.href}" class="${n.id === frame.active ? 'active' : ''}">${tr.t(n.key)}</a>`)}
+        <span class="spacer"></span><span class="who">${frame.user.name} · ${tr.label(frame.user.role)}</span>
+        <a href="?lang=${tr.lang === 'de' ? 'en' : 'de'}" class="lang">${tr.lang === 'de' ? 'English' : 'Deutsch'}</a>
+        <form method="post" action="/cockpit/logout" class="inline">
+          ${csrfField(frame.csrfToken ?? '')}<button type="submit" class="link">${tr.t('nav.logout')}</button>
+        </form>
+      </nav>`
     : html`<nav><span class="brand">Stammkunde</span></nav>`;
   return html`<!doctype html>
-<html lang="${tr.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex">
-${frame.refreshSeconds ? html`<meta http-equiv="refresh" content="${frame.refreshSeconds}">` : ''}
-<title>${frame.title} · Stammkunde</title><link rel="stylesheet" href="/cockpit/assets/cockpit.css"></head>
-<body>${nav}<header><h1>${frame.title}</h1>${frame.dealerName ? html`<p>${frame.dealerName}</p>` : ''}</header><main>${frame.body}</main></body></html>`.value;
+    <html lang="${tr.lang}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        ${frame.refreshSeconds ? html`<meta http-equiv="refresh" content="${frame.refreshSeconds}" />` : ''}
+        <title>${frame.title} · Stammkunde</title>
+        <link rel="stylesheet" href="/cockpit/assets/cockpit.css" />
+      </head>
+      <body>
+        ${nav}
+        <header>
+          <h1>${frame.title}</h1>
+          ${frame.dealerName ? html`<p>${frame.dealerName}</p>` : ''}
+        </header>
+        <main>${frame.body}</main>
+      </body>
+    </html>`.value;
 }
 
 export const COCKPIT_CSS = `

@@ -19,11 +19,30 @@ export type { CockpitDeps } from './context';
 function errorPage(request: FastifyRequest, reply: FastifyReply, status: number, message: string) {
   const ctx = request.cockpit;
   const tr = ctx?.tr ?? translator('de');
-  const title = status === 403 ? tr.t('error.forbidden') : status === 404 ? tr.t('error.notFound') : status === 400 ? tr.t('error.badRequest') : 'Fehler';
+  const title =
+    status === 403
+      ? tr.t('error.forbidden')
+      : status === 404
+        ? tr.t('error.notFound')
+        : status === 400
+          ? tr.t('error.badRequest')
+          : 'Fehler';
   return reply
     .code(status)
     .type('text/html; charset=utf-8')
-    .send(cockpitPage({ tr, title, user: ctx?.user, csrfToken: ctx?.session.csrfToken, dealerName: ctx?.dealer.name, body: html`<section class="error"><h2>${status}</h2><p id="error-message">${message}</p></section>` }));
+    .send(
+      cockpitPage({
+        tr,
+        title,
+        user: ctx?.user,
+        csrfToken: ctx?.session.csrfToken,
+        dealerName: ctx?.dealer.name,
+        body: html`<section class="error">
+          <h2>${status}</h2>
+          <p id="error-message">${message}</p>
+        </section>`,
+      }),
+    );
 }
 
 /**

@@ -22,14 +22,24 @@ export const DEMO_NEWSLETTER_WORKFLOW_ID = newsletterRunWorkflowId('tyre-change-
 export async function seedDemoCockpitUsers(prisma: PrismaClient, dealership: DemoDealership): Promise<void> {
   for (const user of DEMO_USERS) {
     if (await prisma.cockpitUser.findUnique({ where: { email: user.email } })) continue;
-    await createCockpitUser(prisma, { ...user, dealerId: dealership.dealerId, password: DEMO_PASSWORD, locationIds: user.role === 'team_lead' ? [dealership.locationId] : [] });
+    await createCockpitUser(prisma, {
+      ...user,
+      dealerId: dealership.dealerId,
+      password: DEMO_PASSWORD,
+      locationIds: user.role === 'team_lead' ? [dealership.locationId] : [],
+    });
   }
 }
 
 /** Closed leads of the last two weeks, so the SLA figures on the overview have something to show. */
 export async function seedDemoLeadHistory(prisma: PrismaClient, dealership: DemoDealership, now: Date): Promise<void> {
   const hours = (h: number) => new Date(now.getTime() - h * 3_600_000);
-  const customers = await prisma.customer.findMany({ where: { dealerId: dealership.dealerId }, orderBy: { externalDmsId: 'asc' }, take: 4, select: { id: true } });
+  const customers = await prisma.customer.findMany({
+    where: { dealerId: dealership.dealerId },
+    orderBy: { externalDmsId: 'asc' },
+    take: 4,
+    select: { id: true },
+  });
   const history = [
     { kind: 'offer' as const, receivedHoursAgo: 30, contactedAfterMinutes: 45 },
     { kind: 'trade_in' as const, receivedHoursAgo: 54, contactedAfterMinutes: 200 },
@@ -60,7 +70,10 @@ export async function seedDemoLeadHistory(prisma: PrismaClient, dealership: Demo
  * Started once; a later start finds the workflow id taken and leaves it alone.
  */
 export async function startDemoNewsletterRun(deps: { client: Client; taskQueue: string }, dealership: DemoDealership): Promise<void> {
-  const input: NewsletterRunInput = { newsletter: { ...newsletterById('tyre-change-autumn'), dealerId: dealership.dealerId }, trigger: 'manual' };
+  const input: NewsletterRunInput = {
+    newsletter: { ...newsletterById('tyre-change-autumn'), dealerId: dealership.dealerId },
+    trigger: 'manual',
+  };
   try {
     await deps.client.workflow.signalWithStart('newsletterRunWorkflow', {
       taskQueue: deps.taskQueue,
@@ -79,7 +92,10 @@ export async function startDemoNewsletterRun(deps: { client: Client; taskQueue: 
  * A trade-in request from a customer of the salesperson on holiday: the follow-up routes it to a
  * present colleague at once, which the cockpit's staff page shows. Fixed lead id: submitted once.
  */
-export async function submitDemoReroutedLead(deps: { client: Client; prisma: PrismaClient; taskQueue: string; now: Date }, dealership: DemoDealership) {
+export async function submitDemoReroutedLead(
+  deps: { client: Client; prisma: PrismaClient; taskQueue: string; now: Date },
+  dealership: DemoDealership,
+) {
   const absent = dealership.salespeople[0]!;
   const customer = await deps.prisma.customer.findFirst({
     where: { dealerId: dealership.dealerId, assignedSalespersonId: absent.id, objectedAt: null, erasedAt: null, email: { not: null } },
@@ -95,7 +111,12 @@ export async function submitDemoReroutedLead(deps: { client: Client; prisma: Pri
       kind: 'trade_in',
       source: 'website',
       externalId: 'demo-web-form-0002',
-      customer: { salutation: customer.salutation === 'ms' ? 'ms' : 'mr', firstName: customer.firstName ?? undefined, lastName: customer.lastName, email: customer.email! },
+      customer: {
+        salutation: customer.salutation === 'ms' ? 'ms' : 'mr',
+        firstName: customer.firstName ?? undefined,
+        lastName: customer.lastName,
+        email: customer.email!,
+      },
       message: 'Was bekomme ich noch für meinen Wagen, wenn ich einen neuen nehme?',
       receivedAt: deps.now.toISOString(),
     },

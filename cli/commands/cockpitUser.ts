@@ -8,7 +8,9 @@ export function registerCockpitCommands(program: Command): void {
     .command('user')
     .description('cockpit logins')
     .command('create')
-    .description('create a cockpit user (or reset an existing one with the same email); prints a generated password unless --password is given')
+    .description(
+      'create a cockpit user (or reset an existing one with the same email); prints a generated password unless --password is given',
+    )
     .requiredOption('--email <email>', 'login email')
     .requiredOption('--name <name>', 'full name, shown in the cockpit')
     .requiredOption('--role <role>', 'principal, team_lead, marketing or service_advisor')
@@ -16,23 +18,35 @@ export function registerCockpitCommands(program: Command): void {
     .option('--location <id...>', "a team lead's location(s)")
     .option('--password <password>', 'at least 10 characters (default: generated and printed once)')
     .option('--language <lang>', 'de or en', 'de')
-    .action(async (flags: { email: string; name: string; role: string; dealer?: string; location?: string[]; password?: string; language: string }) => {
-      if (flags.dealer) requireUuid(flags.dealer, '--dealer');
-      for (const id of flags.location ?? []) requireUuid(id, '--location');
-      const { createCockpitUser } = require('../../cockpit/auth/users') as typeof import('../../cockpit/auth/users');
-      const password = flags.password ?? crypto.randomBytes(12).toString('base64url');
-      await withDatabase(async ({ prisma }) => {
-        const dealerId = await resolveDealerId(prisma, flags.dealer);
-        const user = await createCockpitUser(prisma, {
-          dealerId,
-          email: flags.email,
-          name: flags.name,
-          role: flags.role as never,
-          password,
-          locationIds: flags.location ?? [],
-          language: flags.language as never,
+    .action(
+      async (flags: {
+        email: string;
+        name: string;
+        role: string;
+        dealer?: string;
+        location?: string[];
+        password?: string;
+        language: string;
+      }) => {
+        if (flags.dealer) requireUuid(flags.dealer, '--dealer');
+        for (const id of flags.location ?? []) requireUuid(id, '--location');
+        const { createCockpitUser } = require('../../cockpit/auth/users') as typeof import('../../cockpit/auth/users');
+        const password = flags.password ?? crypto.randomBytes(12).toString('base64url');
+        await withDatabase(async ({ prisma }) => {
+          const dealerId = await resolveDealerId(prisma, flags.dealer);
+          const user = await createCockpitUser(prisma, {
+            dealerId,
+            email: flags.email,
+            name: flags.name,
+            role: flags.role as never,
+            password,
+            locationIds: flags.location ?? [],
+            language: flags.language as never,
+          });
+          process.stdout.write(
+            `Cockpit user ${user.email} (${user.role}) ready.${flags.password ? '' : ` Password (shown once): ${password}`}\n`,
+          );
         });
-        process.stdout.write(`Cockpit user ${user.email} (${user.role}) ready.${flags.password ? '' : ` Password (shown once): ${password}`}\n`);
-      });
-    });
+      },
+    );
 }

@@ -6,7 +6,12 @@ import { promisify } from 'node:util';
  * and about 100 ms per hash. Stored as `scrypt$N$r$p$salt$hash` (base64url), so the cost can be
  * raised later without breaking existing hashes.
  */
-const scrypt = promisify(crypto.scrypt) as (password: string, salt: Buffer, keylen: number, options: crypto.ScryptOptions) => Promise<Buffer>;
+const scrypt = promisify(crypto.scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: crypto.ScryptOptions,
+) => Promise<Buffer>;
 const COST = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 const maxmem = (N: number, r: number) => 128 * N * r * 2;

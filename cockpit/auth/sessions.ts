@@ -12,7 +12,9 @@ export type ActiveSession = { session: CockpitSession; user: CockpitUser };
 export async function openSession(prisma: PrismaClient, userId: string, now: Date): Promise<{ token: string; expiresAt: Date }> {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await prisma.cockpitSession.create({ data: { userId, tokenHash: sha256(token), csrfToken: crypto.randomBytes(24).toString('base64url'), expiresAt, createdAt: now } });
+  await prisma.cockpitSession.create({
+    data: { userId, tokenHash: sha256(token), csrfToken: crypto.randomBytes(24).toString('base64url'), expiresAt, createdAt: now },
+  });
   return { token, expiresAt };
 }
 

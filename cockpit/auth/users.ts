@@ -30,7 +30,8 @@ export async function createCockpitUser(prisma: PrismaClient, input: NewCockpitU
   const known = new Set(dealer.locations.map((l) => l.id));
   const foreign = user.locationIds.filter((id) => !known.has(id));
   if (foreign.length > 0) throw new CockpitUserError(`locationIds: ${foreign.join(', ')} not a location of ${dealer.name}`);
-  if (user.role === 'team_lead' && user.locationIds.length === 0) throw new CockpitUserError('locationIds: a team lead needs at least one location');
+  if (user.role === 'team_lead' && user.locationIds.length === 0)
+    throw new CockpitUserError('locationIds: a team lead needs at least one location');
   const data = {
     dealerId: user.dealerId,
     name: user.name,

@@ -34,7 +34,12 @@ export function barChart(input: {
       grid: { left: 10, right: 40, top: input.series.length > 1 ? 30 : 10, bottom: 20, containLabel: true },
       xAxis: { type: 'value', max: input.max, axisLabel: { formatter: `{value}${input.unit ?? ''}` } },
       yAxis: { type: 'category', data: input.categories, inverse: true },
-      series: input.series.map((s) => ({ type: 'bar', name: s.name, data: s.values, label: { show: true, position: 'right', formatter: `{c}${input.unit ?? ''}` } })),
+      series: input.series.map((s) => ({
+        type: 'bar',
+        name: s.name,
+        data: s.values,
+        label: { show: true, position: 'right', formatter: `{c}${input.unit ?? ''}` },
+      })),
     },
     { width: input.width ?? 520, height },
   );

@@ -25,9 +25,16 @@ export function median(values: number[]): number | null {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-export const personName = (p: { firstName: string | null; lastName: string } | null | undefined) => (p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : null);
+export const personName = (p: { firstName: string | null; lastName: string } | null | undefined) =>
+  p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : null;
 
-export function customerName(c: { salutation: string; title: string | null; firstName: string | null; lastName: string; companyName: string | null }): string {
+export function customerName(c: {
+  salutation: string;
+  title: string | null;
+  firstName: string | null;
+  lastName: string;
+  companyName: string | null;
+}): string {
   const salutation = c.salutation === 'mr' ? 'Herr' : c.salutation === 'ms' ? 'Frau' : '';
   const name = [salutation, c.title, c.firstName, c.lastName].filter(Boolean).join(' ');
   return c.companyName ? `${name} (${c.companyName})` : name;

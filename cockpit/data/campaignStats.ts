@@ -7,8 +7,16 @@ import type { StepCounts } from '../diagram/renderJourney';
 export type VersionCount = { version: number; active: number; total: number };
 
 /** Enrollments per campaign and pinned version, for the list and the campaign page. */
-export async function enrollmentsByVersion(prisma: PrismaClient, dealerId: string, campaignId?: string): Promise<Map<string, VersionCount[]>> {
-  const rows = await prisma.campaignEnrollment.groupBy({ by: ['campaignId', 'campaignVersion', 'status'], where: { dealerId, ...(campaignId ? { campaignId } : {}) }, _count: { _all: true } });
+export async function enrollmentsByVersion(
+  prisma: PrismaClient,
+  dealerId: string,
+  campaignId?: string,
+): Promise<Map<string, VersionCount[]>> {
+  const rows = await prisma.campaignEnrollment.groupBy({
+    by: ['campaignId', 'campaignVersion', 'status'],
+    where: { dealerId, ...(campaignId ? { campaignId } : {}) },
+    _count: { _all: true },
+  });
   const result = new Map<string, VersionCount[]>();
   for (const row of rows) {
     const versions = result.get(row.campaignId) ?? [];
@@ -16,7 +24,10 @@ export async function enrollmentsByVersion(prisma: PrismaClient, dealerId: strin
     if (!entry) versions.push((entry = { version: row.campaignVersion, active: 0, total: 0 }));
     entry.total += row._count._all;
     if (row.status === 'active') entry.active += row._count._all;
-    result.set(row.campaignId, versions.sort((a, b) => b.version - a.version));
+    result.set(
+      row.campaignId,
+      versions.sort((a, b) => b.version - a.version),
+    );
   }
   return result;
 }
@@ -48,7 +59,10 @@ export async function campaignResults(prisma: PrismaClient, dealerId: string, ca
     sent: count('sent'),
     deferredWindow: queued.filter((q) => q.subject === null).reduce((s, q) => s + q._count._all, 0),
     deferredCap: queued.filter((q) => q.subject !== null).reduce((s, q) => s + q._count._all, 0),
-    skipped: rows.filter((r) => r.status === 'skipped').map((r) => ({ reason: r.skipReason ?? 'unknown', count: r._count._all })).sort((a, b) => b.count - a.count),
+    skipped: rows
+      .filter((r) => r.status === 'skipped')
+      .map((r) => ({ reason: r.skipReason ?? 'unknown', count: r._count._all }))
+      .sort((a, b) => b.count - a.count),
     failed: count('failed') + count('unknown'),
     holdout: kpi,
     uplift: kpi ? upliftInterval(kpi) : null,
@@ -67,12 +81,22 @@ export function upliftInterval(kpi: Pick<HoldoutKpi, 'treated' | 'holdout'>): { 
 }
 
 /** Per step of the current definition: waiting now, passed, exited by goal (see diagram/stepProgress.ts). */
-export async function campaignStepCounts(prisma: PrismaClient, dealerId: string, definition: CampaignDefinition): Promise<Map<string, StepCounts>> {
+export async function campaignStepCounts(
+  prisma: PrismaClient,
+  dealerId: string,
+  definition: CampaignDefinition,
+): Promise<Map<string, StepCounts>> {
   const where = { dealerId, campaignId: definition.id, campaignVersion: definition.version };
   const [enrollments, messages, tasks] = await Promise.all([
     prisma.campaignEnrollment.findMany({ where, select: { id: true, status: true, exitReason: true } }),
-    prisma.message.findMany({ where: { dealerId, campaignId: definition.id, enrollmentId: { not: null } }, select: { enrollmentId: true, idempotencyKey: true, status: true } }),
-    prisma.staffTask.findMany({ where: { dealerId, enrollment: { campaignId: definition.id } }, select: { enrollmentId: true, idempotencyKey: true } }),
+    prisma.message.findMany({
+      where: { dealerId, campaignId: definition.id, enrollmentId: { not: null } },
+      select: { enrollmentId: true, idempotencyKey: true, status: true },
+    }),
+    prisma.staffTask.findMany({
+      where: { dealerId, enrollment: { campaignId: definition.id } },
+      select: { enrollmentId: true, idempotencyKey: true },
+    }),
   ]);
   const records = new Map<string, EnrollmentTrace['records']>();
   const add = (enrollmentId: string | null, key: string | null, final: boolean) => {
@@ -83,5 +107,8 @@ export async function campaignStepCounts(prisma: PrismaClient, dealerId: string,
   };
   for (const m of messages) add(m.enrollmentId, m.idempotencyKey, m.status !== 'queued' && m.status !== 'sending');
   for (const t of tasks) add(t.enrollmentId, t.idempotencyKey, true);
-  return stepProgress(definition.steps, enrollments.map((e) => ({ status: e.status, exitReason: e.exitReason, records: records.get(e.id) ?? [] })));
+  return stepProgress(
+    definition.steps,
+    enrollments.map((e) => ({ status: e.status, exitReason: e.exitReason, records: records.get(e.id) ?? [] })),
+  );
 }

@@ -18,7 +18,15 @@ export async function searchCustomers(prisma: PrismaClient, dealerId: string, qu
       dealerId,
       erasedAt: null,
       OR: [
-        { AND: words.map((w) => ({ OR: [{ firstName: { contains: w, mode: 'insensitive' as const } }, { lastName: { contains: w, mode: 'insensitive' as const } }, { companyName: { contains: w, mode: 'insensitive' as const } }] })) },
+        {
+          AND: words.map((w) => ({
+            OR: [
+              { firstName: { contains: w, mode: 'insensitive' as const } },
+              { lastName: { contains: w, mode: 'insensitive' as const } },
+              { companyName: { contains: w, mode: 'insensitive' as const } },
+            ],
+          })),
+        },
         { email: { contains: q, mode: 'insensitive' } },
         { externalDmsId: { equals: q } },
         { id: { in: plateIds.map((p) => p.ownerId) } },
@@ -28,7 +36,13 @@ export async function searchCustomers(prisma: PrismaClient, dealerId: string, qu
     orderBy: [{ lastName: 'asc' }, { firstName: 'asc' }],
     take: 50,
   });
-  return customers.map((c) => ({ id: c.id, name: customerName(c), email: c.email, externalDmsId: c.externalDmsId, plates: c.vehicles.map((v) => v.licensePlate).filter((p): p is string => Boolean(p)) }));
+  return customers.map((c) => ({
+    id: c.id,
+    name: customerName(c),
+    email: c.email,
+    externalDmsId: c.externalDmsId,
+    plates: c.vehicles.map((v) => v.licensePlate).filter((p): p is string => Boolean(p)),
+  }));
 }
 
 /** The cockpit's customer card: profile, vehicles, leads, campaign enrollments, latest messages. */
@@ -56,7 +70,20 @@ export async function loadCustomerCard(prisma: PrismaClient, dealerId: string, c
     consent: customer.objectedAt ? 'objection' : customer.emailConsentBasis,
     vehicles: customer.vehicles.map((v) => ({ make: v.make, model: v.model, plate: v.licensePlate, vin: v.vin })),
     leads: customer.leads.map((l) => ({ id: l.id, kind: l.kind, status: l.status, receivedAt: l.receivedAt })),
-    enrollments: customer.campaignEnrollments.map((e) => ({ campaignId: e.campaignId, version: e.campaignVersion, status: e.status, holdout: e.holdout, enteredAt: e.enteredAt, exitReason: e.exitReason })),
-    messages: customer.messages.map((m) => ({ at: m.sentAt ?? m.queuedAt, subject: m.subject ?? m.templateId, status: m.status, skipReason: m.skipReason, campaignId: m.campaignId })),
+    enrollments: customer.campaignEnrollments.map((e) => ({
+      campaignId: e.campaignId,
+      version: e.campaignVersion,
+      status: e.status,
+      holdout: e.holdout,
+      enteredAt: e.enteredAt,
+      exitReason: e.exitReason,
+    })),
+    messages: customer.messages.map((m) => ({
+      at: m.sentAt ?? m.queuedAt,
+      subject: m.subject ?? m.templateId,
+      status: m.status,
+      skipReason: m.skipReason,
+      campaignId: m.campaignId,
+    })),
   };
 }

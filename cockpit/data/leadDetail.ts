@@ -15,18 +15,45 @@ export type LeadDetail = Awaited<ReturnType<typeof loadLeadDetail>>;
 export async function loadLeadDetail(prisma: PrismaClient, ctx: CockpitRequestContext, leadId: string) {
   const lead = await prisma.lead.findUnique({
     where: { id: leadId },
-    include: { location: true, customer: true, assignedTo: true, callbackTasks: { orderBy: { createdAt: 'asc' }, include: { assignee: true } } },
+    include: {
+      location: true,
+      customer: true,
+      assignedTo: true,
+      callbackTasks: { orderBy: { createdAt: 'asc' }, include: { assignee: true } },
+    },
   });
   if (!lead || lead.dealerId !== ctx.user.dealerId) throw new CockpitError(404, `lead ${leadId}`);
   if (!mayOpenLead(ctx.user, lead)) throw new CockpitError(403, ctx.tr.t('error.forbiddenLead'));
 
   const [trail, staffMails, history, colleagues, absences] = await Promise.all([
     prisma.touchpoint.findMany({ where: { leadId, kind: { in: TRAIL_KINDS } }, orderBy: { occurredAt: 'asc' }, include: { staff: true } }),
-    prisma.message.findMany({ where: { idempotencyKey: { startsWith: `lead/${leadId}/` } }, orderBy: { queuedAt: 'asc' }, include: { staff: true } }),
-    lead.customerId ? prisma.touchpoint.findMany({ where: { customerId: lead.customerId }, orderBy: { occurredAt: 'desc' }, take: 15, include: { staff: true } }) : Promise.resolve([]),
-    prisma.staff.findMany({ where: { dealerId: lead.dealerId, active: true, role: { in: ['salesperson', 'team_lead', 'service_advisor'] }, ...(lead.locationId ? { OR: [{ locationId: lead.locationId }, { locationId: null }] } : {}) }, orderBy: { lastName: 'asc' } }),
+    prisma.message.findMany({
+      where: { idempotencyKey: { startsWith: `lead/${leadId}/` } },
+      orderBy: { queuedAt: 'asc' },
+      include: { staff: true },
+    }),
+    lead.customerId
+      ? prisma.touchpoint.findMany({
+          where: { customerId: lead.customerId },
+          orderBy: { occurredAt: 'desc' },
+          take: 15,
+          include: { staff: true },
+        })
+      : Promise.resolve([]),
+    prisma.staff.findMany({
+      where: {
+        dealerId: lead.dealerId,
+        active: true,
+        role: { in: ['salesperson', 'team_lead', 'service_advisor'] },
+        ...(lead.locationId ? { OR: [{ locationId: lead.locationId }, { locationId: null }] } : {}),
+      },
+      orderBy: { lastName: 'asc' },
+    }),
     prisma.staffAbsence.findMany({
-      where: { staff: { dealerId: lead.dealerId, ...(lead.locationId ? { locationId: lead.locationId } : {}) }, to: { gte: new Date(lead.receivedAt.toISOString().slice(0, 10)) } },
+      where: {
+        staff: { dealerId: lead.dealerId, ...(lead.locationId ? { locationId: lead.locationId } : {}) },
+        to: { gte: new Date(lead.receivedAt.toISOString().slice(0, 10)) },
+      },
       include: { staff: true },
       orderBy: { from: 'asc' },
     }),
@@ -48,7 +75,11 @@ export async function loadLeadDetail(prisma: PrismaClient, ctx: CockpitRequestCo
     }
     return { dueAt: callback.dueAt, overdue, businessMinutes: Math.round(minutes) };
   })();
-  const ladder: Array<EscalationStep & { level: number; reached: boolean }> = DEFAULT_SLA_POLICY.escalation.map((step, i) => ({ ...step, level: i + 1, reached: (callback?.escalationLevel ?? 0) >= i + 1 }));
+  const ladder: Array<EscalationStep & { level: number; reached: boolean }> = DEFAULT_SLA_POLICY.escalation.map((step, i) => ({
+    ...step,
+    level: i + 1,
+    reached: (callback?.escalationLevel ?? 0) >= i + 1,
+  }));
 
   return {
     lead: {
@@ -65,14 +96,40 @@ export async function loadLeadDetail(prisma: PrismaClient, ctx: CockpitRequestCo
       assigneeId: lead.assignedToId,
       assignee: personName(lead.assignedTo),
     },
-    customer: lead.customer ? { id: lead.customer.id, name: customerName(lead.customer), email: lead.customer.email, phone: lead.customer.phone } : null,
+    customer: lead.customer
+      ? { id: lead.customer.id, name: customerName(lead.customer), email: lead.customer.email, phone: lead.customer.phone }
+      : null,
     sla: { target: DEFAULT_SLA_POLICY.callbackSla[lead.kind], dueAt: slaDue, clock },
-    callbackTasks: lead.callbackTasks.map((t) => ({ id: t.id, dueAt: t.dueAt, status: t.status, attempts: t.attempts, outcome: t.outcome, escalationLevel: t.escalationLevel, assignee: personName(t.assignee), completedAt: t.completedAt })),
+    callbackTasks: lead.callbackTasks.map((t) => ({
+      id: t.id,
+      dueAt: t.dueAt,
+      status: t.status,
+      attempts: t.attempts,
+      outcome: t.outcome,
+      escalationLevel: t.escalationLevel,
+      assignee: personName(t.assignee),
+      completedAt: t.completedAt,
+    })),
     ladder,
     trail: trail.map((t) => ({ at: t.occurredAt, kind: t.kind, summary: t.summary, staff: personName(t.staff) })),
-    staffMails: staffMails.map((m) => ({ at: m.sentAt ?? m.queuedAt, to: personName(m.staff) ?? m.recipientName ?? '–', templateId: m.templateId, status: m.status, subject: m.subject })),
-    absences: absences.map((a) => ({ who: `${a.staff.firstName} ${a.staff.lastName}`, role: a.staff.role, from: a.from, to: a.to, reason: a.reason, note: a.note })),
-    outcomes: trail.filter((t) => t.kind === 'callback.outcome' || t.kind === 'lead.unreachable').map((t) => ({ at: t.occurredAt, summary: t.summary, staff: personName(t.staff) })),
+    staffMails: staffMails.map((m) => ({
+      at: m.sentAt ?? m.queuedAt,
+      to: personName(m.staff) ?? m.recipientName ?? '–',
+      templateId: m.templateId,
+      status: m.status,
+      subject: m.subject,
+    })),
+    absences: absences.map((a) => ({
+      who: `${a.staff.firstName} ${a.staff.lastName}`,
+      role: a.staff.role,
+      from: a.from,
+      to: a.to,
+      reason: a.reason,
+      note: a.note,
+    })),
+    outcomes: trail
+      .filter((t) => t.kind === 'callback.outcome' || t.kind === 'lead.unreachable')
+      .map((t) => ({ at: t.occurredAt, summary: t.summary, staff: personName(t.staff) })),
     history: history.map((t) => ({ at: t.occurredAt, summary: t.summary, channel: t.channel, staff: personName(t.staff) })),
     colleagues: colleagues.map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}`, role: s.role })),
   };

@@ -40,12 +40,23 @@ export async function loadLeadList(prisma: PrismaClient, user: CockpitUser, filt
   const [leads, locations, staff] = await Promise.all([
     prisma.lead.findMany({
       where,
-      include: { customer: true, location: true, assignedTo: true, callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1 } },
+      include: {
+        customer: true,
+        location: true,
+        assignedTo: true,
+        callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1 },
+      },
       orderBy: { receivedAt: 'desc' },
       take: 300,
     }),
-    prisma.location.findMany({ where: { dealerId: user.dealerId, ...(user.role === 'team_lead' ? { id: { in: user.locationIds } } : {}) }, orderBy: { name: 'asc' } }),
-    prisma.staff.findMany({ where: { dealerId: user.dealerId, active: true, role: { in: ['salesperson', 'team_lead', 'service_advisor', 'manager'] } }, orderBy: [{ lastName: 'asc' }] }),
+    prisma.location.findMany({
+      where: { dealerId: user.dealerId, ...(user.role === 'team_lead' ? { id: { in: user.locationIds } } : {}) },
+      orderBy: { name: 'asc' },
+    }),
+    prisma.staff.findMany({
+      where: { dealerId: user.dealerId, active: true, role: { in: ['salesperson', 'team_lead', 'service_advisor', 'manager'] } },
+      orderBy: [{ lastName: 'asc' }],
+    }),
   ]);
   const rows = leads.map((lead): LeadListRow => {
     const callback = lead.callbackTasks[0];
@@ -64,7 +75,11 @@ export async function loadLeadList(prisma: PrismaClient, user: CockpitUser, filt
       escalationLevel: callback?.escalationLevel ?? 0,
     };
   });
-  rows.sort((a, b) => (a.dueAt ? a.dueAt.getTime() : Infinity) - (b.dueAt ? b.dueAt.getTime() : Infinity) || b.receivedAt.getTime() - a.receivedAt.getTime());
+  rows.sort(
+    (a, b) =>
+      (a.dueAt ? a.dueAt.getTime() : Infinity) - (b.dueAt ? b.dueAt.getTime() : Infinity) ||
+      b.receivedAt.getTime() - a.receivedAt.getTime(),
+  );
   return {
     rows,
     locations: locations.map((l) => ({ id: l.id, name: l.name })),

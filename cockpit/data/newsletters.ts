@@ -15,7 +15,11 @@ export type NewsletterRunRow = {
 export async function loadNewsletterRuns(prisma: PrismaClient, dealerId: string): Promise<NewsletterRunRow[]> {
   const runs = await prisma.newsletterRun.findMany({ where: { dealerId }, orderBy: { createdAt: 'desc' }, take: 20 });
   const counts = runs.length
-    ? await prisma.newsletterRecipient.groupBy({ by: ['runId', 'status'], where: { runId: { in: runs.map((r) => r.id) } }, _count: { _all: true } })
+    ? await prisma.newsletterRecipient.groupBy({
+        by: ['runId', 'status'],
+        where: { runId: { in: runs.map((r) => r.id) } },
+        _count: { _all: true },
+      })
     : [];
   return runs.map((run) => {
     const mine = counts.filter((c) => c.runId === run.id);

@@ -3,7 +3,15 @@ import { visibleLeads } from '../access';
 import { customerName, dayOf, personName, weekOf } from './calendar';
 import { slaByLocation, type SlaRow } from './leadSla';
 
-export type OverviewLead = { id: string; customer: string | null; kind: string; location: string | null; assignee: string | null; dueAt: Date | null; overdue: boolean };
+export type OverviewLead = {
+  id: string;
+  customer: string | null;
+  kind: string;
+  location: string | null;
+  assignee: string | null;
+  dueAt: Date | null;
+  overdue: boolean;
+};
 
 export type OverviewData = {
   openLeads: number;
@@ -30,7 +38,12 @@ export async function loadOverview(prisma: PrismaClient, user: CockpitUser, now:
   const [open, slaThis, slaLast, escalationRows, sentRows, suppressionRows, objections, tasks, callbacks] = await Promise.all([
     prisma.lead.findMany({
       where: { ...leadWhere, status: { in: [...OPEN] } },
-      include: { customer: true, location: true, assignedTo: true, callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1, include: { assignee: true } } },
+      include: {
+        customer: true,
+        location: true,
+        assignedTo: true,
+        callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1, include: { assignee: true } },
+      },
       orderBy: { receivedAt: 'asc' },
     }),
     slaByLocation(prisma, leadWhere as { dealerId: string }, thisWeek, now),
@@ -40,7 +53,11 @@ export async function loadOverview(prisma: PrismaClient, user: CockpitUser, now:
       where: { lead: leadWhere, escalationLevel: { gt: 0 }, updatedAt: { gte: thisWeek.from } },
       _count: { _all: true },
     }),
-    prisma.message.groupBy({ by: ['campaignId'], where: { dealerId, status: 'sent', category: { not: 'staff' }, sentAt: { gte: thisWeek.from, lt: thisWeek.to } }, _count: { _all: true } }),
+    prisma.message.groupBy({
+      by: ['campaignId'],
+      where: { dealerId, status: 'sent', category: { not: 'staff' }, sentAt: { gte: thisWeek.from, lt: thisWeek.to } },
+      _count: { _all: true },
+    }),
     prisma.$queryRaw<Array<{ reason: string; week: string; n: bigint }>>(Prisma.sql`
       SELECT s.reason::text AS reason, CASE WHEN s."createdAt" >= ${thisWeek.from} THEN 'this' ELSE 'last' END AS week, COUNT(DISTINCT s.id) AS n
       FROM suppressions s JOIN customers c ON lower(c.email) = s.email AND c."dealerId" = ${dealerId}::uuid
@@ -50,8 +67,14 @@ export async function loadOverview(prisma: PrismaClient, user: CockpitUser, now:
       prisma.customer.count({ where: { dealerId, objectedAt: { gte: thisWeek.from, lt: thisWeek.to } } }),
       prisma.customer.count({ where: { dealerId, objectedAt: { gte: lastWeek.from, lt: lastWeek.to } } }),
     ]),
-    prisma.staffTask.findMany({ where: { dealerId, doneAt: null, dueAt: { gte: thisWeek.from, lt: nextWeek.to } }, select: { role: true, dueAt: true, assignee: { select: { role: true } } } }),
-    prisma.callbackTask.findMany({ where: { status: 'open', lead: leadWhere, dueAt: { lt: nextWeek.to } }, select: { dueAt: true, assignee: { select: { role: true } } } }),
+    prisma.staffTask.findMany({
+      where: { dealerId, doneAt: null, dueAt: { gte: thisWeek.from, lt: nextWeek.to } },
+      select: { role: true, dueAt: true, assignee: { select: { role: true } } },
+    }),
+    prisma.callbackTask.findMany({
+      where: { status: 'open', lead: leadWhere, dueAt: { lt: nextWeek.to } },
+      select: { dueAt: true, assignee: { select: { role: true } } },
+    }),
   ]);
 
   const toLead = (lead: (typeof open)[number]): OverviewLead => {
@@ -103,6 +126,8 @@ export async function loadOverview(prisma: PrismaClient, user: CockpitUser, now:
     escalations: [...levels.values()].sort((a, b) => a.level - b.level),
     messagesThisWeek: sentRows.map((r) => ({ campaignId: r.campaignId, sent: r._count._all })).sort((a, b) => b.sent - a.sent),
     complaints,
-    workload: ['salesperson', 'service_advisor', 'team_lead', 'manager'].map((role) => workload.get(role) ?? { role, thisWeek: 0, nextWeek: 0 }),
+    workload: ['salesperson', 'service_advisor', 'team_lead', 'manager'].map(
+      (role) => workload.get(role) ?? { role, thisWeek: 0, nextWeek: 0 },
+    ),
   };
 }

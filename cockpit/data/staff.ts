@@ -13,8 +13,16 @@ export async function loadStaffOverview(prisma: PrismaClient, dealerId: string, 
   const today = dayStart(now);
   const since = new Date(now.getTime() - ROUTING_DAYS * 86_400_000);
   const [staff, absences, assignments] = await Promise.all([
-    prisma.staff.findMany({ where: { dealerId, active: true }, include: { location: true }, orderBy: [{ role: 'asc' }, { lastName: 'asc' }] }),
-    prisma.staffAbsence.findMany({ where: { staff: { dealerId }, to: { gte: new Date(since.toISOString().slice(0, 10)) } }, include: { staff: true }, orderBy: { from: 'asc' } }),
+    prisma.staff.findMany({
+      where: { dealerId, active: true },
+      include: { location: true },
+      orderBy: [{ role: 'asc' }, { lastName: 'asc' }],
+    }),
+    prisma.staffAbsence.findMany({
+      where: { staff: { dealerId }, to: { gte: new Date(since.toISOString().slice(0, 10)) } },
+      include: { staff: true },
+      orderBy: { from: 'asc' },
+    }),
     prisma.touchpoint.findMany({
       where: { dealerId, kind: 'lead.assigned', occurredAt: { gte: since }, leadId: { not: null } },
       orderBy: { occurredAt: 'asc' },
@@ -31,18 +39,45 @@ export async function loadStaffOverview(prisma: PrismaClient, dealerId: string, 
     const leadId = t.leadId!;
     const before = previous.has(leadId) ? previous.get(leadId)! : (t.lead?.customer?.assignedSalespersonId ?? null);
     const absence = before && before !== t.staffId ? absentOn(before, t.occurredAt) : undefined;
-    if (absence) rerouted.push({ leadId, customer: t.lead?.customer ? customerName(t.lead.customer) : null, at: t.occurredAt, from: names.get(before!) ?? '?', to: personName(t.staff) ?? '–', reason: absence.reason });
+    if (absence)
+      rerouted.push({
+        leadId,
+        customer: t.lead?.customer ? customerName(t.lead.customer) : null,
+        at: t.occurredAt,
+        from: names.get(before!) ?? '?',
+        to: personName(t.staff) ?? '–',
+        reason: absence.reason,
+      });
     previous.set(leadId, t.staffId);
   }
 
   const absentNow = absences.filter((a) => a.from <= today && a.to >= today).map((a) => a.staffId);
   const stuck = absentNow.length
-    ? await prisma.lead.findMany({ where: { dealerId, assignedToId: { in: absentNow }, status: 'new' }, include: { customer: true, assignedTo: true } })
+    ? await prisma.lead.findMany({
+        where: { dealerId, assignedToId: { in: absentNow }, status: 'new' },
+        include: { customer: true, assignedTo: true },
+      })
     : [];
 
   return {
-    staff: staff.map((s) => ({ id: s.id, name: `${s.firstName} ${s.lastName}`, role: s.role, location: s.location?.name ?? null, absentToday: absentNow.includes(s.id) })),
-    absences: absences.filter((a) => a.to >= today).map((a) => ({ who: `${a.staff.firstName} ${a.staff.lastName}`, role: a.staff.role, from: a.from, to: a.to, reason: a.reason, note: a.note, now: a.from <= today })),
+    staff: staff.map((s) => ({
+      id: s.id,
+      name: `${s.firstName} ${s.lastName}`,
+      role: s.role,
+      location: s.location?.name ?? null,
+      absentToday: absentNow.includes(s.id),
+    })),
+    absences: absences
+      .filter((a) => a.to >= today)
+      .map((a) => ({
+        who: `${a.staff.firstName} ${a.staff.lastName}`,
+        role: a.staff.role,
+        from: a.from,
+        to: a.to,
+        reason: a.reason,
+        note: a.note,
+        now: a.from <= today,
+      })),
     rerouted: rerouted.reverse(),
     stuck: stuck.map((l) => ({ leadId: l.id, customer: l.customer ? customerName(l.customer) : null, assignee: personName(l.assignedTo) })),
   };

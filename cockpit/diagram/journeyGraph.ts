@@ -23,8 +23,58 @@ export const GOAL = 'goal';
 type Dangling = { from: string; kind: JourneyEdgeKind; label?: string };
 
 const words = {
-  de: { weeks: 'Wochen', days: 'Tage', hours: 'Std.', minutes: 'Min.', months: 'Monate', years: 'Jahre', wait: 'Warten', until: 'Warten bis', send: 'E-Mail', branch: 'Verzweigung', event: 'Warten auf', max: 'höchstens', task: 'Aufgabe', start: 'Eintritt', end: 'Ende', goal: 'Ziel erreicht → Ende', then: 'ja', else: 'nein', onEvent: 'Ereignis', onTimeout: 'Zeitablauf', ifPast: 'Datum vorbei', anytime: 'jederzeit', at: 'um', dueIn: 'fällig in' },
-  en: { weeks: 'weeks', days: 'days', hours: 'h', minutes: 'min', months: 'months', years: 'years', wait: 'Wait', until: 'Wait until', send: 'Email', branch: 'Branch', event: 'Wait for', max: 'at most', task: 'Task', start: 'Entry', end: 'End', goal: 'Goal reached → end', then: 'yes', else: 'no', onEvent: 'event', onTimeout: 'timeout', ifPast: 'date passed', anytime: 'any time', at: 'at', dueIn: 'due in' },
+  de: {
+    weeks: 'Wochen',
+    days: 'Tage',
+    hours: 'Std.',
+    minutes: 'Min.',
+    months: 'Monate',
+    years: 'Jahre',
+    wait: 'Warten',
+    until: 'Warten bis',
+    send: 'E-Mail',
+    branch: 'Verzweigung',
+    event: 'Warten auf',
+    max: 'höchstens',
+    task: 'Aufgabe',
+    start: 'Eintritt',
+    end: 'Ende',
+    goal: 'Ziel erreicht → Ende',
+    then: 'ja',
+    else: 'nein',
+    onEvent: 'Ereignis',
+    onTimeout: 'Zeitablauf',
+    ifPast: 'Datum vorbei',
+    anytime: 'jederzeit',
+    at: 'um',
+    dueIn: 'fällig in',
+  },
+  en: {
+    weeks: 'weeks',
+    days: 'days',
+    hours: 'h',
+    minutes: 'min',
+    months: 'months',
+    years: 'years',
+    wait: 'Wait',
+    until: 'Wait until',
+    send: 'Email',
+    branch: 'Branch',
+    event: 'Wait for',
+    max: 'at most',
+    task: 'Task',
+    start: 'Entry',
+    end: 'End',
+    goal: 'Goal reached → end',
+    then: 'yes',
+    else: 'no',
+    onEvent: 'event',
+    onTimeout: 'timeout',
+    ifPast: 'date passed',
+    anytime: 'any time',
+    at: 'at',
+    dueIn: 'due in',
+  },
 };
 type Words = (typeof words)['de'];
 
@@ -65,7 +115,8 @@ export function journeyGraph(definition: CampaignDefinition, lang: Lang = 'de'):
   const w = words[lang];
   const nodes: JourneyNode[] = [{ id: START, kind: 'start', title: w.start, detail: definition.audience }];
   const edges: JourneyEdge[] = [];
-  const connect = (entries: Dangling[], to: string) => entries.forEach((e) => edges.push({ from: e.from, to, kind: e.kind, label: e.label }));
+  const connect = (entries: Dangling[], to: string) =>
+    entries.forEach((e) => edges.push({ from: e.from, to, kind: e.kind, label: e.label }));
 
   function list(steps: Step[], prefix: string, entries: Dangling[]): Dangling[] {
     let open = entries;
@@ -81,7 +132,9 @@ export function journeyGraph(definition: CampaignDefinition, lang: Lang = 'de'):
       } else if (step.kind === 'waitForEvent') {
         open = [
           ...list(step.onEvent, `${id}.onEvent.`, [{ from: id, kind: 'onEvent', label: `${w.onEvent}: ${step.event}` }]),
-          ...list(step.onTimeout, `${id}.onTimeout.`, [{ from: id, kind: 'onTimeout', label: `${w.onTimeout} (${duration(step.timeout, w)})` }]),
+          ...list(step.onTimeout, `${id}.onTimeout.`, [
+            { from: id, kind: 'onTimeout', label: `${w.onTimeout} (${duration(step.timeout, w)})` },
+          ]),
         ];
       } else {
         if (step.kind === 'waitUntil' && step.ifPast === 'exit') edges.push({ from: id, to: END, kind: 'ifPast', label: w.ifPast });

@@ -8,7 +8,11 @@ import type { StepCounts } from './renderJourney';
  * latest record while that message is still queued (deferred), otherwise at the step after it.
  * A wait that ends without a send (an event that arrived, an empty branch) shows at the step before.
  */
-export type EnrollmentTrace = { status: 'active' | 'completed' | 'exited'; exitReason: string | null; records: Array<{ path: string; final: boolean }> };
+export type EnrollmentTrace = {
+  status: 'active' | 'completed' | 'exited';
+  exitReason: string | null;
+  records: Array<{ path: string; final: boolean }>;
+};
 
 type Located = { path: string; steps: Step[]; index: number; parent?: Located };
 

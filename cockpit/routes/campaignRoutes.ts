@@ -9,7 +9,11 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: CockpitDeps):
   app.get('/campaigns', async (request, reply) => {
     const { user, tr } = contextOf(request);
     const enrollments = await enrollmentsByVersion(deps.prisma, user.dealerId);
-    return sendPage(request, reply, { title: tr.t('campaigns.title'), active: 'campaigns', body: campaignsBody(builtInCampaigns, enrollments, tr) });
+    return sendPage(request, reply, {
+      title: tr.t('campaigns.title'),
+      active: 'campaigns',
+      body: campaignsBody(builtInCampaigns, enrollments, tr),
+    });
   });
 
   app.get<{ Params: { id: string } }>('/campaigns/:id', async (request, reply) => {
@@ -21,6 +25,10 @@ export function registerCampaignRoutes(app: FastifyInstance, deps: CockpitDeps):
       campaignStepCounts(deps.prisma, user.dealerId, campaign),
       campaignResults(deps.prisma, user.dealerId, campaign.id),
     ]);
-    return sendPage(request, reply, { title: campaign.name, active: 'campaigns', body: campaignBody(campaign, versions.get(campaign.id), counts, results, tr) });
+    return sendPage(request, reply, {
+      title: campaign.name,
+      active: 'campaigns',
+      body: campaignBody(campaign, versions.get(campaign.id), counts, results, tr),
+    });
   });
 }

@@ -13,7 +13,12 @@ const uuid = z.uuid({ message: 'must be a UUID' });
 const empty = (v: unknown) => (v === '' ? undefined : v);
 const listQuery = z.object({
   location: z.preprocess(empty, uuid.optional()),
-  status: z.preprocess(empty, z.enum(['new', 'contacted', 'qualified', 'won', 'lost', 'spam'], { message: 'must be new, contacted, qualified, won, lost or spam' }).optional()),
+  status: z.preprocess(
+    empty,
+    z
+      .enum(['new', 'contacted', 'qualified', 'won', 'lost', 'spam'], { message: 'must be new, contacted, qualified, won, lost or spam' })
+      .optional(),
+  ),
   assignee: z.preprocess(empty, uuid.optional()),
   overdue: z.preprocess(empty, z.literal('1', { message: 'must be 1 when given' }).optional()),
   lang: z.string().optional(),
@@ -21,7 +26,8 @@ const listQuery = z.object({
 
 function parseOr400<T>(schema: z.ZodType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new CockpitError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
+  if (!parsed.success)
+    throw new CockpitError(400, parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; '));
   return parsed.data;
 }
 
@@ -60,8 +66,10 @@ export function registerLeadRoutes(app: FastifyInstance, deps: CockpitDeps): voi
     const id = parseOr400(uuid, request.params.id);
     const { staffId } = parseOr400(z.object({ staffId: uuid, _csrf: z.string() }), request.body);
     const data = await loadLeadDetail(deps.prisma, ctx, id); // 404 / 403 as for the page
-    if (!data.colleagues.some((c) => c.id === staffId)) throw new CockpitError(400, `staffId: ${staffId} is not an active colleague at this location`);
-    if (data.lead.status !== 'new') throw new CockpitError(400, `lead ${id}: only a lead waiting for its first contact can be re-assigned (status ${data.lead.status})`);
+    if (!data.colleagues.some((c) => c.id === staffId))
+      throw new CockpitError(400, `staffId: ${staffId} is not an active colleague at this location`);
+    if (data.lead.status !== 'new')
+      throw new CockpitError(400, `lead ${id}: only a lead waiting for its first contact can be re-assigned (status ${data.lead.status})`);
     try {
       await takeOverLead({ client: deps.client, prisma: deps.prisma }, { leadId: id, staffId });
     } catch (error) {

@@ -10,10 +10,16 @@ import { cockpitPage, html } from '../layout';
 export const LOGIN_CSRF_COOKIE = 'stammkunde_login_csrf';
 export const LANG_COOKIE = 'stammkunde_lang';
 
-const loginBody = z.object({ email: z.string().trim().toLowerCase().max(200), password: z.string().max(500), _csrf: z.string().optional(), next: z.string().optional() });
+const loginBody = z.object({
+  email: z.string().trim().toLowerCase().max(200),
+  password: z.string().max(500),
+  _csrf: z.string().optional(),
+  next: z.string().optional(),
+});
 
 /** Only paths inside the cockpit: never an open redirect. */
-const safeNext = (next: string | undefined) => (next && /^\/cockpit(\/[A-Za-z0-9/_\-?=&%.]*)?$/.test(next) && !next.startsWith('//') ? next : '/cockpit');
+const safeNext = (next: string | undefined) =>
+  next && /^\/cockpit(\/[A-Za-z0-9/_\-?=&%.]*)?$/.test(next) && !next.startsWith('//') ? next : '/cockpit';
 
 export function cookieOptions(deps: CockpitDeps) {
   return { path: '/cockpit', httpOnly: true, sameSite: 'lax' as const, secure: deps.settings.PUBLIC_BASE_URL.startsWith('https:') };
@@ -24,12 +30,17 @@ function loginPage(lang: Lang, csrf: string, next: string, failed: boolean): str
   return cockpitPage({
     tr,
     title: tr.t('login.title'),
-    body: html`<section class="login">${failed ? html`<p class="badge bad" id="login-error">${tr.t('login.failed')}</p>` : ''}
-<form method="post" action="/cockpit/login"><input type="hidden" name="_csrf" value="${csrf}"><input type="hidden" name="next" value="${next}">
-<label for="email">${tr.t('login.email')}</label><input id="email" name="email" type="email" autocomplete="username" required>
-<label for="password">${tr.t('login.password')}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">${tr.t('login.submit')}</button></form>
-<p class="detail"><a href="?lang=${lang === 'de' ? 'en' : 'de'}">${lang === 'de' ? 'English' : 'Deutsch'}</a></p></section>`,
+    body: html`<section class="login">
+      ${failed ? html`<p class="badge bad" id="login-error">${tr.t('login.failed')}</p>` : ''}
+      <form method="post" action="/cockpit/login">
+        <input type="hidden" name="_csrf" value="${csrf}" /><input type="hidden" name="next" value="${next}" />
+        <label for="email">${tr.t('login.email')}</label><input id="email" name="email" type="email" autocomplete="username" required />
+        <label for="password">${tr.t('login.password')}</label
+        ><input id="password" name="password" type="password" autocomplete="current-password" required />
+        <button type="submit">${tr.t('login.submit')}</button>
+      </form>
+      <p class="detail"><a href="?lang=${lang === 'de' ? 'en' : 'de'}">${lang === 'de' ? 'English' : 'Deutsch'}</a></p>
+    </section>`,
   });
 }
 
@@ -46,7 +57,10 @@ export function registerLoginRoutes(app: FastifyInstance, deps: CockpitDeps): vo
     const lang = langOf(request.query, request.cookies);
     reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookieOptions(deps), maxAge: 3600 });
     if (isLang(request.query.lang)) reply.setCookie(LANG_COOKIE, lang, { ...cookieOptions(deps), maxAge: 365 * 86400 });
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-store').send(loginPage(lang, csrf, safeNext(request.query.next), false));
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(loginPage(lang, csrf, safeNext(request.query.next), false));
   });
 
   app.post('/login', { config: { cockpitPublic: true } }, async (request, reply) => {
@@ -54,7 +68,20 @@ export function registerLoginRoutes(app: FastifyInstance, deps: CockpitDeps): vo
     const parsed = loginBody.safeParse(request.body ?? {});
     if (!parsed.success || !tokensMatch(parsed.data._csrf, request.cookies[LOGIN_CSRF_COOKIE])) {
       const tr = translator(lang);
-      return reply.code(403).type('text/html; charset=utf-8').send(cockpitPage({ tr, title: tr.t('error.forbidden'), body: html`<section class="error"><h2>403</h2><p id="csrf-refused">${tr.t('error.csrf')}</p><p><a href="/cockpit/login">${tr.t('login.title')}</a></p></section>` }));
+      return reply
+        .code(403)
+        .type('text/html; charset=utf-8')
+        .send(
+          cockpitPage({
+            tr,
+            title: tr.t('error.forbidden'),
+            body: html`<section class="error">
+              <h2>403</h2>
+              <p id="csrf-refused">${tr.t('error.csrf')}</p>
+              <p><a href="/cockpit/login">${tr.t('login.title')}</a></p>
+            </section>`,
+          }),
+        );
     }
     const { email, password, next } = parsed.data;
     const now = deps.now?.() ?? new Date();
@@ -63,7 +90,10 @@ export function registerLoginRoutes(app: FastifyInstance, deps: CockpitDeps): vo
     if (!user || !valid) {
       const csrf = crypto.randomBytes(24).toString('base64url');
       reply.setCookie(LOGIN_CSRF_COOKIE, csrf, { ...cookieOptions(deps), maxAge: 3600 });
-      return reply.code(401).type('text/html; charset=utf-8').send(loginPage(lang, csrf, safeNext(next), true));
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .send(loginPage(lang, csrf, safeNext(next), true));
     }
     const { token } = await openSession(deps.prisma, user.id, now);
     reply.clearCookie(LOGIN_CSRF_COOKIE, cookieOptions(deps));

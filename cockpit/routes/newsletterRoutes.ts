@@ -8,7 +8,10 @@ import { loadNewsletterRuns } from '../data/newsletters';
 import { newslettersBody } from '../pages/newslettersPage';
 
 const ACTIONS = { pause: pauseNewsletterRun, resume: resumeNewsletterRun, cancel: cancelNewsletterRun } as const;
-const params = z.object({ id: z.uuid({ message: 'must be a UUID' }), action: z.enum(['pause', 'resume', 'cancel'], { message: 'must be pause, resume or cancel' }) });
+const params = z.object({
+  id: z.uuid({ message: 'must be a UUID' }),
+  action: z.enum(['pause', 'resume', 'cancel'], { message: 'must be pause, resume or cancel' }),
+});
 
 export function registerNewsletterRoutes(app: FastifyInstance, deps: CockpitDeps): void {
   app.get<{ Querystring: { requested?: string } }>('/newsletters', async (request, reply) => {
@@ -20,12 +23,23 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: CockpitDeps
         return undefined;
       }),
     ]);
-    const requested = request.query.requested && request.query.requested in ACTIONS ? `${ctx.tr.t('newsletters.requested')}: ${ctx.tr.t(`newsletters.${request.query.requested as keyof typeof ACTIONS}`)}` : undefined;
+    const requested =
+      request.query.requested && request.query.requested in ACTIONS
+        ? `${ctx.tr.t('newsletters.requested')}: ${ctx.tr.t(`newsletters.${request.query.requested as keyof typeof ACTIONS}`)}`
+        : undefined;
     return sendPage(request, reply, {
       title: ctx.tr.t('newsletters.title'),
       active: 'newsletters',
       refreshSeconds: runs.some((r) => r.status === 'running') ? 5 : undefined,
-      body: newslettersBody({ definitions: newsletterCatalogue, schedules, runs, tr: ctx.tr, csrfToken: ctx.session.csrfToken, mayControl: may(ctx.user, 'controlNewsletters'), flash: requested }),
+      body: newslettersBody({
+        definitions: newsletterCatalogue,
+        schedules,
+        runs,
+        tr: ctx.tr,
+        csrfToken: ctx.session.csrfToken,
+        mayControl: may(ctx.user, 'controlNewsletters'),
+        flash: requested,
+      }),
     });
   });
 
@@ -37,7 +51,8 @@ export function registerNewsletterRoutes(app: FastifyInstance, deps: CockpitDeps
     if (!parsed.success) throw new CockpitError(400, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
     const run = await deps.prisma.newsletterRun.findUnique({ where: { id: parsed.data.id } });
     if (!run || run.dealerId !== ctx.user.dealerId) throw new CockpitError(404, `newsletter run ${parsed.data.id}`);
-    if (!run.workflowId || !['running', 'paused'].includes(run.status)) throw new CockpitError(400, `newsletter run ${run.id}: ${run.status}, nothing to ${parsed.data.action}`);
+    if (!run.workflowId || !['running', 'paused'].includes(run.status))
+      throw new CockpitError(400, `newsletter run ${run.id}: ${run.status}, nothing to ${parsed.data.action}`);
     await ACTIONS[parsed.data.action](deps.client, run.workflowId);
     return reply.redirect(`/cockpit/newsletters?requested=${parsed.data.action}`, 303);
   });

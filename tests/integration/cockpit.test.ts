@@ -20,11 +20,38 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
     world = await openCockpitWorld();
     const { prisma } = world.db;
     // The overdue test-drive lead has escalated to the team lead, and the demo newsletter run waits paused.
-    await eventually(() => prisma.callbackTask.findFirst({ where: { leadId: DEMO_LEAD_ID, escalationLevel: { gte: 2 } } }), 'the demo lead to escalate to level 2');
-    await eventually(() => prisma.newsletterRun.findFirst({ where: { workflowId: DEMO_NEWSLETTER_WORKFLOW_ID, status: 'paused' } }), 'the demo newsletter run to wait paused');
+    await eventually(
+      () => prisma.callbackTask.findFirst({ where: { leadId: DEMO_LEAD_ID, escalationLevel: { gte: 2 } } }),
+      'the demo lead to escalate to level 2',
+    );
+    await eventually(
+      () => prisma.newsletterRun.findFirst({ where: { workflowId: DEMO_NEWSLETTER_WORKFLOW_ID, status: 'paused' } }),
+      'the demo newsletter run to wait paused',
+    );
     // A second location, Kolbermoor, with a lead of its own (the demo's team lead runs Rosenheim only).
-    const kolbermoor = await prisma.location.create({ data: { dealerId: world.demo.dealerId, name: 'Kolbermoor', federalState: 'BY', openingHours: { mon: [{ from: '09:00', to: '18:00' }], tue: [{ from: '09:00', to: '18:00' }], wed: [{ from: '09:00', to: '18:00' }], thu: [{ from: '09:00', to: '18:00' }], fri: [{ from: '09:00', to: '18:00' }] } } });
-    const lead = await prisma.lead.create({ data: { dealerId: world.demo.dealerId, locationId: kolbermoor.id, source: 'phone', kind: 'offer', vehicleOfInterest: 'Kolbermoor <b>Angebot</b>' } });
+    const kolbermoor = await prisma.location.create({
+      data: {
+        dealerId: world.demo.dealerId,
+        name: 'Kolbermoor',
+        federalState: 'BY',
+        openingHours: {
+          mon: [{ from: '09:00', to: '18:00' }],
+          tue: [{ from: '09:00', to: '18:00' }],
+          wed: [{ from: '09:00', to: '18:00' }],
+          thu: [{ from: '09:00', to: '18:00' }],
+          fri: [{ from: '09:00', to: '18:00' }],
+        },
+      },
+    });
+    const lead = await prisma.lead.create({
+      data: {
+        dealerId: world.demo.dealerId,
+        locationId: kolbermoor.id,
+        source: 'phone',
+        kind: 'offer',
+        vehicleOfInterest: 'Kolbermoor <b>Angebot</b>',
+      },
+    });
     otherLocationLeadId = lead.id;
     principal = await world.loginAs('principal');
   });
@@ -105,12 +132,22 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
 
     // The escalation already handed it on; the principal gives it to the other present salesperson.
     const current = await world.db.prisma.lead.findUniqueOrThrow({ where: { id: DEMO_LEAD_ID }, include: { assignedTo: true } });
-    const colleague = await world.db.prisma.staff.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, role: 'salesperson', firstName: { not: 'Andrea' }, id: { not: current.assignedToId ?? undefined } } });
+    const colleague = await world.db.prisma.staff.findFirstOrThrow({
+      where: {
+        dealerId: world.demo.dealerId,
+        role: 'salesperson',
+        firstName: { not: 'Andrea' },
+        id: { not: current.assignedToId ?? undefined },
+      },
+    });
     const name = `${colleague.firstName} ${colleague.lastName}`;
     await page.selectOption('#staffId', colleague.id);
     await page.click('#reassign-form button[type=submit]');
     await expect(page.locator('#flash').innerText()).resolves.toContain(name);
-    await eventually(() => world.db.prisma.touchpoint.findFirst({ where: { leadId: DEMO_LEAD_ID, kind: 'lead.taken_over', staffId: colleague.id } }), `the lead to be taken over by ${name}`);
+    await eventually(
+      () => world.db.prisma.touchpoint.findFirst({ where: { leadId: DEMO_LEAD_ID, kind: 'lead.taken_over', staffId: colleague.id } }),
+      `the lead to be taken over by ${name}`,
+    );
     await page.reload();
     await expect(page.locator('#assignee').innerText()).resolves.toBe(name);
     await expect(page.locator('#ladder').innerText()).resolves.toContain(`${name} hat den Lead übernommen`);
@@ -118,7 +155,10 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
 
   it('clicks through from a lead to its customer and on to a campaign with its journey diagram and results', async () => {
     const { page } = principal;
-    const lead = await world.db.prisma.lead.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, status: 'contacted', customer: { campaignEnrollments: { some: {} } } }, include: { customer: { include: { campaignEnrollments: true } } } });
+    const lead = await world.db.prisma.lead.findFirstOrThrow({
+      where: { dealerId: world.demo.dealerId, status: 'contacted', customer: { campaignEnrollments: { some: {} } } },
+      include: { customer: { include: { campaignEnrollments: true } } },
+    });
     await page.goto('/cockpit/leads?status=contacted');
     await page.click(`#lead-list a[href="/cockpit/leads/${lead.id}"]`);
     await page.click('#customer-link');
@@ -139,12 +179,22 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
     const { page } = principal;
     await page.goto('/cockpit/campaigns');
     const list = await page.locator('#campaign-list').innerText();
-    for (const name of ['Check-ins after delivery', 'Service reminders per vehicle', 'HU/AU reminders per vehicle', 'Reactivation of silent customers']) expect(list).toContain(name);
+    for (const name of [
+      'Check-ins after delivery',
+      'Service reminders per vehicle',
+      'HU/AU reminders per vehicle',
+      'Reactivation of silent customers',
+    ])
+      expect(list).toContain(name);
     await page.click('#campaign-list a:has-text("HU/AU reminders")');
     const steps = await page.locator('#step-counts').innerText();
     expect(steps).toContain('HU reminder');
-    const enrolled = await world.db.prisma.campaignEnrollment.count({ where: { dealerId: world.demo.dealerId, campaignId: 'hu-reminders' } });
-    const rows = await page.locator('#step-counts tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    const enrolled = await world.db.prisma.campaignEnrollment.count({
+      where: { dealerId: world.demo.dealerId, campaignId: 'hu-reminders' },
+    });
+    const rows = await page
+      .locator('#step-counts tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const first = rows.find((r) => r[0]!.startsWith('0 ·'))!;
     expect(Number(first[1]) + Number(first[2]) + Number(first[3])).toBe(enrolled); // everyone is at the first step or past it
     await expect(page.locator('#sent').innerText()).resolves.toMatch(/^[1-9]\d*$/);
@@ -161,8 +211,13 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
 
     // A slow run (one message a second, batches of ten), so it is still going out when marketing pauses it.
     const slow = { ...newsletterById('tyre-change-spring'), dealerId: world.demo.dealerId, ratePerSecond: 1 };
-    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.engine.taskQueue }, slow, { label: 'cockpit-test' });
-    const run = await eventually(() => world.db.prisma.newsletterRun.findFirst({ where: { workflowId, status: 'running' } }), 'the spring run to start');
+    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.engine.taskQueue }, slow, {
+      label: 'cockpit-test',
+    });
+    const run = await eventually(
+      () => world.db.prisma.newsletterRun.findFirst({ where: { workflowId, status: 'running' } }),
+      'the spring run to start',
+    );
     await page.reload();
     const row = page.locator(`tr[data-run="${run.id}"]`);
     await expect(row.locator('.run-status').innerText()).resolves.toBe('läuft');
@@ -176,16 +231,24 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
     const cells = await row.locator('td.num').allInnerTexts();
     expect(Number(cells[0])).toBe(pending);
     await row.locator('button[data-action=cancel]').click();
-    await eventually(() => world.db.prisma.newsletterRun.findFirst({ where: { id: run.id, status: 'cancelled' } }), 'the run to be cancelled');
+    await eventually(
+      () => world.db.prisma.newsletterRun.findFirst({ where: { id: run.id, status: 'cancelled' } }),
+      'the run to be cancelled',
+    );
     await context.close();
   });
 
   it('finds customers by name, email, plate and customer number, and shows every name as text', async () => {
     const { page } = principal;
     const prisma = world.db.prisma;
-    const vehicle = await prisma.vehicle.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, licensePlate: { not: null }, owner: { erasedAt: null } }, include: { owner: true } });
+    const vehicle = await prisma.vehicle.findFirstOrThrow({
+      where: { dealerId: world.demo.dealerId, licensePlate: { not: null }, owner: { erasedAt: null } },
+      include: { owner: true },
+    });
     const owner = vehicle.owner!;
-    await prisma.customer.create({ data: { dealerId: world.demo.dealerId, lastName: 'Mayr <script>alert(1)</script>', firstName: 'Xaver', externalDmsId: 'K-99001' } });
+    await prisma.customer.create({
+      data: { dealerId: world.demo.dealerId, lastName: 'Mayr <script>alert(1)</script>', firstName: 'Xaver', externalDmsId: 'K-99001' },
+    });
     for (const query of [owner.lastName, owner.email!, vehicle.licensePlate!.replace(/[\s-]/g, ''), owner.externalDmsId!]) {
       await page.goto(`/cockpit/customers?q=${encodeURIComponent(query)}`);
       await expect(page.locator('#customer-hits').innerText()).resolves.toContain(owner.lastName);
@@ -195,9 +258,12 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
     expect(await page.locator('script').count()).toBe(0);
   });
 
-  it("shows the team who is absent and whose leads were re-routed", async () => {
+  it('shows the team who is absent and whose leads were re-routed', async () => {
     const { page } = principal;
-    await eventually(() => world.db.prisma.touchpoint.findFirst({ where: { kind: 'lead.assigned', lead: { kind: 'trade_in', status: 'new' } } }), 'the trade-in lead to be assigned');
+    await eventually(
+      () => world.db.prisma.touchpoint.findFirst({ where: { kind: 'lead.assigned', lead: { kind: 'trade_in', status: 'new' } } }),
+      'the trade-in lead to be assigned',
+    );
     await page.goto('/cockpit/staff');
     await expect(page.locator('#absences').innerText()).resolves.toMatch(/Andrea Eder[\s\S]*heute abwesend/);
     const rerouted = await page.locator('#rerouted').innerText();
@@ -226,7 +292,12 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
 
     // Marketing may not open leads at all; a service advisor may not control newsletters.
     const cookie = (await context.cookies()).find((c) => c.name === 'stammkunde_session')!;
-    const post = await fetch(`${world.baseUrl}/cockpit/leads/${DEMO_LEAD_ID}/assign`, { method: 'POST', headers: { cookie: `stammkunde_session=${cookie.value}`, 'content-type': 'application/x-www-form-urlencoded' }, body: 'staffId=' + before.assignedToId, redirect: 'manual' });
+    const post = await fetch(`${world.baseUrl}/cockpit/leads/${DEMO_LEAD_ID}/assign`, {
+      method: 'POST',
+      headers: { cookie: `stammkunde_session=${cookie.value}`, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'staffId=' + before.assignedToId,
+      redirect: 'manual',
+    });
     expect(post.status).toBe(403);
     await context.close();
     const marketing = await world.loginAs('marketing');
@@ -236,8 +307,20 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
 
   it('serves every page in well under 300 ms with the demo data (measured, written to test-artifacts)', async () => {
     const cookie = (await principal.context.cookies()).find((c) => c.name === 'stammkunde_session')!;
-    const customer = await world.db.prisma.customer.findFirstOrThrow({ where: { dealerId: world.demo.dealerId, campaignEnrollments: { some: {} } } });
-    const pages = ['/cockpit', '/cockpit/leads', `/cockpit/leads/${DEMO_LEAD_ID}`, '/cockpit/campaigns', '/cockpit/campaigns/service-reminders', '/cockpit/newsletters', `/cockpit/customers?q=${encodeURIComponent(customer.lastName)}`, `/cockpit/customers/${customer.id}`, '/cockpit/staff'];
+    const customer = await world.db.prisma.customer.findFirstOrThrow({
+      where: { dealerId: world.demo.dealerId, campaignEnrollments: { some: {} } },
+    });
+    const pages = [
+      '/cockpit',
+      '/cockpit/leads',
+      `/cockpit/leads/${DEMO_LEAD_ID}`,
+      '/cockpit/campaigns',
+      '/cockpit/campaigns/service-reminders',
+      '/cockpit/newsletters',
+      `/cockpit/customers?q=${encodeURIComponent(customer.lastName)}`,
+      `/cockpit/customers/${customer.id}`,
+      '/cockpit/staff',
+    ];
     const timings: Record<string, number> = {};
     for (const url of pages) {
       const samples: number[] = [];

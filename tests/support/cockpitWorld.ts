@@ -5,6 +5,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/demoCockpit';
 import { seedDemo, type DemoSeed } from '../../demo/seedDemo';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from './database';
+import { eventually as waitFor } from './eventually';
 import { startEngineWorker, type EngineHarness } from './engineHarness';
 import { launchChromium } from './headlessBrowser';
 import { createTimeSkippingTestEnv } from './temporalEnv';
@@ -30,16 +31,8 @@ export type CockpitWorld = {
 
 export const demoUser = (role: (typeof DEMO_USERS)[number]['role']) => DEMO_USERS.find((u) => u.role === role)!;
 
-/** Polls a condition the product guarantees will hold (a row, a status), never a fixed sleep. */
-export async function eventually<T>(probe: () => Promise<T | undefined | null | false>, what: string, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
+/** The shared poll for a condition the product guarantees (tests/support/eventually.ts), probe first. */
+export const eventually = <T>(probe: () => Promise<T | undefined | null | false>, what: string): Promise<T> => waitFor(what, probe);
 
 export async function openCockpitWorld(): Promise<CockpitWorld> {
   const db = await createTestDatabase();

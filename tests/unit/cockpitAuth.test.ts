@@ -35,11 +35,19 @@ describe('cockpit logins', () => {
 
 describe('holdout uplift', () => {
   it('is treated minus holdout conversion with a 95 % interval', () => {
-    const u = upliftInterval({ treated: { enrollments: 900, converted: 270, conversionRate: 0.3 }, holdout: { enrollments: 100, converted: 20, conversionRate: 0.2 } })!;
+    const u = upliftInterval({
+      treated: { enrollments: 900, converted: 270, conversionRate: 0.3 },
+      holdout: { enrollments: 100, converted: 20, conversionRate: 0.2 },
+    })!;
     expect(u.value).toBeCloseTo(0.1, 10);
     const se = Math.sqrt((0.3 * 0.7) / 900 + (0.2 * 0.8) / 100);
     expect(u.low).toBeCloseTo(0.1 - 1.96 * se, 10);
     expect(u.high).toBeCloseTo(0.1 + 1.96 * se, 10);
-    expect(upliftInterval({ treated: { enrollments: 5, converted: 1, conversionRate: 0.2 }, holdout: { enrollments: 0, converted: 0, conversionRate: null } })).toBeNull();
+    expect(
+      upliftInterval({
+        treated: { enrollments: 5, converted: 1, conversionRate: 0.2 },
+        holdout: { enrollments: 0, converted: 0, conversionRate: null },
+      }),
+    ).toBeNull();
   });
 });

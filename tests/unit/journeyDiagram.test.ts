@@ -7,50 +7,66 @@ import { serviceReminders } from '../../campaigns/builtin/serviceReminders';
 import { postPurchaseCheckIns } from '../../campaigns/builtin/postPurchaseCheckIns';
 
 const edgeList = (g: ReturnType<typeof journeyGraph>) => g.edges.map((e) => `${e.from} -${e.kind}-> ${e.to}`);
-const decode = (svg: string) => svg.replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n))).replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
+const decode = (svg: string) =>
+  svg
+    .replace(/&#(\d+);/g, (_, n) => String.fromCodePoint(Number(n)))
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"');
 
 describe('the journey diagram of every built-in campaign', () => {
-  it.each(builtInCampaigns.map((c) => [c.id, c] as const))('%s: one node per step, edges in the order the workflow runs them, drawn as SVG', (_id, campaign) => {
-    const graph = journeyGraph(campaign);
-    const steps: Array<{ path: string; step: Step }> = [];
-    forEachStep(campaign.steps, (step, path) => steps.push({ path, step }));
+  it.each(builtInCampaigns.map((c) => [c.id, c] as const))(
+    '%s: one node per step, edges in the order the workflow runs them, drawn as SVG',
+    (_id, campaign) => {
+      const graph = journeyGraph(campaign);
+      const steps: Array<{ path: string; step: Step }> = [];
+      forEachStep(campaign.steps, (step, path) => steps.push({ path, step }));
 
-    // Nodes: start, end, the goal exit when there are goal events, and exactly one per step path with its kind.
-    expect(graph.nodes.map((n) => n.id).sort()).toEqual([START, END, ...(campaign.exitOn.length ? [GOAL] : []), ...steps.map((s) => s.path)].sort());
-    for (const { path, step } of steps) expect(graph.nodes.find((n) => n.id === path)?.kind).toBe(step.kind);
+      // Nodes: start, end, the goal exit when there are goal events, and exactly one per step path with its kind.
+      expect(graph.nodes.map((n) => n.id).sort()).toEqual(
+        [START, END, ...(campaign.exitOn.length ? [GOAL] : []), ...steps.map((s) => s.path)].sort(),
+      );
+      for (const { path, step } of steps) expect(graph.nodes.find((n) => n.id === path)?.kind).toBe(step.kind);
 
-    // Edges: the first step follows the start; consecutive steps of one list follow each other unless the first is a container.
-    const edges = edgeList(graph);
-    expect(edges).toContain(`${START} -next-> 0`);
-    for (const { path, step } of steps) {
-      const incoming = graph.edges.filter((e) => e.to === path);
-      expect(incoming.length).toBeGreaterThan(0);
-      const outgoing = graph.edges.filter((e) => e.from === path).map((e) => e.kind);
-      if (step.kind === 'branch') expect(outgoing).toEqual(expect.arrayContaining(['then', 'else']));
-      else if (step.kind === 'waitForEvent') expect(outgoing).toEqual(expect.arrayContaining(['onEvent', 'onTimeout']));
-      else expect(outgoing).toContain('next');
-      if (step.kind === 'waitUntil' && step.ifPast === 'exit') expect(edges).toContain(`${path} -ifPast-> ${END}`);
-      if (step.kind === 'send') expect(graph.nodes.find((n) => n.id === path)!.detail ?? graph.nodes.find((n) => n.id === path)!.title).toContain(step.template);
-    }
-    if (campaign.exitOn.length) {
-      expect(edges).toContain(`${START} -goal-> ${GOAL}`);
-      expect(graph.nodes.find((n) => n.id === GOAL)!.detail).toBe(campaign.exitOn.join(', '));
-    }
-    // Every node reaches the end.
-    const reaches = (from: string, seen = new Set<string>()): boolean => from === END || from === GOAL || graph.edges.filter((e) => e.from === from && !seen.has(e.to)).some((e) => (seen.add(e.to), reaches(e.to, seen)));
-    for (const node of graph.nodes) expect(reaches(node.id)).toBe(true);
+      // Edges: the first step follows the start; consecutive steps of one list follow each other unless the first is a container.
+      const edges = edgeList(graph);
+      expect(edges).toContain(`${START} -next-> 0`);
+      for (const { path, step } of steps) {
+        const incoming = graph.edges.filter((e) => e.to === path);
+        expect(incoming.length).toBeGreaterThan(0);
+        const outgoing = graph.edges.filter((e) => e.from === path).map((e) => e.kind);
+        if (step.kind === 'branch') expect(outgoing).toEqual(expect.arrayContaining(['then', 'else']));
+        else if (step.kind === 'waitForEvent') expect(outgoing).toEqual(expect.arrayContaining(['onEvent', 'onTimeout']));
+        else expect(outgoing).toContain('next');
+        if (step.kind === 'waitUntil' && step.ifPast === 'exit') expect(edges).toContain(`${path} -ifPast-> ${END}`);
+        if (step.kind === 'send')
+          expect(graph.nodes.find((n) => n.id === path)!.detail ?? graph.nodes.find((n) => n.id === path)!.title).toContain(step.template);
+      }
+      if (campaign.exitOn.length) {
+        expect(edges).toContain(`${START} -goal-> ${GOAL}`);
+        expect(graph.nodes.find((n) => n.id === GOAL)!.detail).toBe(campaign.exitOn.join(', '));
+      }
+      // Every node reaches the end.
+      const reaches = (from: string, seen = new Set<string>()): boolean =>
+        from === END ||
+        from === GOAL ||
+        graph.edges.filter((e) => e.from === from && !seen.has(e.to)).some((e) => (seen.add(e.to), reaches(e.to, seen)));
+      for (const node of graph.nodes) expect(reaches(node.id)).toBe(true);
 
-    // Laid out by dagre without overlapping boxes, and rendered to SVG with every node's title.
-    const layout = layoutJourney(graph, new Map());
-    for (const a of layout.nodes)
-      for (const b of layout.nodes)
-        if (a !== b) expect(Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2).toBe(true);
-    const svg = renderJourneyDiagram(graph).value;
-    expect(svg).toMatch(/^<div class="chart"><svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
-    const text = decode(svg);
-    for (const node of graph.nodes) expect(text).toContain(node.title.slice(0, 20));
-    expect(svg).not.toContain('<script');
-  });
+      // Laid out by dagre without overlapping boxes, and rendered to SVG with every node's title.
+      const layout = layoutJourney(graph, new Map());
+      for (const a of layout.nodes)
+        for (const b of layout.nodes)
+          if (a !== b)
+            expect(Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= (a.height + b.height) / 2).toBe(true);
+      const svg = renderJourneyDiagram(graph).value;
+      expect(svg).toMatch(/^<div class="chart"><svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+      const text = decode(svg);
+      for (const node of graph.nodes) expect(text).toContain(node.title.slice(0, 20));
+      expect(svg).not.toContain('<script');
+    },
+  );
 
   it('draws the service reminders as the workflow runs them: the branch skips the reminder on a first cycle', () => {
     expect(edgeList(journeyGraph(serviceReminders))).toEqual([
@@ -91,9 +107,24 @@ describe('where enrollments stand, from the step paths their messages and tasks 
     const counts = stepProgress(steps, [
       { status: 'active', exitReason: null, records: [] }, // waiting for the due date
       { status: 'active', exitReason: null, records: [{ path: '1.else.0', final: true }] }, // reminder sent: waiting 4 weeks
-      { status: 'active', exitReason: null, records: [{ path: '1.else.0', final: true }, { path: '3', final: false }] }, // follow-up deferred
+      {
+        status: 'active',
+        exitReason: null,
+        records: [
+          { path: '1.else.0', final: true },
+          { path: '3', final: false },
+        ],
+      }, // follow-up deferred
       { status: 'exited', exitReason: 'goal reached: service_booked', records: [{ path: '1.else.0', final: true }] },
-      { status: 'completed', exitReason: null, records: [{ path: '1.else.0', final: true }, { path: '3', final: true }, { path: '5', final: true }] },
+      {
+        status: 'completed',
+        exitReason: null,
+        records: [
+          { path: '1.else.0', final: true },
+          { path: '3', final: true },
+          { path: '5', final: true },
+        ],
+      },
     ]);
     expect(counts.get('0')).toEqual({ waiting: 1, passed: 4, exited: 0 });
     expect(counts.get('1')).toEqual({ waiting: 0, passed: 4, exited: 0 });
