@@ -13,7 +13,8 @@ declare module 'fastify' {
   }
 }
 
-const publicPrefixes = ['/docs', '/openapi.json'];
+/** The cockpit has its own login (session cookie), see cockpit/routes.ts. */
+const publicPrefixes = ['/docs', '/openapi.json', '/cockpit'];
 
 function presentedKey(request: FastifyRequest): string | undefined {
   const authorization = request.headers.authorization;

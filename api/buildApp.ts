@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { componentLogger } from '../config/logger';
+import { cockpitRoutes } from '../cockpit/routes';
 import { nodeRequire } from '../db/nativeRequire';
 import { installApiKeyAuth } from './auth';
 import type { ApiDeps } from './deps';
@@ -18,7 +19,7 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /**
  * The HTTP API: JSON routes for the DMS, website and dashboards (API key required), and the
- * public German pages behind signed links in emails. Returns the app unstarted (tests use inject).
+ * public German pages behind signed links in emails, and the dealer's cockpit under /cockpit (login). Returns the app unstarted (tests use inject).
  */
 export function buildApiApp(deps: ApiDeps) {
   const logger = deps.logger === false ? pino({ level: 'silent' }) : (deps.logger ?? componentLogger('api'));
@@ -67,5 +68,6 @@ export function buildApiApp(deps: ApiDeps) {
     acceptFormBodies(pages);
     await pages.register(publicPageRoutes(deps));
   });
+  app.register(cockpitRoutes(deps), { prefix: '/cockpit' });
   return app;
 }

@@ -6,6 +6,7 @@ import { registerStartCommand } from './commands/start';
 import { registerApiCommand } from './commands/api';
 import { registerApiKeyCommands } from './commands/apiKey';
 import { registerCampaignPreviewCommand } from './commands/campaignPreview';
+import { registerCockpitCommands } from './commands/cockpitUser';
 import { registerCustomerCommands } from './commands/customerShow';
 import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
@@ -27,6 +28,7 @@ registerPrivacyCommands(program);
 registerImportCommand(program);
 registerLeadCommands(program);
 registerNewsletterCommands(program);
+registerCockpitCommands(program);
 program.addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

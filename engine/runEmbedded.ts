@@ -16,6 +16,7 @@ import { parseSmtpUrl } from '../mail/smtpUrl';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
 import { emailsDueSoon, type DueSoon } from '../demo/dueNow';
+import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demoCockpit';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
 import { payloadEncryption } from '../privacy/payloadEncryption';
@@ -135,6 +136,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     };
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
+    urls.Cockpit = `${api.url}/cockpit`;
+    if (demo) notes.push(`Cockpit demo login: ${DEMO_USERS[0]!.email} / ${DEMO_PASSWORD} (principal; also ${DEMO_USERS.slice(1).map((u) => `${u.email.split('@')[0]} as ${u.role}`).join(', ')}, same password).`);
     urls['Temporal frontend'] = temporal.address;
     const demoEmailsDueSoon = demo ? () => emailsDueSoon({ client, prisma: database.prisma }, demo.dealerId, new Date()) : undefined;
     return { urls, notes, demo, ...(demoEmailsDueSoon ? { demoEmailsDueSoon } : {}), stop };

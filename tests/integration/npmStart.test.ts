@@ -74,6 +74,8 @@ describe('npm start on a fresh clone', () => {
     expect(printed).toContain(`http://127.0.0.1:${config.inboxPort}/`);
     expect(printed).toMatch(/Customer timeline\s+http:\/\/127\.0\.0\.1:\d+\/timeline\/customers\/[0-9a-f-]{36}/);
     expect(printed).toContain('SENDING_WINDOW=always');
+    expect(printed).toMatch(/Cockpit\s+http:\/\/127\.0\.0\.1:\d+\/cockpit/);
+    expect(printed).toContain('Cockpit demo login: maria.sonnenschein@autohaus-sonnenschein.example / sonnenschein-demo');
 
     // Within the minute (with room for a loaded machine): lifecycle emails and the escalation.
     const afterFirstRun = await eventually('lifecycle emails and the escalation in the inbox', async () => {
