@@ -2,6 +2,7 @@ import { readSettings } from '../../config/settings';
 import { handleCallbackForm, renderCallbackPage } from '../../leads/callbackPage';
 import { handleTakeOverForm } from '../../leads/takeOverPage';
 import { signLinkToken } from '../../links/signedLinks';
+import { runCli } from '../support/cliProcess';
 import { berlinTime, openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
 
 /** What staff log after calling, and the signed links in their emails. */
@@ -116,5 +117,50 @@ describe('logging the outcome of a callback', () => {
     await world.logOutcome(lead.leadId, 'reached', world.dealership.staff.teamLead.id);
     await world.resultOf(lead.leadId);
     expect(world.mailsAbout('Ubernahme').some((m) => recipient(m) === 'monika')).toBe(false);
+  });
+
+  it('the caller learns whether the follow-up took the outcome: the page, the API client and the CLI say so when the lead had already closed', async () => {
+    const thursday = await world.nextWeekday(4);
+    await world.skipTo(`${thursday}T10:00`);
+    const lead = await world.testDriveRequest('Antwort');
+    const [assigned] = await world.waitForMailAbout('Antwort', 1);
+    const token = tokenIn(assigned!.html!.replace(/&amp;/g, '&'), 'leads/callback');
+
+    await world.skipTo(`${thursday}T10:30`);
+    const noAnswer = await world.logOutcome(lead.leadId, 'no_answer', world.dealership.staff.salesperson.id);
+    expect(noAnswer).toMatchObject({ accepted: true, result: 'retry', attempts: 1 });
+    expect(berlinTime((noAnswer as { retryAt: string }).retryAt)).toBe('Thu 12:30');
+
+    const reached = await handleCallbackForm(await linkDeps(), token, { outcome: 'reached', note: 'Probefahrt am Samstag 10 Uhr' });
+    expect(reached.status).toBe(200);
+    expect(reached.html).toContain('Ergebnis gespeichert');
+    expect(await world.resultOf(lead.leadId)).toMatchObject({ status: 'completed', outcome: 'reached' });
+
+    // The same link used again after the lead closed: not taken as an outcome, kept as a note, and the page says so.
+    const again = await handleCallbackForm(await linkDeps(), token, { outcome: 'appointment_booked' });
+    expect(again.html).toContain('Als Notiz gespeichert');
+    expect(again.html).toContain('bereits abgeschlossen');
+    const late = await world.logOutcome(lead.leadId, 'not_interested');
+    expect(late).toMatchObject({ accepted: false, result: 'recorded_late' });
+
+    const cli = await runCli(['leads', 'outcome', lead.leadId, 'appointment_booked', '--note', 'Termin bestätigt'], {
+      DATABASE_URL: world.db.url,
+      TEMPORAL_ADDRESS: world.env.address,
+      TEMPORAL_TASK_QUEUE: world.engine.taskQueue,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain(`Outcome "appointment_booked" NOT accepted for lead ${lead.leadId}`);
+    expect(cli.stdout).toContain("recorded as a note in the customer's history");
+
+    const notes = (await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'callback.outcome' }, orderBy: { createdAt: 'asc' } })).map((t) => t.summary);
+    expect(notes).toEqual([
+      expect.stringContaining('Rückruf: Nicht erreicht'),
+      'Rückruf: Kunde erreicht – Probefahrt am Samstag 10 Uhr',
+      'Rückruf: Termin vereinbart',
+      'Rückruf: Kein Interesse',
+      'Rückruf: Termin vereinbart – Termin bestätigt',
+    ]);
+    const task = await world.db.prisma.callbackTask.findFirstOrThrow({ where: { leadId: lead.leadId } });
+    expect(task).toMatchObject({ status: 'done', outcome: 'reached' });
   });
 });

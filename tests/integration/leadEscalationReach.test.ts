@@ -75,7 +75,7 @@ describe('an escalation never goes to nobody', () => {
     expect(flagged.attention).toBe('nobody_reachable');
     expect((await escalationNotes(lead.leadId))[1]).toContain('niemand erreichbar und kein Eskalationspostfach hinterlegt: Lead zur Klärung markiert');
     const page = renderOpenLeads(await loadOpenLeads({ prisma, now: () => new Date(`${wednesday}T12:30:00Z`) }, dealer.id));
-    expect(page).toContain('Niemand erreichbar – bitte klären');
+    expect(page).toContain('Niemand erreichbar &#8211; bitte klären');
     const day = { from: new Date(`${wednesday}T00:00:00Z`), to: new Date(`${wednesday}T23:59:00Z`) };
     const kpi = await leadResponseByLocation(prisma, dealer.id, day);
     expect(kpi.find((k) => k.locationId === location.id)?.needingAttention).toBe(1);

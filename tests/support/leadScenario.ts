@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { logCallbackOutcome } from '../../leads/callbackOutcome';
+import { logCallbackOutcome, type OutcomeLogged } from '../../leads/callbackOutcome';
 import { submitLead } from '../../leads/intake';
 import type { LeadSubmission } from '../../leads/leadSubmission';
 import { queryLeadState } from '../../leads/queries';
@@ -19,7 +19,8 @@ export type LeadWorld = CampaignWorld & {
   testDriveRequest(lastName: string, extra?: Partial<LeadSubmission>): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
   submit(submission: LeadSubmission): ReturnType<typeof submitLead>;
   leadState(leadId: string, ready?: (s: LeadState) => boolean): Promise<LeadState>;
-  logOutcome(leadId: string, outcome: CallbackOutcome, staffId?: string): Promise<void>;
+  /** Logs a callback outcome as the callback page does, with an optional note; answers whether the follow-up took it. */
+  logOutcome(leadId: string, outcome: CallbackOutcome, staffId?: string, note?: string): Promise<OutcomeLogged>;
   resultOf(leadId: string): Promise<LeadState>;
   /** Staff emails about a customer (their name is in every subject), oldest first. */
   mailsAbout(lastName: string): ReceivedMail[];
@@ -71,9 +72,9 @@ export async function openLeadWorld(): Promise<LeadWorld> {
       }
       throw new Error(`lead ${leadId} never reached the expected state`);
     },
-    async logOutcome(leadId, outcome, staffId) {
+    async logOutcome(leadId, outcome, staffId, note) {
       lastNow = (await now()).getTime();
-      await logCallbackOutcome(deps(), { leadId, outcome, staffId });
+      return logCallbackOutcome(deps(), { leadId, outcome, staffId, note });
     },
     resultOf: (leadId) => world.env.client.workflow.getHandle(leadWorkflowId(leadId)).result(),
     mailsAbout: (lastName) => world.smtp.messages().filter(about(lastName)),

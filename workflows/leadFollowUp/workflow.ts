@@ -1,7 +1,7 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addBusinessDuration } from '../../time/businessTime';
-import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, MAIL_ACTIVITY } from '../shared/activityRetry';
+import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, STAFF_MAIL_ACTIVITY } from '../shared/activityRetry';
 import { workflowNow } from '../shared/clock';
 import {
   CALLBACK_OUTCOMES,
@@ -18,7 +18,7 @@ import {
 import { stepInstant } from './ladder';
 
 const acts = proxyActivities<Activities>(DATABASE_ACTIVITY);
-const mail = proxyActivities<Activities>(MAIL_ACTIVITY);
+const mail = proxyActivities<Activities>(STAFF_MAIL_ACTIVITY);
 const failures = proxyActivities<Activities>(FAILURE_RECORDING_ACTIVITY);
 
 type LeadMailOrder = Awaited<ReturnType<Activities['openLeadFollowUp']>>['emails'][number];
