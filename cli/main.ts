@@ -9,6 +9,7 @@ import { registerCampaignPreviewCommand } from './commands/campaignPreview';
 import { registerCustomerCommands } from './commands/customerShow';
 import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
+import { registerLocationCommands } from './commands/locations';
 import { registerNewsletterCommands } from './commands/newsletters';
 import { registerWorkerCommand } from './commands/worker';
 
@@ -22,6 +23,7 @@ registerApiKeyCommands(program);
 registerCustomerCommands(program);
 registerImportCommand(program);
 registerLeadCommands(program);
+registerLocationCommands(program);
 registerNewsletterCommands(program);
 program.addCommand(migrateCommand());
 
