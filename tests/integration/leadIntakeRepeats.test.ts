@@ -18,11 +18,14 @@ describe('one request is one lead', () => {
   afterAll(async () => world?.close());
 
   const post = (payload: object, headers: Record<string, string> = {}) => world.call({ method: 'POST', url: '/leads', headers: { ...world.auth, ...headers }, payload });
+  // Each story's person has their own phone number: the same number would be the same person.
+  const phones = new Map<string, string>();
+  const phoneOf = (lastName: string) => phones.get(lastName) ?? (phones.set(lastName, `+49 171 555${String(1000 + phones.size).padStart(4, '0')}`), phones.get(lastName)!);
   const form = (lastName: string, extra: object = {}) => ({
     locationId: world.dealership.location.id,
     kind: 'test_drive',
     source: 'website',
-    customer: { firstName: 'Lena', lastName, email: `lena.${lastName.toLowerCase()}@example.de`, phone: '+49 171 5550100' },
+    customer: { firstName: 'Lena', lastName, email: `lena.${lastName.toLowerCase()}@example.de`, phone: phoneOf(lastName) },
     vehicleOfInterest: 'VW ID.4 Pro',
     message: 'Probefahrt am Samstag?',
     receivedAt: '2027-03-02T10:00:00+01:00',
@@ -36,7 +39,7 @@ describe('one request is one lead', () => {
     const first = await post(form('Doppelklick'));
     expect(first.statusCode).toBe(201);
     const again = await post(form('Doppelklick', {
-      customer: { firstName: 'Lena', lastName: 'Doppelklick', phone: '0171 / 555 01 00' },
+      customer: { firstName: 'Lena', lastName: 'Doppelklick', phone: phoneOf('Doppelklick').replace('+49 171 ', '0171 / ').replace(/(\d{3})(\d{4})$/, '$1 $2') },
       vehicleOfInterest: 'vw  ID.4  pro',
       receivedAt: '2027-03-02T10:01:00+01:00',
     }));
