@@ -157,7 +157,7 @@ describe('double opt-in: a customer asks for the newsletter', () => {
     expect(requested.json().status).toBe('confirmation_sent');
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: clara.id } })).emailConsentBasis).toBe('none');
 
-    const [mail] = await smtp.waitForMessages((m) => m.envelope.to.includes(clara.email!), 30_000);
+    const [mail] = await smtp.waitForMessages((m) => m.envelope.to.includes(clara.email!), 120_000);
     expect(mail.subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     const link = new URL(/https:\/\/autohaus-berger\.example\/consent\/confirm\?t=[\w.-]+/.exec(mail.text ?? '')![0]);
 

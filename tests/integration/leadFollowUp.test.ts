@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { leadResponseKpi } from '../../leads/responseKpi';
 import { atLocalTime } from '../../time/instant';
 import { publicHolidaysIn } from '../../time/publicHolidays';
+import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
+import { recordHistory } from '../support/recordedHistories';
 import { berlinTime, openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
 
 /**
@@ -110,6 +112,7 @@ describe('a test-drive lead is never forgotten', () => {
     // Christian finally calls: the ladder stops.
     await world.logOutcome(lead.leadId, 'appointment_booked', world.dealership.staff.colleague.id);
     expect(await world.resultOf(lead.leadId)).toMatchObject({ status: 'completed', outcome: 'appointment_booked' });
+    await recordHistory(world.env.client, leadWorkflowId(lead.leadId), 'lead-escalation-ladder-rerouted');
   });
 
   describe("counted in the location's business hours", () => {

@@ -1,7 +1,9 @@
 import { DateTime } from 'luxon';
 import { atLocalTime } from '../../time/instant';
 import { notifyStaffAbsence } from '../../leads/staffAbsence';
+import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
+import { recordHistory } from '../support/recordedHistories';
 
 /** Who gets the lead at Autohaus Berger, and what happens when that person is not at work. */
 describe('leads go to someone who is at work', () => {
@@ -52,6 +54,7 @@ describe('leads go to someone who is at work', () => {
     expect(recipient(reminder!)).toBe('christian');
     await world.logOutcome(lead.leadId, 'reached');
     await world.resultOf(lead.leadId);
+    await recordHistory(world.env.client, leadWorkflowId(lead.leadId), 'lead-rerouted-on-sick-day');
   });
 
   it('a service request goes to the service advisor, and the same lead id submitted twice starts one follow-up', async () => {
