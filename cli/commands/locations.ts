@@ -14,7 +14,7 @@ export function registerLocationCommands(program: Command): void {
   const locations = program.command('locations').description("a dealer's locations");
   locations
     .command('create')
-    .description('create a location; without --hours it opens at the dealer\'s default hours; a week that never opens is refused')
+    .description("create a location; without --hours it opens at the dealer's default hours; a week that never opens is refused")
     .requiredOption('--dealer <id>', 'the dealer (UUID)')
     .requiredOption('--name <name>', 'e.g. "München-Laim"')
     .requiredOption('--state <code>', 'federal state, e.g. BY')
@@ -24,7 +24,12 @@ export function registerLocationCommands(program: Command): void {
       requireUuid(flags.dealer, '--dealer');
       const { createLocation } = require('../../locations/locationSettings') as typeof import('../../locations/locationSettings');
       const location = await withDatabase(({ prisma }) =>
-        createLocation(prisma, flags.dealer, { name: flags.name, federalState: flags.state as 'BY', openingHours: parseHours(flags.hours, '--hours'), ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}) }),
+        createLocation(prisma, flags.dealer, {
+          name: flags.name,
+          federalState: flags.state as 'BY',
+          openingHours: parseHours(flags.hours, '--hours'),
+          ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}),
+        }),
       );
       process.stdout.write(`Location "${location.name}" created: ${location.id}\n`);
     });
@@ -39,7 +44,10 @@ export function registerLocationCommands(program: Command): void {
       const { updateLocation } = require('../../locations/locationSettings') as typeof import('../../locations/locationSettings');
       const hours = parseHours(flags.hours, '--hours');
       const location = await withDatabase(({ prisma }) =>
-        updateLocation(prisma, locationId, { ...(hours !== undefined ? { openingHours: hours } : {}), ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}) }),
+        updateLocation(prisma, locationId, {
+          ...(hours !== undefined ? { openingHours: hours } : {}),
+          ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}),
+        }),
       );
       process.stdout.write(`Location "${location.name}" updated\n`);
     });
@@ -54,8 +62,13 @@ export function registerLocationCommands(program: Command): void {
       requireUuid(dealerId, 'dealerId');
       const { updateDealerSettings } = require('../../locations/locationSettings') as typeof import('../../locations/locationSettings');
       const dealer = await withDatabase(({ prisma }) =>
-        updateDealerSettings(prisma, dealerId, { ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}), defaultOpeningHours: parseHours(flags.defaultHours, '--default-hours') }),
+        updateDealerSettings(prisma, dealerId, {
+          ...(flags.escalationEmail ? { escalationEmail: flags.escalationEmail } : {}),
+          defaultOpeningHours: parseHours(flags.defaultHours, '--default-hours'),
+        }),
       );
-      process.stdout.write(`Dealer "${dealer.name}" updated${dealer.escalationEmail ? `; escalation mailbox ${dealer.escalationEmail}` : ''}\n`);
+      process.stdout.write(
+        `Dealer "${dealer.name}" updated${dealer.escalationEmail ? `; escalation mailbox ${dealer.escalationEmail}` : ''}\n`,
+      );
     });
 }

@@ -23,8 +23,12 @@ describe('a lead follow-up that cannot go on says so', () => {
 
   const history = async (leadId: string) => (await world.env.client.workflow.getHandle(leadWorkflowId(leadId)).fetchHistory()).events ?? [];
   const started = (events: HistoryEvent[], activityType: string) => {
-    const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === activityType).map((e) => String(e.eventId));
-    return events.filter((e) => e.activityTaskStartedEventAttributes && scheduled.includes(String(e.activityTaskStartedEventAttributes.scheduledEventId)));
+    const scheduled = events
+      .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === activityType)
+      .map((e) => String(e.eventId));
+    return events.filter(
+      (e) => e.activityTaskStartedEventAttributes && scheduled.includes(String(e.activityTaskStartedEventAttributes.scheduledEventId)),
+    );
   };
   async function untilRows<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
     for (let i = 0; i < 300; i++) {
@@ -34,7 +38,8 @@ describe('a lead follow-up that cannot go on says so', () => {
     }
     throw new Error(`expected ${count} rows`);
   }
-  const openLeadsPage = async () => renderOpenLeads(await loadOpenLeads({ prisma: world.db.prisma, now: () => new Date() }, world.dealership.dealer.id));
+  const openLeadsPage = async () =>
+    renderOpenLeads(await loadOpenLeads({ prisma: world.db.prisma, now: () => new Date() }, world.dealership.dealer.id));
 
   it('the mail relay refuses Sabine for hours: each mail to her is retried with backoff, then recorded as failed, and the team lead still gets level 2 on time', async () => {
     const tuesday = await world.nextWeekday(2);
@@ -49,12 +54,21 @@ describe('a lead follow-up that cannot go on says so', () => {
         'tobias Tue 13:00 Eskalation (Stufe 2)',
       ]);
 
-      const failures = await untilRows(() => world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'lead.follow_up_failed' }, orderBy: { occurredAt: 'asc' } }), 2);
+      const failures = await untilRows(
+        () =>
+          world.db.prisma.touchpoint.findMany({
+            where: { leadId: lead.leadId, kind: 'lead.follow_up_failed' },
+            orderBy: { occurredAt: 'asc' },
+          }),
+        2,
+      );
       expect(failures.map((f) => f.summary)).toEqual([
         expect.stringContaining('Automatische Nachverfolgung gestoppt (E-Mail an Mitarbeiter senden)'),
         expect.stringContaining('Automatische Nachverfolgung gestoppt (E-Mail an Mitarbeiter senden)'),
       ]);
-      const tasks = await world.db.prisma.staffTask.findMany({ where: { kind: 'lead_follow_up_failed', idempotencyKey: { startsWith: `lead/${lead.leadId}/` } } });
+      const tasks = await world.db.prisma.staffTask.findMany({
+        where: { kind: 'lead_follow_up_failed', idempotencyKey: { startsWith: `lead/${lead.leadId}/` } },
+      });
       expect(tasks).toHaveLength(2);
       expect(tasks[0]).toMatchObject({ role: 'manager', title: 'Lead-Nachverfolgung gestoppt: E-Mail an Mitarbeiter senden' });
       expect((await world.db.prisma.lead.findUniqueOrThrow({ where: { id: lead.leadId } })).attention).toBe('follow_up_failed');
@@ -78,7 +92,9 @@ describe('a lead follow-up that cannot go on says so', () => {
     const { prisma } = world.db;
     const { dealer } = world.dealership;
     const closedWeek = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
-    const legacy = await prisma.location.create({ data: { dealerId: dealer.id, name: 'Altbestand Giesing', federalState: 'BY', openingHours: closedWeek } });
+    const legacy = await prisma.location.create({
+      data: { dealerId: dealer.id, name: 'Altbestand Giesing', federalState: 'BY', openingHours: closedWeek },
+    });
     const lead = await world.submit({
       dealerId: dealer.id,
       locationId: legacy.id,
@@ -88,19 +104,28 @@ describe('a lead follow-up that cannot go on says so', () => {
     });
 
     const handle = world.env.client.workflow.getHandle(leadWorkflowId(lead.leadId));
-    const failure = await handle.result().then(() => undefined, (error: unknown) => error);
+    const failure = await handle.result().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.message).toContain('the follow-up could not start');
 
     const events = await history(lead.leadId);
     expect(started(events, 'openLeadFollowUp').map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]); // refused, not retried
     const cause = events.find((e) => e.activityTaskFailedEventAttributes)!.activityTaskFailedEventAttributes!.failure!;
-    expect(cause.message).toBe(`location "Altbestand Giesing": openingHours are closed on every day of the week; give at least one opening interval (or none, for the dealer's default hours) (location ${legacy.id})`);
+    expect(cause.message).toBe(
+      `location "Altbestand Giesing": openingHours are closed on every day of the week; give at least one opening interval (or none, for the dealer's default hours) (location ${legacy.id})`,
+    );
     expect(cause.applicationFailureInfo).toMatchObject({ type: 'ConfigurationError', nonRetryable: true });
 
     const [note] = await untilRows(() => prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'lead.follow_up_failed' } }), 1);
-    expect(note!.summary).toContain('Automatische Nachverfolgung gestoppt (Lead zuweisen und Rückruf-Frist setzen): location "Altbestand Giesing": openingHours are closed');
-    const task = await prisma.staffTask.findFirstOrThrow({ where: { kind: 'lead_follow_up_failed', idempotencyKey: { startsWith: `lead/${lead.leadId}/` } } });
+    expect(note!.summary).toContain(
+      'Automatische Nachverfolgung gestoppt (Lead zuweisen und Rückruf-Frist setzen): location "Altbestand Giesing": openingHours are closed',
+    );
+    const task = await prisma.staffTask.findFirstOrThrow({
+      where: { kind: 'lead_follow_up_failed', idempotencyKey: { startsWith: `lead/${lead.leadId}/` } },
+    });
     expect(task.details).toContain('Altbestand Giesing');
     expect(await openLeadsPage()).toContain('Nachverfolgung gestoppt &#8211; siehe Verlauf');
 

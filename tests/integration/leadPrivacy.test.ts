@@ -38,22 +38,48 @@ describe("a lead's follow-up carries no personal data through Temporal", () => {
     await world.skipTo(`${tuesday}T13:30`); // reminder at 12:00, re-assignment and team lead at 13:00
     await world.waitForMailAbout('Privatsphaere', 4);
     const state = await world.leadState(lead.leadId);
-    expect(Object.keys(state).sort()).toEqual(['assigneeId', 'attempts', 'dueAt', 'escalationLevel', 'leadId', 'nextEscalationAt', 'status']);
+    expect(Object.keys(state).sort()).toEqual([
+      'assigneeId',
+      'attempts',
+      'dueAt',
+      'escalationLevel',
+      'leadId',
+      'nextEscalationAt',
+      'status',
+    ]);
 
-    const noAnswer = await world.logOutcome(lead.leadId, 'no_answer', world.dealership.staff.colleague.id, 'Mailbox, Ottilie will nach 18 Uhr zurückrufen');
+    const noAnswer = await world.logOutcome(
+      lead.leadId,
+      'no_answer',
+      world.dealership.staff.colleague.id,
+      'Mailbox, Ottilie will nach 18 Uhr zurückrufen',
+    );
     expect(noAnswer.accepted).toBe(true);
     await world.logOutcome(lead.leadId, 'reached', world.dealership.staff.colleague.id, 'Probefahrt Samstag mit Ehemann Egon');
     await world.resultOf(lead.leadId);
 
-    const notes = (await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'callback.outcome' } })).map((t) => t.summary).join(' ');
+    const notes = (await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'callback.outcome' } }))
+      .map((t) => t.summary)
+      .join(' ');
     expect(notes).toContain('Ottilie will nach 18 Uhr zurückrufen'); // the notes are in the dealer's database …
 
     const { events } = await world.env.client.workflow.getHandle(leadWorkflowId(lead.leadId)).fetchHistory();
     const text = historyText(events ?? []);
     expect(text).toContain(lead.leadId); // … and the history holds ids
     for (const personal of [
-      'Ottilie', 'Privatsphaere', 'ottilie.privat@example.de', '9876543', 'Schichtdienst', 'Cupra Born', 'Egon', '18 Uhr',
-      'Sabine', 'Kraus', 'Christian Wolf', 'Tobias', 'sabine@autohaus-berger.example',
+      'Ottilie',
+      'Privatsphaere',
+      'ottilie.privat@example.de',
+      '9876543',
+      'Schichtdienst',
+      'Cupra Born',
+      'Egon',
+      '18 Uhr',
+      'Sabine',
+      'Kraus',
+      'Christian Wolf',
+      'Tobias',
+      'sabine@autohaus-berger.example',
     ]) {
       expect({ personal, found: text.includes(personal) }).toEqual({ personal, found: false });
     }

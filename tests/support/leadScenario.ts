@@ -18,7 +18,10 @@ type ReceivedMail = ReturnType<SmtpReceiver['messages']>[number];
 export type LeadWorld = Omit<CampaignWorld, 'resultOf'> & {
   now(): Promise<Date>;
   /** A customer of Sabine Kraus sends a test-drive request from the website form, at the current test time. */
-  testDriveRequest(lastName: string, extra?: Partial<LeadSubmission>): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
+  testDriveRequest(
+    lastName: string,
+    extra?: Partial<LeadSubmission>,
+  ): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
   submit(submission: LeadSubmission): ReturnType<typeof submitLead>;
   leadState(leadId: string, ready?: (s: LeadState) => boolean): Promise<LeadState>;
   /** Logs a callback outcome as the callback page does, with an optional note; answers whether the follow-up took it. */
@@ -41,7 +44,12 @@ export const recipient = (mail: ReceivedMail) => mail.to[0]?.address.split('@')[
 export async function openLeadWorld(): Promise<LeadWorld> {
   const world = await openCampaignWorld();
   const now = async () => new Date(await world.env.currentTimeMs());
-  const deps = () => ({ client: world.env.client, prisma: world.db.prisma, taskQueue: world.engine.taskQueue, clock: () => new Date(lastNow) });
+  const deps = () => ({
+    client: world.env.client,
+    prisma: world.db.prisma,
+    taskQueue: world.engine.taskQueue,
+    clock: () => new Date(lastNow),
+  });
   let lastNow = Date.now();
   const submit = async (submission: LeadSubmission) => {
     lastNow = (await now()).getTime();
@@ -81,7 +89,8 @@ export async function openLeadWorld(): Promise<LeadWorld> {
     async nextWeekday(isoWeekday) {
       const t = DateTime.fromMillis(await world.env.currentTimeMs(), { zone: 'Europe/Berlin' });
       let day = t.plus({ days: (isoWeekday - t.weekday + 7) % 7 || 7 });
-      while (Array.from({ length: 7 }, (_, i) => day.plus({ days: i }).toISODate()!).some((d) => isPublicHoliday(d, 'BY'))) day = day.plus({ weeks: 1 });
+      while (Array.from({ length: 7 }, (_, i) => day.plus({ days: i }).toISODate()!).some((d) => isPublicHoliday(d, 'BY')))
+        day = day.plus({ weeks: 1 });
       return day.toISODate()!;
     },
   };
