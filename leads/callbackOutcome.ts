@@ -69,7 +69,7 @@ export async function logCallbackOutcome(deps: LeadClientDeps, request: Callback
     leadId, outcomeId, outcome, staffId,
     now: (deps.clock?.() ?? new Date()).toISOString(),
     attempts: openTask?.attempts ?? 0,
-    consequence: openTask && outcome !== 'no_answer' ? { kind: 'completed' } : { kind: 'late' },
+    consequence: (openTask || lead.attention === 'follow_up_failed') && outcome !== 'no_answer' ? { kind: 'completed' } : { kind: 'late' },
   });
   return { accepted: false, outcomeId, result: 'recorded_late', reason };
 }

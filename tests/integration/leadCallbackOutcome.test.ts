@@ -2,6 +2,7 @@ import { readSettings } from '../../config/settings';
 import { handleCallbackForm, renderCallbackPage } from '../../leads/callbackPage';
 import { handleTakeOverForm } from '../../leads/takeOverPage';
 import { signLinkToken } from '../../links/signedLinks';
+import { runCli } from '../support/cliProcess';
 import { berlinTime, openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
 
 /** What staff log after calling, and the signed links in their emails. */
@@ -21,8 +22,14 @@ describe('logging the outcome of a callback', () => {
   const linkDeps = async () => ({ client: world.env.client, prisma: world.db.prisma, secret, now: await world.now() });
   const snapshot = async (leadId: string) => ({
     touchpoints: await world.db.prisma.touchpoint.count({ where: { leadId } }),
-    task: await world.db.prisma.callbackTask.findFirstOrThrow({ where: { leadId }, select: { status: true, attempts: true, outcome: true, assigneeId: true } }),
-    lead: await world.db.prisma.lead.findUniqueOrThrow({ where: { id: leadId }, select: { status: true, firstContactAt: true, assignedToId: true } }),
+    task: await world.db.prisma.callbackTask.findFirstOrThrow({
+      where: { leadId },
+      select: { status: true, attempts: true, outcome: true, assigneeId: true },
+    }),
+    lead: await world.db.prisma.lead.findUniqueOrThrow({
+      where: { id: leadId },
+      select: { status: true, firstContactAt: true, assignedToId: true },
+    }),
   });
 
   it("'no answer' three times: a retry reminder two business hours after each of the first two, then the lead is unreachable", async () => {
@@ -57,7 +64,9 @@ describe('logging the outcome of a callback', () => {
     const { task, lead: row } = await snapshot(lead.leadId);
     expect(task).toMatchObject({ status: 'done', attempts: 3, outcome: 'no_answer' });
     expect(row).toMatchObject({ status: 'lost', firstContactAt: null });
-    const kinds = (await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId }, orderBy: { occurredAt: 'asc' } })).map((t) => t.kind);
+    const kinds = (await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId }, orderBy: { occurredAt: 'asc' } })).map(
+      (t) => t.kind,
+    );
     expect(kinds.filter((k) => k === 'callback.outcome')).toHaveLength(3);
     expect(kinds).toContain('lead.unreachable');
     await world.skipTo(`${tuesday}T18:00`);
@@ -77,9 +86,20 @@ describe('logging the outcome of a callback', () => {
     const refusedForged = await handleCallbackForm(await linkDeps(), forged, { outcome: 'reached' });
     expect(refusedForged.status).toBe(403);
     expect(refusedForged.html).toContain('Es wurde nichts geändert');
-    const otherLead = signLinkToken({ purpose: 'log_callback', subject: lead.leadId, expiresAt: '2099-01-01T00:00:00Z' }, 'not-the-dealers-secret-0123456789');
+    const otherLead = signLinkToken(
+      { purpose: 'log_callback', subject: lead.leadId, expiresAt: '2099-01-01T00:00:00Z' },
+      'not-the-dealers-secret-0123456789',
+    );
     expect((await handleCallbackForm(await linkDeps(), otherLead, { outcome: 'reached' })).status).toBe(403);
-    const expired = signLinkToken({ purpose: 'log_callback', subject: lead.leadId, expiresAt: new Date((await world.now()).getTime() - 60_000).toISOString(), extra: { staffId: world.dealership.staff.salesperson.id } }, secret);
+    const expired = signLinkToken(
+      {
+        purpose: 'log_callback',
+        subject: lead.leadId,
+        expiresAt: new Date((await world.now()).getTime() - 60_000).toISOString(),
+        extra: { staffId: world.dealership.staff.salesperson.id },
+      },
+      secret,
+    );
     const refusedExpired = await handleCallbackForm(await linkDeps(), expired, { outcome: 'reached' });
     expect(refusedExpired.status).toBe(410);
     expect(refusedExpired.html).toContain('Link abgelaufen');
@@ -97,7 +117,11 @@ describe('logging the outcome of a callback', () => {
     expect(after.lead.status).toBe('qualified');
     expect(after.lead.firstContactAt).not.toBeNull();
     const outcome = await world.db.prisma.touchpoint.findFirstOrThrow({ where: { leadId: lead.leadId, kind: 'callback.outcome' } });
-    expect(outcome).toMatchObject({ staffId: world.dealership.staff.salesperson.id, channel: 'phone', summary: 'Rückruf: Termin vereinbart – Probefahrt Samstag 10 Uhr' });
+    expect(outcome).toMatchObject({
+      staffId: world.dealership.staff.salesperson.id,
+      channel: 'phone',
+      summary: 'Rückruf: Termin vereinbart – Probefahrt Samstag 10 Uhr',
+    });
   });
 
   it("'take over this lead' in the team lead's escalation email makes it his, with a fresh SLA", async () => {
@@ -116,5 +140,52 @@ describe('logging the outcome of a callback', () => {
     await world.logOutcome(lead.leadId, 'reached', world.dealership.staff.teamLead.id);
     await world.resultOf(lead.leadId);
     expect(world.mailsAbout('Ubernahme').some((m) => recipient(m) === 'monika')).toBe(false);
+  });
+
+  it('the caller learns whether the follow-up took the outcome: the page, the API client and the CLI say so when the lead had already closed', async () => {
+    const thursday = await world.nextWeekday(4);
+    await world.skipTo(`${thursday}T10:00`);
+    const lead = await world.testDriveRequest('Antwort');
+    const [assigned] = await world.waitForMailAbout('Antwort', 1);
+    const token = tokenIn(assigned!.html!.replace(/&amp;/g, '&'), 'leads/callback');
+
+    await world.skipTo(`${thursday}T10:30`);
+    const noAnswer = await world.logOutcome(lead.leadId, 'no_answer', world.dealership.staff.salesperson.id);
+    expect(noAnswer).toMatchObject({ accepted: true, result: 'retry', attempts: 1 });
+    expect(berlinTime((noAnswer as { retryAt: string }).retryAt)).toBe('Thu 12:30');
+
+    const reached = await handleCallbackForm(await linkDeps(), token, { outcome: 'reached', note: 'Probefahrt am Samstag 10 Uhr' });
+    expect(reached.status).toBe(200);
+    expect(reached.html).toContain('Ergebnis gespeichert');
+    expect(await world.resultOf(lead.leadId)).toMatchObject({ status: 'completed', outcome: 'reached' });
+
+    // The same link used again after the lead closed: not taken as an outcome, kept as a note, and the page says so.
+    const again = await handleCallbackForm(await linkDeps(), token, { outcome: 'appointment_booked' });
+    expect(again.html).toContain('Als Notiz gespeichert');
+    expect(again.html).toContain('bereits abgeschlossen');
+    const late = await world.logOutcome(lead.leadId, 'not_interested');
+    expect(late).toMatchObject({ accepted: false, result: 'recorded_late' });
+
+    const cli = await runCli(['leads', 'outcome', lead.leadId, 'appointment_booked', '--note', 'Termin bestätigt'], {
+      DATABASE_URL: world.db.url,
+      TEMPORAL_ADDRESS: world.env.address,
+      TEMPORAL_TASK_QUEUE: world.engine.taskQueue,
+    });
+    expect(cli.stderr).toBe('');
+    expect(cli.stdout).toContain(`Outcome "appointment_booked" NOT accepted for lead ${lead.leadId}`);
+    expect(cli.stdout).toContain("recorded as a note in the customer's history");
+
+    const notes = (
+      await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.leadId, kind: 'callback.outcome' }, orderBy: { createdAt: 'asc' } })
+    ).map((t) => t.summary);
+    expect(notes).toEqual([
+      expect.stringContaining('Rückruf: Nicht erreicht'),
+      'Rückruf: Kunde erreicht – Probefahrt am Samstag 10 Uhr',
+      'Rückruf: Termin vereinbart',
+      'Rückruf: Kein Interesse',
+      'Rückruf: Termin vereinbart – Termin bestätigt',
+    ]);
+    const task = await world.db.prisma.callbackTask.findFirstOrThrow({ where: { leadId: lead.leadId } });
+    expect(task).toMatchObject({ status: 'done', outcome: 'reached' });
   });
 });

@@ -17,16 +17,29 @@ describe('an escalation never goes to nobody', () => {
   afterAll(async () => world?.close());
 
   const away = (staffId: string, day: string) =>
-    world.db.prisma.staffAbsence.create({ data: { staffId, from: new Date(`${day}T00:00:00Z`), to: new Date(`${day}T00:00:00Z`), reason: 'vacation' } });
+    world.db.prisma.staffAbsence.create({
+      data: { staffId, from: new Date(`${day}T00:00:00Z`), to: new Date(`${day}T00:00:00Z`), reason: 'vacation' },
+    });
   const escalationNotes = async (leadId: string) =>
-    (await world.db.prisma.touchpoint.findMany({ where: { leadId, kind: 'lead.escalated' }, orderBy: { occurredAt: 'asc' } })).map((t) => t.summary);
+    (await world.db.prisma.touchpoint.findMany({ where: { leadId, kind: 'lead.escalated' }, orderBy: { occurredAt: 'asc' } })).map(
+      (t) => t.summary,
+    );
 
   it('with the team lead and the manager on holiday, levels 2 and 3 go up to the managing director, and say who was skipped', async () => {
     const { prisma } = world.db;
     const { dealer, staff } = world.dealership;
     // Thomas Berger runs the house from the Pasing branch; Monika reports to him.
     const pasing = await createLocation(prisma, dealer.id, { name: 'München-Pasing', federalState: 'BY' });
-    const director = await prisma.staff.create({ data: { dealerId: dealer.id, locationId: pasing.id, role: 'manager', firstName: 'Thomas', lastName: 'Berger', email: 'thomas@autohaus-berger.example' } });
+    const director = await prisma.staff.create({
+      data: {
+        dealerId: dealer.id,
+        locationId: pasing.id,
+        role: 'manager',
+        firstName: 'Thomas',
+        lastName: 'Berger',
+        email: 'thomas@autohaus-berger.example',
+      },
+    });
     await prisma.staff.update({ where: { id: staff.manager.id }, data: { managerId: director.id } });
 
     const tuesday = await world.nextWeekday(2);
@@ -59,7 +72,7 @@ describe('an escalation never goes to nobody', () => {
     await world.resultOf(lead.leadId);
   });
 
-  it('when nobody is at work the lead is flagged on the open-leads page and in the KPI report, and the dealer\'s escalation mailbox set meanwhile gets the next level', async () => {
+  it("when nobody is at work the lead is flagged on the open-leads page and in the KPI report, and the dealer's escalation mailbox set meanwhile gets the next level", async () => {
     const { prisma } = world.db;
     const { dealer, staff, location } = world.dealership;
     const wednesday = await world.nextWeekday(3);
@@ -73,9 +86,11 @@ describe('an escalation never goes to nobody', () => {
     await world.waitForMailAbout('Niemand', 3); // assignment, reminder, Christian's re-assignment
     const flagged = await prisma.lead.findUniqueOrThrow({ where: { id: lead.leadId } });
     expect(flagged.attention).toBe('nobody_reachable');
-    expect((await escalationNotes(lead.leadId))[1]).toContain('niemand erreichbar und kein Eskalationspostfach hinterlegt: Lead zur Klärung markiert');
+    expect((await escalationNotes(lead.leadId))[1]).toContain(
+      'niemand erreichbar und kein Eskalationspostfach hinterlegt: Lead zur Klärung markiert',
+    );
     const page = renderOpenLeads(await loadOpenLeads({ prisma, now: () => new Date(`${wednesday}T12:30:00Z`) }, dealer.id));
-    expect(page).toContain('Niemand erreichbar – bitte klären');
+    expect(page).toContain('Niemand erreichbar &#8211; bitte klären');
     const day = { from: new Date(`${wednesday}T00:00:00Z`), to: new Date(`${wednesday}T23:59:00Z`) };
     const kpi = await leadResponseByLocation(prisma, dealer.id, day);
     expect(kpi.find((k) => k.locationId === location.id)?.needingAttention).toBe(1);

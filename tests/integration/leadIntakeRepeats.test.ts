@@ -1,6 +1,8 @@
 import { createApiKey } from '../../api/apiKeys';
 import { buildApiApp } from '../../api/buildApp';
+import { DEFAULT_OPENING_HOURS } from '../../time/openingHours';
 import { apiClient } from '../support/apiClient';
+import { runCli } from '../support/cliProcess';
 import { openApiWorld, type ApiWorld } from '../support/apiWorld';
 
 /**
@@ -15,31 +17,51 @@ describe('one request is one lead', () => {
   });
   afterAll(async () => world?.close());
 
-  const post = (payload: object, headers: Record<string, string> = {}) => world.call({ method: 'POST', url: '/leads', headers: { ...world.auth, ...headers }, payload });
+  const post = (payload: object, headers: Record<string, string> = {}) =>
+    world.call({ method: 'POST', url: '/leads', headers: { ...world.auth, ...headers }, payload });
+  // Each story's person has their own phone number: the same number would be the same person.
+  const phones = new Map<string, string>();
+  const phoneOf = (lastName: string) =>
+    phones.get(lastName) ?? (phones.set(lastName, `+49 171 555${String(1000 + phones.size).padStart(4, '0')}`), phones.get(lastName)!);
   const form = (lastName: string, extra: object = {}) => ({
     locationId: world.dealership.location.id,
     kind: 'test_drive',
     source: 'website',
-    customer: { firstName: 'Lena', lastName, email: `lena.${lastName.toLowerCase()}@example.de`, phone: '+49 171 5550100' },
+    customer: { firstName: 'Lena', lastName, email: `lena.${lastName.toLowerCase()}@example.de`, phone: phoneOf(lastName) },
     vehicleOfInterest: 'VW ID.4 Pro',
     message: 'Probefahrt am Samstag?',
     receivedAt: '2027-03-02T10:00:00+01:00',
     ...extra,
   });
-  const leadsOf = (lastName: string) => world.db.prisma.lead.findMany({ where: { customer: { lastName } }, include: { touchpoints: true } });
+  const leadsOf = (lastName: string) =>
+    world.db.prisma.lead.findMany({ where: { customer: { lastName } }, include: { touchpoints: true } });
   const customersNamed = (lastName: string) => world.db.prisma.customer.count({ where: { lastName } });
-  const assignmentMails = (leadId: string) => world.db.prisma.message.count({ where: { templateId: 'lead-assigned', idempotencyKey: { startsWith: `lead/${leadId}/` } } });
+  const assignmentMails = (leadId: string) =>
+    world.db.prisma.message.count({ where: { templateId: 'lead-assigned', idempotencyKey: { startsWith: `lead/${leadId}/` } } });
 
   it('a double click (the same person by phone, in other spelling, one minute later) is one lead, answered as a repeat and noted on its timeline', async () => {
     const first = await post(form('Doppelklick'));
     expect(first.statusCode).toBe(201);
-    const again = await post(form('Doppelklick', {
-      customer: { firstName: 'Lena', lastName: 'Doppelklick', phone: '0171 / 555 01 00' },
-      vehicleOfInterest: 'vw  ID.4  pro',
-      receivedAt: '2027-03-02T10:01:00+01:00',
-    }));
+    const again = await post(
+      form('Doppelklick', {
+        customer: {
+          firstName: 'Lena',
+          lastName: 'Doppelklick',
+          phone: phoneOf('Doppelklick')
+            .replace('+49 171 ', '0171 / ')
+            .replace(/(\d{3})(\d{4})$/, '$1 $2'),
+        },
+        vehicleOfInterest: 'vw  ID.4  pro',
+        receivedAt: '2027-03-02T10:01:00+01:00',
+      }),
+    );
     expect(again.statusCode).toBe(200);
-    expect(again.json()).toEqual({ leadId: first.json().leadId, customerId: first.json().customerId, duplicate: true, duplicateOf: 'repeat_submission' });
+    expect(again.json()).toEqual({
+      leadId: first.json().leadId,
+      customerId: first.json().customerId,
+      duplicate: true,
+      duplicateOf: 'repeat_submission',
+    });
 
     const leads = await leadsOf('Doppelklick');
     expect(leads).toHaveLength(1);
@@ -93,7 +115,14 @@ describe('one request is one lead', () => {
 
   it("a lead without receivedAt is stamped with the API's own clock", async () => {
     const fixed = new Date('2027-04-06T08:15:00.000Z');
-    const app = buildApiApp({ prisma: world.db.prisma, client: world.env.client, taskQueue: world.engine.taskQueue, settings: world.settings, logger: false, now: () => fixed });
+    const app = buildApiApp({
+      prisma: world.db.prisma,
+      client: world.env.client,
+      taskQueue: world.engine.taskQueue,
+      settings: world.settings,
+      logger: false,
+      now: () => fixed,
+    });
     const call = apiClient(await app.listen({ port: 0, host: '127.0.0.1' }));
     try {
       const key = await createApiKey(world.db.prisma, { name: 'Uhr', dealerId: world.dealership.dealer.id });
@@ -105,5 +134,91 @@ describe('one request is one lead', () => {
     } finally {
       await app.close();
     }
+  });
+
+  it("a location opened without hours gets the dealer's default hours; a week that never opens is refused naming the location (API and CLI); the escalation mailbox is set the same way", async () => {
+    const create = (payload: object) => world.call({ method: 'POST', url: '/locations', headers: world.auth, payload });
+    const plain = await create({ name: 'München-Sendling', federalState: 'BY' });
+    expect(plain.statusCode).toBe(201);
+    expect(plain.json().openingHours).toEqual(DEFAULT_OPENING_HOURS);
+
+    const saturdayShop = { mon: [{ from: '10:00', to: '19:00' }], sat: [{ from: '09:00', to: '16:00' }] };
+    expect(
+      (
+        await world.call({
+          method: 'PATCH',
+          url: '/dealer',
+          headers: world.auth,
+          payload: { defaultOpeningHours: saturdayShop, escalationEmail: 'leitung@autohaus-berger.example' },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const withDefault = await create({ name: 'München-Pasing', federalState: 'BY', openingHours: {} });
+    expect(withDefault.json().openingHours).toMatchObject({
+      mon: [{ from: '10:00', to: '19:00' }],
+      sat: [{ from: '09:00', to: '16:00' }],
+      tue: [],
+    });
+
+    const closed = { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] };
+    const refused = await create({ name: 'Nie-Offen', federalState: 'BY', openingHours: closed });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toBe(
+      'location "Nie-Offen": openingHours are closed on every day of the week; give at least one opening interval (or none, for the dealer\'s default hours)',
+    );
+    expect(await world.db.prisma.location.count({ where: { name: 'Nie-Offen' } })).toBe(0);
+
+    const change = await world.call({
+      method: 'PATCH',
+      url: `/locations/${plain.json().id}`,
+      headers: world.auth,
+      payload: { openingHours: closed },
+    });
+    expect(change.statusCode).toBe(400);
+    expect(change.json().message).toContain('location "München-Sendling": openingHours are closed on every day');
+    const mailbox = await world.call({
+      method: 'PATCH',
+      url: `/locations/${plain.json().id}`,
+      headers: world.auth,
+      payload: { escalationEmail: 'sendling@autohaus-berger.example' },
+    });
+    expect(mailbox.json()).toMatchObject({ escalationEmail: 'sendling@autohaus-berger.example', openingHours: DEFAULT_OPENING_HOURS });
+
+    const cli = await runCli(
+      [
+        'locations',
+        'create',
+        '--dealer',
+        world.dealership.dealer.id,
+        '--name',
+        'CLI-Zu',
+        '--state',
+        'BY',
+        '--hours',
+        JSON.stringify(closed),
+      ],
+      { DATABASE_URL: world.db.url },
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stderr).toContain('location "CLI-Zu": openingHours are closed on every day of the week');
+    const cliMailbox = await runCli(['locations', 'set', plain.json().id, '--escalation-email', 'sendling-team@autohaus-berger.example'], {
+      DATABASE_URL: world.db.url,
+    });
+    expect(cliMailbox.stdout).toContain('Location "München-Sendling" updated');
+    expect((await world.db.prisma.location.findUniqueOrThrow({ where: { id: plain.json().id } })).escalationEmail).toBe(
+      'sendling-team@autohaus-berger.example',
+    );
+  });
+
+  it('a callback outcome through the API answers whether the follow-up took it', async () => {
+    const lead = (await post(form('Ergebnis'))).json();
+    const log = (outcome: string) =>
+      world.call({ method: 'POST', url: `/leads/${lead.leadId}/callback-outcomes`, headers: world.auth, payload: { outcome } });
+    const reached = await log('reached');
+    expect(reached.statusCode).toBe(202);
+    expect(reached.json()).toMatchObject({ accepted: true, result: 'completed' });
+    const late = await log('appointment_booked');
+    expect(late.statusCode).toBe(202);
+    expect(late.json()).toMatchObject({ accepted: false, result: 'recorded_late' });
   });
 });

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { logCallbackOutcome } from '../../leads/callbackOutcome';
+import { logCallbackOutcome, type OutcomeLogged } from '../../leads/callbackOutcome';
 import { submitLead } from '../../leads/intake';
 import type { LeadSubmission } from '../../leads/leadSubmission';
 import { queryLeadState } from '../../leads/queries';
@@ -18,10 +18,14 @@ type ReceivedMail = ReturnType<SmtpReceiver['messages']>[number];
 export type LeadWorld = Omit<CampaignWorld, 'resultOf'> & {
   now(): Promise<Date>;
   /** A customer of Sabine Kraus sends a test-drive request from the website form, at the current test time. */
-  testDriveRequest(lastName: string, extra?: Partial<LeadSubmission>): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
+  testDriveRequest(
+    lastName: string,
+    extra?: Partial<LeadSubmission>,
+  ): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
   submit(submission: LeadSubmission): ReturnType<typeof submitLead>;
   leadState(leadId: string, ready?: (s: LeadState) => boolean): Promise<LeadState>;
-  logOutcome(leadId: string, outcome: CallbackOutcome, staffId?: string): Promise<void>;
+  /** Logs a callback outcome as the callback page does, with an optional note; answers whether the follow-up took it. */
+  logOutcome(leadId: string, outcome: CallbackOutcome, staffId?: string, note?: string): Promise<OutcomeLogged>;
   resultOf(leadId: string): Promise<LeadState>;
   /** Staff emails about a customer (their name is in every subject), oldest first. */
   mailsAbout(lastName: string): ReceivedMail[];
@@ -40,7 +44,12 @@ export const recipient = (mail: ReceivedMail) => mail.to[0]?.address.split('@')[
 export async function openLeadWorld(): Promise<LeadWorld> {
   const world = await openCampaignWorld();
   const now = async () => new Date(await world.env.currentTimeMs());
-  const deps = () => ({ client: world.env.client, prisma: world.db.prisma, taskQueue: world.engine.taskQueue, clock: () => new Date(lastNow) });
+  const deps = () => ({
+    client: world.env.client,
+    prisma: world.db.prisma,
+    taskQueue: world.engine.taskQueue,
+    clock: () => new Date(lastNow),
+  });
   let lastNow = Date.now();
   const submit = async (submission: LeadSubmission) => {
     lastNow = (await now()).getTime();
@@ -70,9 +79,9 @@ export async function openLeadWorld(): Promise<LeadWorld> {
         const state = await queryLeadState(world.env.client, leadId); // throws until the worker picked it up
         return ready(state) && state;
       }),
-    async logOutcome(leadId, outcome, staffId) {
+    async logOutcome(leadId, outcome, staffId, note) {
       lastNow = (await now()).getTime();
-      await logCallbackOutcome(deps(), { leadId, outcome, staffId });
+      return logCallbackOutcome(deps(), { leadId, outcome, staffId, note });
     },
     resultOf: (leadId) => resultWithoutMovingTheClock<LeadState>(world.env, leadWorkflowId(leadId)),
     mailsAbout: (lastName) => world.smtp.messages().filter(about(lastName)),
@@ -80,7 +89,8 @@ export async function openLeadWorld(): Promise<LeadWorld> {
     async nextWeekday(isoWeekday) {
       const t = DateTime.fromMillis(await world.env.currentTimeMs(), { zone: 'Europe/Berlin' });
       let day = t.plus({ days: (isoWeekday - t.weekday + 7) % 7 || 7 });
-      while (Array.from({ length: 7 }, (_, i) => day.plus({ days: i }).toISODate()!).some((d) => isPublicHoliday(d, 'BY'))) day = day.plus({ weeks: 1 });
+      while (Array.from({ length: 7 }, (_, i) => day.plus({ days: i }).toISODate()!).some((d) => isPublicHoliday(d, 'BY')))
+        day = day.plus({ weeks: 1 });
       return day.toISODate()!;
     },
   };

@@ -1,7 +1,7 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { addBusinessDuration } from '../../time/businessTime';
-import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, MAIL_ACTIVITY } from '../shared/activityRetry';
+import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, STAFF_MAIL_ACTIVITY } from '../shared/activityRetry';
 import { workflowNow } from '../shared/clock';
 import {
   CALLBACK_OUTCOMES,
@@ -18,7 +18,7 @@ import {
 import { stepInstant } from './ladder';
 
 const acts = proxyActivities<Activities>(DATABASE_ACTIVITY);
-const mail = proxyActivities<Activities>(MAIL_ACTIVITY);
+const mail = proxyActivities<Activities>(STAFF_MAIL_ACTIVITY);
 const failures = proxyActivities<Activities>(FAILURE_RECORDING_ACTIVITY);
 
 type LeadMailOrder = Awaited<ReturnType<Activities['openLeadFollowUp']>>['emails'][number];
@@ -62,7 +62,8 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
       validator: (event) => {
         if (!event || typeof event.outcomeId !== 'string' || event.outcomeId.length === 0) throw new Error('outcomeId: required');
         if (!CALLBACK_OUTCOMES.includes(event.outcome)) throw new Error(`outcome: must be one of ${CALLBACK_OUTCOMES.join(', ')}`);
-        if (state.status !== 'open' && !seenOutcomes.has(event.outcomeId)) throw new Error(`lead ${input.leadId} is no longer open (${state.status})`);
+        if (state.status !== 'open' && !seenOutcomes.has(event.outcomeId))
+          throw new Error(`lead ${input.leadId} is no longer open (${state.status})`);
       },
     },
   );
@@ -91,7 +92,8 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
 
   async function deliver(emails: Array<LeadMailOrder | RecordedStaffEmail>): Promise<void> {
     for (const email of emails) {
-      if ('variables' in email) await mail.deliverStaffMessage({ ...email, now: nowIso() }); // replay of a history recorded before ids-only mails
+      if ('variables' in email)
+        await mail.deliverStaffMessage({ ...email, now: nowIso() }); // replay of a history recorded before ids-only mails
       else await guarded('deliverLeadMail', () => mail.deliverLeadMail({ ...email, now: nowIso() }));
     }
   }
@@ -99,7 +101,10 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
   const ctx = await guarded('openLeadFollowUp', () => acts.openLeadFollowUp({ leadId: input.leadId, policy: input.policy, now: nowIso() }));
   if (!ctx) {
     // Without its SLA and calendar the follow-up cannot run: the failure is recorded on the lead; the Web UI shows why.
-    throw ApplicationFailure.nonRetryable(`lead ${input.leadId}: the follow-up could not start (see the lead's timeline and the operator task)`, 'LeadFollowUpStopped');
+    throw ApplicationFailure.nonRetryable(
+      `lead ${input.leadId}: the follow-up could not start (see the lead's timeline and the operator task)`,
+      'LeadFollowUpStopped',
+    );
   }
   const { calendar, policy } = ctx;
   const ladder = policy.escalation;
@@ -132,7 +137,9 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
     }
     const takeOver = takeOvers.shift();
     if (takeOver) {
-      const taker = await guarded('takeOverLeadActivity', () => acts.takeOverLeadActivity({ leadId: input.leadId, ...takeOver, now: nowIso() }));
+      const taker = await guarded('takeOverLeadActivity', () =>
+        acts.takeOverLeadActivity({ leadId: input.leadId, ...takeOver, now: nowIso() }),
+      );
       if (taker) {
         setAssignee(taker);
         cycle += 1;
@@ -143,7 +150,13 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
     if (availabilityChanged) {
       availabilityChanged = false;
       const moved = await guarded('ensureLeadAssigneePresent', () =>
-        acts.ensureLeadAssigneePresent({ leadId: input.leadId, fromStaffId: state.assigneeId, assignmentNo: assignmentNo + 1, now: nowIso(), linkValidityDays: policy.linkValidityDays }),
+        acts.ensureLeadAssigneePresent({
+          leadId: input.leadId,
+          fromStaffId: state.assigneeId,
+          assignmentNo: assignmentNo + 1,
+          now: nowIso(),
+          linkValidityDays: policy.linkValidityDays,
+        }),
       );
       if (moved) {
         assignmentNo += 1;
@@ -157,7 +170,15 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
 
   // Outcomes logged while the lead was closing are still recorded.
   for (const late of outcomes.splice(0)) {
-    await guarded('recordCallbackOutcome', () => acts.recordCallbackOutcome({ ...outcomeFacts(late), leadId: input.leadId, now: nowIso(), attempts: state.attempts, consequence: { kind: 'late' } }));
+    await guarded('recordCallbackOutcome', () =>
+      acts.recordCallbackOutcome({
+        ...outcomeFacts(late),
+        leadId: input.leadId,
+        now: nowIso(),
+        attempts: state.attempts,
+        consequence: { kind: 'late' },
+      }),
+    );
     receipts.set(late.outcomeId, { outcomeId: late.outcomeId, outcome: late.outcome, result: 'late', attempts: state.attempts });
   }
   state.nextEscalationAt = undefined;
@@ -197,24 +218,54 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
     const now = nowIso();
     state.outcome = event.outcome;
     const receipt = (result: OutcomeReceipt['result'], retryAt?: string) =>
-      receipts.set(event.outcomeId, { outcomeId: event.outcomeId, outcome: event.outcome, result, attempts: state.attempts, ...(retryAt ? { retryAt } : {}) });
+      receipts.set(event.outcomeId, {
+        outcomeId: event.outcomeId,
+        outcome: event.outcome,
+        result,
+        attempts: state.attempts,
+        ...(retryAt ? { retryAt } : {}),
+      });
     if (event.outcome !== 'no_answer') {
       state.status = 'completed';
-      await guarded('recordCallbackOutcome', () => acts.recordCallbackOutcome({ ...outcomeFacts(event), leadId: input.leadId, now, attempts: state.attempts, consequence: { kind: 'completed' } }));
+      await guarded('recordCallbackOutcome', () =>
+        acts.recordCallbackOutcome({
+          ...outcomeFacts(event),
+          leadId: input.leadId,
+          now,
+          attempts: state.attempts,
+          consequence: { kind: 'completed' },
+        }),
+      );
       receipt('completed');
       return;
     }
     state.attempts += 1;
     if (state.attempts >= policy.noAnswer.maxAttempts) {
       state.status = 'unreachable';
-      await guarded('recordCallbackOutcome', () => acts.recordCallbackOutcome({ ...outcomeFacts(event), leadId: input.leadId, now, attempts: state.attempts, consequence: { kind: 'unreachable' } }));
+      await guarded('recordCallbackOutcome', () =>
+        acts.recordCallbackOutcome({
+          ...outcomeFacts(event),
+          leadId: input.leadId,
+          now,
+          attempts: state.attempts,
+          consequence: { kind: 'unreachable' },
+        }),
+      );
       receipt('unreachable');
       return;
     }
     const retryAt = addBusinessDuration(now, policy.noAnswer.retryAfter, calendar);
     cycle += 1;
     restartLadder(retryAt, 'retry');
-    await guarded('recordCallbackOutcome', () => acts.recordCallbackOutcome({ ...outcomeFacts(event), leadId: input.leadId, now, attempts: state.attempts, consequence: { kind: 'retry', retryAt } }));
+    await guarded('recordCallbackOutcome', () =>
+      acts.recordCallbackOutcome({
+        ...outcomeFacts(event),
+        leadId: input.leadId,
+        now,
+        attempts: state.attempts,
+        consequence: { kind: 'retry', retryAt },
+      }),
+    );
     receipt('retry', retryAt);
   }
 }
