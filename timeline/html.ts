@@ -50,10 +50,10 @@ ol.timeline.upcoming li::before{background:#fff;border:2px solid #2f7d4f;width:8
 .overdue td{background:#fff4f4}
 `;
 
-/** The page frame: German, UTF-8, readable without any script. */
-export function page(title: string, subtitle: string, body: SafeHtml): string {
+/** The page frame: German or English, UTF-8, readable without any script. */
+export function page(title: string, subtitle: string, body: SafeHtml, language: 'de' | 'en' = 'de'): string {
   return html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title}</title><style>${new SafeHtml(STYLE)}</style></head>
 <body><header><h1>${title}</h1><p>${subtitle}</p></header><main>${body}</main></body></html>`.value;
 }

@@ -32,7 +32,7 @@ async function pastEntries(prisma: PrismaClient, customerId: string): Promise<Ti
       channel: t.channel,
       summary: t.summary,
       who: personName(t.staff),
-      detail: t.direction === 'inbound' ? 'eingehend' : undefined,
+      inbound: t.direction === 'inbound',
       messageStatus: message?.status,
       skipReason: message?.skipReason ?? undefined,
     };
@@ -41,8 +41,10 @@ async function pastEntries(prisma: PrismaClient, customerId: string): Promise<Ti
     (m): TimelineEntry => ({
       at: m.sentAt ?? m.queuedAt,
       channel: 'email',
-      summary: m.subject ?? `Vorlage ${m.templateId}`,
-      detail: m.campaignId ? `Kampagne ${m.campaignId}` : m.newsletterRunId ? 'Newsletter' : undefined,
+      summary: m.subject ?? '',
+      templateId: m.templateId,
+      campaignId: m.campaignId ?? undefined,
+      newsletter: m.newsletterRunId !== null,
       messageStatus: m.status,
       skipReason: m.skipReason ?? undefined,
     }),
@@ -58,7 +60,7 @@ async function plannedByStaff(prisma: PrismaClient, customerId: string): Promise
   ]);
   return [
     ...tasks.map((t): TimelineEntry => ({ at: t.dueAt!, channel: 'task', summary: t.title, detail: t.details ?? undefined, who: personName(t.assignee) })),
-    ...callbacks.map((c): TimelineEntry => ({ at: c.dueAt, channel: 'callback', summary: `Rückruf zur Anfrage (${c.lead.source})`, who: personName(c.assignee) })),
+    ...callbacks.map((c): TimelineEntry => ({ at: c.dueAt, channel: 'callback', summary: '', leadSource: c.lead.source, who: personName(c.assignee) })),
   ];
 }
 
@@ -67,7 +69,7 @@ async function plannedByLifecycle(deps: TimelineDeps, customerId: string): Promi
   try {
     const upcoming = await deps.upcomingFor(customerId);
     return {
-      entries: upcoming.map((u): TimelineEntry => ({ at: new Date(u.at), channel: u.channel ?? ('campaign' as TimelineChannel), summary: u.summary, detail: u.detail })),
+      entries: upcoming.map((u): TimelineEntry => ({ at: new Date(u.at), channel: u.channel ?? ('campaign' as TimelineChannel), summary: u.summary, detail: u.detail, campaignId: u.campaignId, stepPath: u.stepPath, stepKind: u.stepKind })),
     };
   } catch (error) {
     return { entries: [], unavailable: (error as Error).message };

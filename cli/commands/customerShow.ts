@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { entryText } from '../../timeline/entryText';
 import { germanDateTime } from '../../timeline/html';
 import { CHANNELS, MESSAGE_STATUS, SKIP_REASONS } from '../../timeline/labels';
 import { lifecycleUpcoming } from '../../timeline/lifecycleUpcoming';
@@ -18,7 +19,8 @@ function consentLine(c: CustomerTimelineData['consent']): string {
 
 function entryLine(e: TimelineEntry): string {
   const status = e.messageStatus ? ` [${MESSAGE_STATUS[e.messageStatus] ?? e.messageStatus}${e.skipReason ? `: ${SKIP_REASONS[e.skipReason] ?? e.skipReason}` : ''}]` : '';
-  return `  ${germanDateTime(e.at).padEnd(24)} ${CHANNELS[e.channel].label.padEnd(9)} ${e.summary}${status}${e.who ? ` (${e.who})` : ''}`;
+  const text = entryText(e, 'de');
+  return `  ${germanDateTime(e.at).padEnd(24)} ${CHANNELS[e.channel].label.padEnd(9)} ${text.summary}${status}${e.who ? ` (${e.who})` : ''}${text.detail ? ` · ${text.detail}` : ''}`;
 }
 
 /** The customer as text: profile, consent, vehicles, planned and past touchpoints. */
