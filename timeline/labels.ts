@@ -123,11 +123,9 @@ export function withoutIsoDates(language: PageLanguage, text: string): string {
   return text.replace(/\b(\d{4}-\d{2}-\d{2})(T[\d:.]+Z?)?\b/g, (_, day: string) => formatDay(language, new Date(`${day}T00:00:00Z`)));
 }
 
-/** The page's language: ?lang=de|en, else the browser's Accept-Language, else German. */
-export function pageLanguage(query: unknown, acceptLanguage: string | undefined): PageLanguage {
-  const lang = (query as { lang?: string } | undefined)?.lang;
-  if (lang === 'en' || lang === 'de') return lang;
-  return (acceptLanguage ?? '').trim().toLowerCase().startsWith('en') ? 'en' : 'de';
+/** The page's language: ?lang=en for English; German otherwise (the dealership's working language). */
+export function pageLanguage(query: unknown): PageLanguage {
+  return (query as { lang?: string } | undefined)?.lang === 'en' ? 'en' : 'de';
 }
 
 // The German labels under their former names, for `customer show` and other callers.

@@ -16,13 +16,13 @@ function errorPage(language: PageLanguage, message: string): string {
  * The timeline pages as server-rendered HTML:
  *   GET /timeline/customers/:id   one customer's journey
  *   GET /timeline/leads[?dealer=<id>]   open leads with due callbacks and escalation
- * in German, or English with ?lang=en (or a browser asking for English).
+ * in German, or English with ?lang=en.
  * Self-contained: the API registers it (with its own authentication in front).
  */
 export async function registerTimelineRoutes(app: FastifyInstance, deps: TimelineDeps): Promise<void> {
   app.get<{ Params: { id: string } }>('/timeline/customers/:id', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
-    const language = pageLanguage(request.query, request.headers['accept-language']);
+    const language = pageLanguage(request.query);
     if (!uuid.safeParse(request.params.id).success) return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badCustomerId));
     const data = await loadCustomerTimeline(deps, request.params.id);
     if (!data) return reply.code(404).send(errorPage(language, TIMELINE_LABELS[language].page.notFound));
@@ -31,7 +31,7 @@ export async function registerTimelineRoutes(app: FastifyInstance, deps: Timelin
 
   app.get<{ Querystring: { dealer?: string } }>('/timeline/leads', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
-    const language = pageLanguage(request.query, request.headers['accept-language']);
+    const language = pageLanguage(request.query);
     const dealer = request.query.dealer;
     if (dealer !== undefined && !uuid.safeParse(dealer).success) return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badDealerId));
     return reply.send(renderOpenLeads(await loadOpenLeads(deps, dealer), language));

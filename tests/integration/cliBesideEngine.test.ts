@@ -24,7 +24,7 @@ describe('the CLI beside a running npm start', () => {
     config = await startConfig(dataDir);
   });
   afterAll(async () => {
-    if (running && running.child.exitCode === null) await ctrlC(running, 30_000);
+    if (running && running.child.exitCode === null && running.child.signalCode === null) await ctrlC(running, 30_000);
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 

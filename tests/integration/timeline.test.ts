@@ -62,7 +62,7 @@ describe('the customer timeline in a browser', () => {
     const lead = await prisma.lead.create({
       data: { dealerId, customerId: anna.id, assignedToId: dealership.staff.salesperson.id, source: 'website', kind: 'test_drive', vehicleOfInterest: 'ID.4 Pro, grau', receivedAt: new Date('2025-06-06T15:45:00Z') },
     });
-    await prisma.callbackTask.create({ data: { leadId: lead.id, assigneeId: dealership.staff.teamLead.id, dueAt: new Date('2025-06-06T16:45:00Z'), escalationLevel: 1, attempts: 1 } });
+    await prisma.callbackTask.create({ data: { leadId: lead.id, assigneeId: dealership.staff.teamLead.id, dueAt: new Date('2025-06-06T16:45:00Z'), escalationLevel: 2, attempts: 1 } });
 
     app = Fastify();
     await registerTimelineRoutes(app, { prisma });
@@ -101,7 +101,7 @@ describe('the customer timeline in a browser', () => {
     const planned = await page.locator('#geplant').innerText();
     expect(planned).toContain('Frau Müller wegen Leasingende anrufen');
     expect(planned).toContain('14.09.2030');
-    expect(planned).toContain('Rückruf zur Anfrage (website)');
+    expect(planned).toContain('Rückruf zur Anfrage (Website-Formular)');
 
     // The customer's name is shown as text, never run as markup.
     expect(await page.locator('script').count()).toBe(0);
@@ -120,7 +120,7 @@ describe('the customer timeline in a browser', () => {
     expect(table).toContain('Tobias Lang');
     expect(table).toContain('06.06.2025, 18:45 Uhr');
     expect(table).toContain('überfällig');
-    expect(table).toContain('Teamleiter');
+    expect(table).toContain('Teamleitung'); // level 2 = the second step of the ladder: the team lead
     await page.locator('a', { hasText: 'Frau Anna Müller' }).click();
     await expect(page.locator('h1').innerText()).resolves.toContain('Kundenhistorie');
     await page.screenshot({ path: path.join(ARTIFACTS, 'open-leads.png') });
