@@ -51,7 +51,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     let owner: OwnerClaim | undefined;
     if (target.kind === 'pglite') {
       const claim = claimEmbedded(target.dataDir, 'engine');
-      if ('heldBy' in claim) throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
+      if ('heldBy' in claim)
+        throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
       owner = claim;
       stops.push(async () => claim.release());
     }
@@ -76,7 +77,11 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     }
 
     const smtp = parseSmtpUrl(settings.SMTP_URL);
-    const inbox = await startInbox({ smtpPort: smtp.port, httpPort: settings.INBOX_PORT, dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox') });
+    const inbox = await startInbox({
+      smtpPort: smtp.port,
+      httpPort: settings.INBOX_PORT,
+      dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox'),
+    });
     stops.push(() => inbox.close());
 
     const transport = createMailTransport(settings.SMTP_URL);
@@ -115,7 +120,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     log.info({ newsletters: newsletterCatalogue.length }, 'newsletter schedules in sync');
     const api = await startLocalApi({ prisma: database.prisma, client, settings });
     stops.push(() => api.close());
-    const demo = options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
+    const demo =
+      options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
 
     const urls: Record<string, string> = {
       'Temporal Web UI': temporal.uiUrl,

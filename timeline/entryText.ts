@@ -34,9 +34,14 @@ export function entryText(entry: TimelineEntry, language: PageLanguage): { summa
     if (step?.kind === 'createTask') return { summary: L.taskStep(word(L.tasks, step.task)), detail: inCampaign };
   }
   if (entry.templateId) {
-    return { summary: entry.summary || L.sendStep(word(L.templates, entry.templateId)), detail: inCampaign ?? (entry.newsletter ? L.newsletter : undefined) };
+    return {
+      summary: entry.summary || L.sendStep(word(L.templates, entry.templateId)),
+      detail: inCampaign ?? (entry.newsletter ? L.newsletter : undefined),
+    };
   }
-  const detail = [entry.inbound ? L.inbound : undefined, entry.detail ? withoutIsoDates(language, entry.detail) : undefined].filter(Boolean).join(' · ');
+  const detail = [entry.inbound ? L.inbound : undefined, entry.detail ? withoutIsoDates(language, entry.detail) : undefined]
+    .filter(Boolean)
+    .join(' · ');
   return { summary: withoutIsoDates(language, entry.summary), ...(detail ? { detail } : {}) };
 }
 

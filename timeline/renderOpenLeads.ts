@@ -17,17 +17,34 @@ function escalation(level: number, { L }: Ctx) {
   return html`<span class="badge ${level === 0 ? '' : level === 1 ? 'warn' : 'bad'}">${label}</span>`;
 }
 
+function attentionBadge(lead: OpenLead, { L }: Ctx) {
+  return lead.attention ? html`<div><span class="badge bad attention">${word(L.attention, lead.attention)}</span></div>` : '';
+}
+
 function leadRow(lead: OpenLead, now: Date, ctx: Ctx) {
   const { L, language } = ctx;
   const overdue = lead.dueAt !== null && lead.dueAt.getTime() < now.getTime();
   const name = lead.customerName ? personTitle(language, lead.customerName) : undefined;
   const customer = lead.customerId
-    ? html`<a href="/timeline/customers/${encodeURIComponent(lead.customerId)}${language === 'en' ? '?lang=en' : ''}">${name ?? L.page.customer}</a>`
+    ? html`<a href="/timeline/customers/${encodeURIComponent(lead.customerId)}${language === 'en' ? '?lang=en' : ''}"
+        >${name ?? L.page.customer}</a
+      >`
     : html`${name ?? '–'}`;
-  return html`<tr class="${overdue ? 'overdue' : ''}"><td>${formatWhen(language, lead.receivedAt)}</td>
-<td>${customer}<div class="detail">${word(L.leadKinds, lead.kind)} · ${word(L.leadSources, lead.source)}${lead.vehicleOfInterest ? ` · ${lead.vehicleOfInterest}` : ''}</div></td>
-<td>${word(L.leadStatus, lead.status)}</td><td>${lead.assignee ?? '–'}</td><td>${dueCell(lead, now, ctx)}</td>
-<td>${escalation(lead.escalationLevel, ctx)}${lead.attempts > 0 ? html`<div class="detail">${L.page.attempts(lead.attempts)}</div>` : ''}</td></tr>`;
+  return html`<tr class="${overdue ? 'overdue' : ''}">
+    <td>${formatWhen(language, lead.receivedAt)}</td>
+    <td>
+      ${customer}
+      <div class="detail">
+        ${word(L.leadKinds, lead.kind)} · ${word(L.leadSources, lead.source)}${lead.vehicleOfInterest ? ` · ${lead.vehicleOfInterest}` : ''}
+      </div>
+    </td>
+    <td>${word(L.leadStatus, lead.status)}</td>
+    <td>${lead.assignee ?? '–'}</td>
+    <td>${dueCell(lead, now, ctx)}</td>
+    <td>
+      ${escalation(lead.escalationLevel, ctx)}${attentionBadge(lead, ctx)}${lead.attempts > 0 ? html`<div class="detail">${L.page.attempts(lead.attempts)}</div>` : ''}
+    </td>
+  </tr>`;
 }
 
 /** Open leads, the most urgent callback first: due time, who has it, and how far it has been escalated. */
@@ -38,7 +55,23 @@ export function renderOpenLeads(data: OpenLeadsData, language: PageLanguage = 'd
   const body =
     leads.length === 0
       ? html`<section><p>${P.noLeads}</p></section>`
-      : html`<section><h2>${P.openLeads(leads.length)}</h2><table><thead><tr><th>${P.received}</th><th>${P.customerRequest}</th><th>${P.status}</th><th>${P.assignee}</th><th>${P.callbackDue}</th><th>${P.escalation}</th></tr></thead>
-<tbody>${leads.map((l) => leadRow(l, data.now, ctx))}</tbody></table></section>`;
+      : html`<section>
+          <h2>${P.openLeads(leads.length)}</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>${P.received}</th>
+                <th>${P.customerRequest}</th>
+                <th>${P.status}</th>
+                <th>${P.assignee}</th>
+                <th>${P.callbackDue}</th>
+                <th>${P.escalation}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${leads.map((l) => leadRow(l, data.now, ctx))}
+            </tbody>
+          </table>
+        </section>`;
   return page(P.leadsTitle, `${data.dealerName ?? P.allDealers} · ${P.asOf(formatWhen(language, data.now))}`, body, language);
 }

@@ -23,7 +23,8 @@ export async function registerTimelineRoutes(app: FastifyInstance, deps: Timelin
   app.get<{ Params: { id: string } }>('/timeline/customers/:id', async (request, reply) => {
     reply.type('text/html; charset=utf-8');
     const language = pageLanguage(request.query);
-    if (!uuid.safeParse(request.params.id).success) return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badCustomerId));
+    if (!uuid.safeParse(request.params.id).success)
+      return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badCustomerId));
     const data = await loadCustomerTimeline(deps, request.params.id);
     if (!data) return reply.code(404).send(errorPage(language, TIMELINE_LABELS[language].page.notFound));
     return reply.send(renderCustomerTimeline(data, language));
@@ -33,7 +34,8 @@ export async function registerTimelineRoutes(app: FastifyInstance, deps: Timelin
     reply.type('text/html; charset=utf-8');
     const language = pageLanguage(request.query);
     const dealer = request.query.dealer;
-    if (dealer !== undefined && !uuid.safeParse(dealer).success) return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badDealerId));
+    if (dealer !== undefined && !uuid.safeParse(dealer).success)
+      return reply.code(400).send(errorPage(language, TIMELINE_LABELS[language].page.badDealerId));
     return reply.send(renderOpenLeads(await loadOpenLeads(deps, dealer), language));
   });
 }

@@ -85,9 +85,19 @@ export type OpenLead = {
   dueAt: Date | null;
   escalationLevel: number;
   attempts: number;
+  /** Why the dealer must look at it: 'nobody_reachable' or 'follow_up_failed' (null: nothing to clear up). */
+  attention: string | null;
 };
 
 export type OpenLeadsData = { now: Date; dealerName: string | null; leads: OpenLead[] };
 
 /** Upcoming touchpoints as the customer lifecycle reports them (see loadTimeline.ts for the adapter). */
-export type UpcomingTouchpoint = { at: Date | string; summary: string; channel?: TimelineChannel; detail?: string; campaignId?: string; stepPath?: string; stepKind?: string };
+export type UpcomingTouchpoint = {
+  at: Date | string;
+  summary: string;
+  channel?: TimelineChannel;
+  detail?: string;
+  campaignId?: string;
+  stepPath?: string;
+  stepKind?: string;
+};

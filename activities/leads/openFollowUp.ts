@@ -1,9 +1,10 @@
 import { addBusinessDuration, type BusinessCalendar } from '../../time/businessTime';
 import { resolveSlaPolicy, type LeadKind, type SlaPolicy } from '../../leads/slaPolicy';
+import { configurationError } from '../shared/failures';
 import type { LeadEmailDeps } from './leadEmail';
 import { assignLeadTo, callbackTaskOf } from './leadRecords';
 import { assignmentEmail, loadLeadScope, type StaffEmail } from './leadScope';
-import { isAtWork, pickPresentStaff, staffRef, type StaffRef } from './staffPicker';
+import { assigneeRef, isAtWork, pickPresentStaff, staffRef, type AssigneeRef, type StaffRef } from './staffPicker';
 
 export type LeadContext = {
   leadId: string;
@@ -13,7 +14,7 @@ export type LeadContext = {
   dueAt: string;
   calendar: BusinessCalendar;
   policy: SlaPolicy;
-  assignee: StaffRef | null;
+  assignee: AssigneeRef | null;
   emails: StaffEmail[];
 };
 
@@ -25,7 +26,12 @@ export type LeadContext = {
  */
 export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: string; policy?: unknown; now: string }): Promise<LeadContext> {
   const now = new Date(input.now);
-  const policy = resolveSlaPolicy(input.policy);
+  let policy: SlaPolicy;
+  try {
+    policy = resolveSlaPolicy(input.policy);
+  } catch (error) {
+    throw configurationError(`lead ${input.leadId}`, 'policy', `is not a valid SLA policy: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const scope = await loadLeadScope(deps.prisma, input.leadId);
   const { lead, calendar } = scope;
   const dueAt = addBusinessDuration(lead.receivedAt.toISOString(), policy.callbackSla[lead.kind], calendar);
@@ -47,7 +53,7 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
   const emails: StaffEmail[] = [];
   if (assignee) {
     await assignLeadTo(deps.prisma, lead, assignee, { key: 'assigned:0', at: now, reason: 'zugewiesen' });
-    emails.push(await assignmentEmail(deps, scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, now, linkValidityDays: policy.linkValidityDays }));
+    emails.push(assignmentEmail(scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, linkValidityDays: policy.linkValidityDays }));
   }
   return {
     leadId: lead.id,
@@ -57,7 +63,7 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
     dueAt,
     calendar,
     policy,
-    assignee,
+    assignee: assigneeRef(assignee),
     emails,
   };
 }

@@ -1,17 +1,26 @@
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { InvalidLinkError, verifyLinkToken, type LinkClaims, type LinkPurpose } from '../../links/signedLinks';
+import { InvalidLinkError, LINK_PROBLEM_STATUS, verifyLinkToken, type LinkClaims, type LinkPurpose } from '../../links/signedLinks';
 import type { Language } from '../../templates/types';
 import { htmlPage } from './htmlPage';
 import { PAGE_TEXTS } from './pageTexts';
 
 export const tokenQuery = z.object({ t: z.string().max(4096).optional().describe('Signed link token from the email') });
 
-const STATUS: Record<InvalidLinkError['problem'] | 'missing', number> = { missing: 403, malformed: 403, forged: 403, wrong_purpose: 403, expired: 410 };
-
-/** The token's claims, or undefined after replying with an error page in `language` (403 forged, 410 expired). */
-export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined, purpose: LinkPurpose, secret: string, now: Date, language: Language = 'de'): LinkClaims | undefined {
-  let problem: keyof typeof STATUS = 'missing';
+/**
+ * The token's claims, or undefined after replying with an error page in `language`. Every public link route
+ * goes through here, so all answer a bad token alike (links/signedLinks LINK_PROBLEM_STATUS:
+ * missing or malformed 400, forged or for another action 403, expired 410).
+ */
+export function claimsOrErrorPage(
+  reply: FastifyReply,
+  token: string | undefined,
+  purpose: LinkPurpose,
+  secret: string,
+  now: Date,
+  language: Language = 'de',
+): LinkClaims | undefined {
+  let problem: keyof (typeof PAGE_TEXTS)['de']['linkProblems'] = 'missing';
   if (token) {
     try {
       return verifyLinkToken(token, purpose, secret, now);
@@ -21,10 +30,15 @@ export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined
     }
   }
   const { title, text } = PAGE_TEXTS[language].linkProblems[problem];
-  sendPage(reply, STATUS[problem], htmlPage({ title, paragraphs: [text], tone: 'error', language }));
+  sendPage(reply, LINK_PROBLEM_STATUS[problem], htmlPage({ title, paragraphs: [text], tone: 'error', language }));
   return undefined;
 }
 
 export function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

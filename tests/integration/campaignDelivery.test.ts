@@ -36,7 +36,7 @@ describe('a campaign delivers its emails on the expected dates', () => {
     const customer = await addCustomer(world.db.prisma, world.dealership, { language: 'en', firstName: 'Emma', lastName: 'Taylor' });
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
-    const admission = await world.enroll(checkIns(), customer.id, { vehicleId: vehicle.id, context: { startDate: tuesday, dueDate: '2028-03-01' } });
+    const admission = await world.enroll(checkIns(), customer.id, { vehicleId: vehicle.id, context: { startDate: tuesday, dueDate: '2031-03-01' } });
     if (!admission.admitted) throw new Error('not admitted');
     const final = await world.resultOf(admission.enrollmentId);
 
@@ -68,7 +68,7 @@ describe('a campaign delivers its emails on the expected dates', () => {
     const admission = await world.enroll(checkIns(), customer.id, { vehicleId: vehicle.id, context: { startDate: tuesday } });
     if (!admission.admitted) throw new Error('not admitted');
     await world.skipTo(`${tuesday}T12:00`); // past the first email, days before the second
-    await world.smtp.waitForMessages((m) => m.to.some((t) => t.address === customer.email), 30_000);
+    await world.smtp.waitForMessages((m) => m.to.some((t) => t.address === customer.email), 120_000);
     expect(world.mailsTo(customer.email)).toHaveLength(1);
     expect(world.mailsTo(customer.email)[0].subject).toMatch(/Herr Becker/);
 

@@ -140,7 +140,7 @@ describe('campaign options in dealer scenarios', () => {
         if (!admission.admitted) throw new Error(`expected admission, got ${JSON.stringify(admission)}`);
         expect((await world.resultOf(admission.enrollmentId)).status).toBe('completed');
       }
-      await world.smtp.waitForMessages({ count: treated.length, where: (m) => m.subject?.includes('neues Auto') ?? false }, 30_000);
+      await world.smtp.waitForMessages({ count: treated.length, where: (m) => m.subject?.includes('neues Auto') ?? false }, 120_000);
       for (const { customer } of treated) expect(world.mailsTo(customer.email)).toHaveLength(1);
       for (const { customer } of heldOut) expect(world.mailsTo(customer.email)).toHaveLength(0);
 
@@ -159,7 +159,7 @@ describe('campaign options in dealer scenarios', () => {
       const late = await customerWithCar({ lastName: 'Spät' });
       const tuesday = await world.nextTuesday();
       await world.skipTo(`${tuesday}T10:00`);
-      const context = { dueDate: '2027-09-15' };
+      const context = { dueDate: '2030-09-15' };
       const inV1 = await enrolled(serviceSeries(1), early.customer.id, { vehicleId: early.vehicle.id, context });
       await world.waitForMailTo(early.customer.email);
 

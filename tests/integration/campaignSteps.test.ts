@@ -2,6 +2,9 @@ import { DateTime } from 'luxon';
 import { branch, createTask, defineCampaign, eq, send, wait, waitForEvent, type Step } from '../../campaigns/dsl';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
+import { eventually } from '../support/eventually';
+import { recordHistory } from '../support/recordedHistories';
+import { enrollmentWorkflowId } from '../../workflows/campaignEnrollment/contract';
 
 /** A service reminder; if the customer has not booked within two weeks, a follow-up and a call from the workshop. */
 const serviceReminder = defineCampaign({
@@ -54,21 +57,18 @@ describe('campaign steps in dealer scenarios', () => {
     await world.skipTo(`${tuesday}T10:00`);
     const enrolled = [];
     for (const { customer, vehicle } of customers) {
-      const admission = await world.enroll(definition, customer.id, { vehicleId: vehicle.id, context: { dueDate: '2027-09-15' } });
+      const admission = await world.enroll(definition, customer.id, { vehicleId: vehicle.id, context: { dueDate: '2030-09-15' } });
       if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
       enrolled.push({ customer, enrollmentId: admission.enrollmentId, tuesday });
     }
     return enrolled;
   }
 
-  async function untilState(enrollmentId: string, ready: (state: Awaited<ReturnType<CampaignWorld['stateOf']>>) => boolean) {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const state = await world.stateOf(enrollmentId).catch(() => undefined); // not yet picked up by the worker
-      if (state && ready(state)) return state;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`enrollment ${enrollmentId} never reached the expected state`);
-  }
+  const untilState = (enrollmentId: string, ready: (state: Awaited<ReturnType<CampaignWorld['stateOf']>>) => boolean) =>
+    eventually(`enrollment ${enrollmentId} in the expected state`, async () => {
+      const state = await world.stateOf(enrollmentId); // throws until the worker picked it up
+      return ready(state) && state;
+    });
 
   describe('waiting for an event', () => {
     it('a customer who books service after the reminder gets no follow-up and no call', async () => {
@@ -86,6 +86,7 @@ describe('campaign steps in dealer scenarios', () => {
       ]);
       expect(world.mailsTo(customer.email).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion steht an/)]);
       expect(await tasksOf(customer.id)).toEqual([]);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-event-arrived');
     });
 
     it('a customer who does not book within two weeks gets the follow-up, and Stefan Maier is asked to call', async () => {
@@ -112,6 +113,7 @@ describe('campaign steps in dealer scenarios', () => {
       expect(tasks[0].dueAt!.getTime() - tasks[0].createdAt.getTime()).toBe(2 * 86_400_000);
       const touchpoints = await world.db.prisma.touchpoint.findMany({ where: { customerId: customer.id, kind: 'task.created' } });
       expect(touchpoints).toHaveLength(1);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-event-timed-out-task');
       expect(touchpoints[0]).toMatchObject({ staffId: world.dealership.staff.serviceAdvisor.id, department: 'service' });
       expect(touchpoints[0].summary).toMatch(/service-reminder-with-call.*Stefan Maier/);
     });
@@ -144,6 +146,7 @@ describe('campaign steps in dealer scenarios', () => {
       const row = await world.db.prisma.campaignEnrollment.findUniqueOrThrow({ where: { id: enrollmentId } });
       expect([row.status, row.exitReason]).toEqual(['exited', 'goal reached: service_booked']);
       expect(row.exitedAt!.getTime() - row.enteredAt.getTime()).toBeLessThan(86_400_000); // not two months later
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-goal-reached-while-waiting');
     });
   });
 
@@ -183,6 +186,7 @@ describe('campaign steps in dealer scenarios', () => {
       ]);
       expect((await tasksOf(customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
       expect(world.mailsTo(customer.email)).toEqual([]);
+      await recordHistory(world.env.client, enrollmentWorkflowId(enrollmentId), 'enrollment-branch-after-wait');
     });
   });
 });

@@ -28,14 +28,19 @@ describe('the CLI beside a running npm start', () => {
     await fs.rm(dataDir, { recursive: true, force: true });
   });
 
-  const api = (url: string, key: string) => fetch(`http://127.0.0.1:${config.apiPort}${url}`, { headers: { authorization: `Bearer ${key}` } });
+  const api = (url: string, key: string) =>
+    fetch(`http://127.0.0.1:${config.apiPort}${url}`, { headers: { authorization: `Bearer ${key}` } });
 
   it('runs every README command against the engine, then stops cleanly on Ctrl-C', async () => {
     running = npmStartAtTerminal(config);
     await running.waitForOutput(RUNNING, 300_000);
     const showcaseId = running.output().match(/Customer timeline\s+\S+\/timeline\/customers\/([0-9a-f-]{36})/)![1];
     const owner = JSON.parse(await fs.readFile(ownerFile(path.join(dataDir, 'pglite')), 'utf8')) as EmbeddedOwner;
-    expect(owner).toMatchObject({ role: 'engine', databaseUrl: expect.stringMatching(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\//), temporalAddress: `127.0.0.1:${config.temporalPort}` });
+    expect(owner).toMatchObject({
+      role: 'engine',
+      databaseUrl: expect.stringMatching(/^postgresql:\/\/postgres@127\.0\.0\.1:\d+\//),
+      temporalAddress: `127.0.0.1:${config.temporalPort}`,
+    });
 
     // apikey create: the key works against the running API at once.
     const created = await cliBeside(config, ['apikey', 'create', '--name', 'Website-Formular']);
@@ -63,11 +68,21 @@ describe('the CLI beside a running npm start', () => {
     // campaigns preview: every built-in campaign, with a demo customer's own data (a leased car for the lease-end offer).
     const database = new pg.Client({ connectionString: owner.databaseUrl });
     await database.connect();
-    const leased = await database.query<{ ownerId: string }>(`SELECT "ownerId" FROM vehicles WHERE "financingKind" IN ('lease', 'loan', 'balloon_loan') AND "ownerId" IS NOT NULL LIMIT 1`);
+    const leased = await database.query<{ ownerId: string }>(
+      `SELECT "ownerId" FROM vehicles WHERE "financingKind" IN ('lease', 'loan', 'balloon_loan') AND "ownerId" IS NOT NULL LIMIT 1`,
+    );
     await database.end();
     for (const campaign of builtInCampaigns) {
       const customer = campaign.id === 'repurchase-lease-end' ? leased.rows[0]!.ownerId : showcaseId;
-      const preview = await cliBeside(config, ['campaigns', 'preview', campaign.id, '--customer', customer, '--out', path.join(dataDir, `${campaign.id}.html`)]);
+      const preview = await cliBeside(config, [
+        'campaigns',
+        'preview',
+        campaign.id,
+        '--customer',
+        customer,
+        '--out',
+        path.join(dataDir, `${campaign.id}.html`),
+      ]);
       expect({ campaign: campaign.id, code: preview.code, stderr: preview.stderr }).toEqual({ campaign: campaign.id, code: 0, stderr: '' });
       expect(preview.stdout).toMatch(/Subject: \S/);
       expect(await fs.readFile(path.join(dataDir, `${campaign.id}.html`), 'utf8')).toContain('<html');
@@ -107,16 +122,29 @@ describe('the CLI beside a running npm start', () => {
     const busy = { ...config, dataDir: busyDir };
     try {
       // Another command (this test process, alive) has the database open.
-      await fs.writeFile(ownerFile(path.join(busyDir, 'pglite')), JSON.stringify({ pid: process.pid, role: 'command', startedAt: new Date().toISOString() }));
+      await fs.writeFile(
+        ownerFile(path.join(busyDir, 'pglite')),
+        JSON.stringify({ pid: process.pid, role: 'command', startedAt: new Date().toISOString() }),
+      );
       const result = await cliBeside(busy, ['apikey', 'create', '--name', 'x']);
       expect(result.code).toBe(1);
       expect(result.stderr).toContain(`is open in another stammkunde command (pid ${process.pid}); run this again when it has finished.`);
 
       // An engine that has the database but whose database server does not answer.
-      await fs.writeFile(ownerFile(path.join(busyDir, 'pglite')), JSON.stringify({ pid: process.pid, role: 'engine', databaseUrl: `postgresql://postgres@127.0.0.1:${config.smtpPort}/postgres`, startedAt: new Date().toISOString() }));
+      await fs.writeFile(
+        ownerFile(path.join(busyDir, 'pglite')),
+        JSON.stringify({
+          pid: process.pid,
+          role: 'engine',
+          databaseUrl: `postgresql://postgres@127.0.0.1:${config.smtpPort}/postgres`,
+          startedAt: new Date().toISOString(),
+        }),
+      );
       const unreachable = await cliBeside(busy, ['customer', 'show', '00000000-0000-4000-8000-000000000000']);
       expect(unreachable.code).toBe(1);
-      expect(unreachable.stderr).toMatch(/is in use by the running engine \("stammkunde start", pid \d+\), but its database server at .* does not answer/);
+      expect(unreachable.stderr).toMatch(
+        /is in use by the running engine \("stammkunde start", pid \d+\), but its database server at .* does not answer/,
+      );
     } finally {
       await fs.rm(busyDir, { recursive: true, force: true });
     }

@@ -6,6 +6,7 @@ import { deployMigrations } from '../../db/migrationRunner';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startEngineWorker } from '../support/engineHarness';
+import { recordHistory } from '../support/recordedHistories';
 import { createLocalTestEnv, createTimeSkippingTestEnv } from '../support/temporalEnv';
 
 /**
@@ -26,11 +27,13 @@ describe('the engine writes to its database from a workflow', () => {
       db = await createTestDatabase();
       const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
       try {
+        const workflowId = `health-${Date.now()}`;
         const probe = await env.client.workflow.execute('healthCheckWorkflow', {
           taskQueue: engine.taskQueue,
-          workflowId: `health-${Date.now()}`,
+          workflowId,
           args: ['dev-server-postgres'],
         });
+        await recordHistory(env.client, workflowId, 'health-check');
         expect(probe).toBe('health:dev-server-postgres');
         const row = await db.prisma.processedEvent.findUniqueOrThrow({ where: { eventId: 'health:dev-server-postgres' } });
         expect(row.kind).toBe('heartbeat');

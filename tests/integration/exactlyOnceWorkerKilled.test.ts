@@ -59,5 +59,5 @@ describe('the worker process is killed mid-run and restarted', () => {
     for (const row of outbox.filter((m) => m.status === 'sent')) expect(copies.get(row.recipientEmail)).toBe(1);
     // Only messages inside an SMTP transaction at the kill are in doubt: one per pooled connection (2).
     expect(outbox.filter((m) => m.status === 'unknown').length).toBeLessThanOrEqual(2);
-  }, 400_000);
+  });
 });

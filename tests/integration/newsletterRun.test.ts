@@ -1,4 +1,5 @@
 import { cancelNewsletterRun, newsletterRunProgress, newsletterRunResult, pauseNewsletterRun, resumeNewsletterRun, startNewsletterRun } from '../../newsletters/runs';
+import { recordHistory } from '../support/recordedHistories';
 import { copiesByAddress, evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
 
 /**
@@ -8,7 +9,7 @@ describe('a newsletter run to the EV owners', () => {
   let world: NewsletterWorld;
   beforeAll(async () => {
     world = await openNewsletterWorld();
-  }, 120_000);
+  });
   afterAll(async () => {
     await world?.close();
   });
@@ -33,7 +34,7 @@ describe('a newsletter run to the EV owners', () => {
     await db.prisma.vehicle.updateMany({ where: { ownerId: dieselDriver[0].id }, data: { fuelType: 'diesel' } });
 
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 10 }), { label: 'mid-run' });
-    await world.smtp.waitForMessages(2, 30_000);
+    await world.smtp.waitForMessages(2, 120_000);
     const joinedLate = await world.addElectricCustomers(1, 'late');
     const during = await newsletterRunProgress(world.env.client, workflowId);
     expect(during).toMatchObject({ status: 'running', total: 22 });
@@ -77,7 +78,7 @@ describe('a newsletter run to the EV owners', () => {
   it('pauses, resumes and is cancelled: nobody gets a second copy, the rest is recorded as cancelled', async () => {
     const customers = await world.addElectricCustomers(60, 'pause');
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 10 }), { label: 'pause' });
-    await world.smtp.waitForMessages(5, 30_000);
+    await world.smtp.waitForMessages(5, 120_000);
     await pauseNewsletterRun(world.env.client, workflowId);
     await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
     await waitFor(async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused', 'paused in the database');
@@ -87,7 +88,7 @@ describe('a newsletter run to the EV owners', () => {
     expect(whilePaused).toBeLessThan(60);
 
     await resumeNewsletterRun(world.env.client, workflowId);
-    await world.smtp.waitForMessages(whilePaused + 5, 30_000);
+    await world.smtp.waitForMessages(whilePaused + 5, 120_000);
     await cancelNewsletterRun(world.env.client, workflowId);
     const summary = await newsletterRunResult(world.env.client, workflowId);
 
@@ -100,6 +101,7 @@ describe('a newsletter run to the EV owners', () => {
     expect(customers.filter((c) => copies.has(c.email))).toHaveLength(summary.sent);
     const run = await world.db.prisma.newsletterRun.findFirstOrThrow({ where: { workflowId } });
     expect(run.status).toBe('cancelled');
+    await recordHistory(world.env.client, workflowId, 'newsletter-paused-resumed-cancelled');
   });
 });
 

@@ -21,7 +21,7 @@ describe('a scheduled newsletter', () => {
   let world: NewsletterWorld;
   beforeAll(async () => {
     world = await openNewsletterWorld();
-  }, 120_000);
+  });
   afterAll(async () => {
     await world?.close();
   });

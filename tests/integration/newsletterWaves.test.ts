@@ -40,7 +40,7 @@ describe('a newsletter sent in waves', () => {
       sendingWindow: AROUND_THE_CLOCK,
       settings: readSettings({ SMTP_URL: smtp.url, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' }),
     };
-  }, 120_000);
+  });
   afterAll(async () => {
     transport?.close();
     await smtp?.close();

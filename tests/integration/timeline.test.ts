@@ -46,23 +46,92 @@ describe('the customer timeline in a browser', () => {
     const dealerId = dealership.dealer.id;
     await prisma.touchpoint.createMany({
       data: [
-        { dealerId, customerId: anna.id, vehicleId: golf.id, staffId: dealership.staff.salesperson.id, channel: 'visit', direction: 'inbound', department: 'sales', kind: 'vehicle.delivered', summary: 'Fahrzeugübergabe Golf Variant', occurredAt: new Date('2024-03-15T14:00:00Z') },
-        { dealerId, customerId: anna.id, vehicleId: golf.id, staffId: dealership.staff.serviceAdvisor.id, channel: 'visit', direction: 'inbound', department: 'service', kind: 'service.visit', summary: 'Inspektion mit Ölwechsel', occurredAt: new Date('2025-03-20T08:30:00Z') },
+        {
+          dealerId,
+          customerId: anna.id,
+          vehicleId: golf.id,
+          staffId: dealership.staff.salesperson.id,
+          channel: 'visit',
+          direction: 'inbound',
+          department: 'sales',
+          kind: 'vehicle.delivered',
+          summary: 'Fahrzeugübergabe Golf Variant',
+          occurredAt: new Date('2024-03-15T14:00:00Z'),
+        },
+        {
+          dealerId,
+          customerId: anna.id,
+          vehicleId: golf.id,
+          staffId: dealership.staff.serviceAdvisor.id,
+          channel: 'visit',
+          direction: 'inbound',
+          department: 'service',
+          kind: 'service.visit',
+          summary: 'Inspektion mit Ölwechsel',
+          occurredAt: new Date('2025-03-20T08:30:00Z'),
+        },
       ],
     });
     await prisma.message.create({
-      data: { idempotencyKey: 'timeline-test-1', dealerId, customerId: anna.id, templateId: 'checkin-3-days', recipientEmail: anna.email!, category: 'marketing', status: 'sent', subject: 'Wie gefällt Ihnen Ihr neuer Golf?', campaignId: 'post-purchase-check-ins', queuedAt: new Date('2024-03-18T09:00:00Z'), sentAt: new Date('2024-03-18T09:00:05Z') },
+      data: {
+        idempotencyKey: 'timeline-test-1',
+        dealerId,
+        customerId: anna.id,
+        templateId: 'checkin-3-days',
+        recipientEmail: anna.email!,
+        category: 'marketing',
+        status: 'sent',
+        subject: 'Wie gefällt Ihnen Ihr neuer Golf?',
+        campaignId: 'post-purchase-check-ins',
+        queuedAt: new Date('2024-03-18T09:00:00Z'),
+        sentAt: new Date('2024-03-18T09:00:05Z'),
+      },
     });
     await prisma.message.create({
-      data: { idempotencyKey: 'timeline-test-2', dealerId, customerId: anna.id, templateId: 'hu-reminder', recipientEmail: anna.email!, category: 'marketing', status: 'skipped', skipReason: 'frequency_cap', queuedAt: new Date('2025-02-01T09:00:00Z') },
+      data: {
+        idempotencyKey: 'timeline-test-2',
+        dealerId,
+        customerId: anna.id,
+        templateId: 'hu-reminder',
+        recipientEmail: anna.email!,
+        category: 'marketing',
+        status: 'skipped',
+        skipReason: 'frequency_cap',
+        queuedAt: new Date('2025-02-01T09:00:00Z'),
+      },
     });
     await prisma.staffTask.create({
-      data: { dealerId, customerId: anna.id, vehicleId: golf.id, role: 'salesperson', assigneeId: dealership.staff.salesperson.id, kind: 'call_about_lease_end', title: 'Frau Müller wegen Leasingende anrufen', dueAt: new Date('2030-09-14T08:00:00Z') },
+      data: {
+        dealerId,
+        customerId: anna.id,
+        vehicleId: golf.id,
+        role: 'salesperson',
+        assigneeId: dealership.staff.salesperson.id,
+        kind: 'call_about_lease_end',
+        title: 'Frau Müller wegen Leasingende anrufen',
+        dueAt: new Date('2030-09-14T08:00:00Z'),
+      },
     });
     const lead = await prisma.lead.create({
-      data: { dealerId, customerId: anna.id, assignedToId: dealership.staff.salesperson.id, source: 'website', kind: 'test_drive', vehicleOfInterest: 'ID.4 Pro, grau', receivedAt: new Date('2025-06-06T15:45:00Z') },
+      data: {
+        dealerId,
+        customerId: anna.id,
+        assignedToId: dealership.staff.salesperson.id,
+        source: 'website',
+        kind: 'test_drive',
+        vehicleOfInterest: 'ID.4 Pro, grau',
+        receivedAt: new Date('2025-06-06T15:45:00Z'),
+      },
     });
-    await prisma.callbackTask.create({ data: { leadId: lead.id, assigneeId: dealership.staff.teamLead.id, dueAt: new Date('2025-06-06T16:45:00Z'), escalationLevel: 2, attempts: 1 } });
+    await prisma.callbackTask.create({
+      data: {
+        leadId: lead.id,
+        assigneeId: dealership.staff.teamLead.id,
+        dueAt: new Date('2025-06-06T16:45:00Z'),
+        escalationLevel: 2,
+        attempts: 1,
+      },
+    });
 
     app = Fastify();
     await registerTimelineRoutes(app, { prisma });

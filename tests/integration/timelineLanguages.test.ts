@@ -18,15 +18,24 @@ const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 /** Every fixed word of one language's labels that the other language does not share. */
 function wordsOnlyIn(language: 'de' | 'en'): string[] {
   const strings = (value: unknown): string[] =>
-    typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(strings) : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(strings)
+        : value && typeof value === 'object'
+          ? Object.values(value).flatMap(strings)
+          : [];
   const other = new Set(strings(TIMELINE_LABELS[language === 'de' ? 'en' : 'de']));
   const skip = new Set(['dateTime', 'date', 'locale']);
-  const mine = Object.entries(TIMELINE_LABELS[language]).filter(([k]) => !skip.has(k)).flatMap(([, v]) => strings(v));
+  const mine = Object.entries(TIMELINE_LABELS[language])
+    .filter(([k]) => !skip.has(k))
+    .flatMap(([, v]) => strings(v));
   return [...new Set(mine)].filter((w) => !other.has(w) && w.length >= 4);
 }
 
 const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const foreignWordsIn = (text: string, words: string[]) => words.filter((w) => new RegExp(`(^|[^\\p{L}])${escape(w)}($|[^\\p{L}])`, 'u').test(text));
+const foreignWordsIn = (text: string, words: string[]) =>
+  words.filter((w) => new RegExp(`(^|[^\\p{L}])${escape(w)}($|[^\\p{L}])`, 'u').test(text));
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/;
 
 describe('dealer pages in German and in English', () => {
@@ -42,27 +51,96 @@ describe('dealer pages in German and in English', () => {
     dealership = await seedDealership(db.prisma);
     const { prisma } = db;
     const dealerId = dealership.dealer.id;
-    const becker = await addCustomer(prisma, dealership, { salutation: 'mr', firstName: 'Jonas', lastName: 'Becker', language: 'de', tags: ['hu_due', 'lease_ending'] });
-    const clarke = await addCustomer(prisma, dealership, { salutation: 'mr', firstName: 'Oliver', lastName: 'Clarke', language: 'en', tags: ['service_due', 'just_delivered'] });
+    const becker = await addCustomer(prisma, dealership, {
+      salutation: 'mr',
+      firstName: 'Jonas',
+      lastName: 'Becker',
+      language: 'de',
+      tags: ['hu_due', 'lease_ending'],
+    });
+    const clarke = await addCustomer(prisma, dealership, {
+      salutation: 'mr',
+      firstName: 'Oliver',
+      lastName: 'Clarke',
+      language: 'en',
+      tags: ['service_due', 'just_delivered'],
+    });
     customers.de = becker.id;
     customers.en = clarke.id;
     for (const c of [becker, clarke]) {
-      const car = await addVehicle(prisma, dealership, c.id, { make: 'Skoda', model: 'Octavia Combi', deliveredAt: day('2024-01-06'), lastHuAt: day('2024-01-06'), financingKind: 'lease', financingEndAt: day('2027-01-05') });
+      const car = await addVehicle(prisma, dealership, c.id, {
+        make: 'Skoda',
+        model: 'Octavia Combi',
+        deliveredAt: day('2024-01-06'),
+        lastHuAt: day('2024-01-06'),
+        financingKind: 'lease',
+        financingEndAt: day('2027-01-05'),
+      });
       await prisma.touchpoint.create({
-        data: { dealerId, customerId: c.id, vehicleId: car.id, channel: 'visit', direction: 'inbound', department: 'sales', kind: 'vehicle.delivered', summary: 'Octavia Combi, 2024-01-06', occurredAt: new Date('2024-01-06T10:00:00Z') },
+        data: {
+          dealerId,
+          customerId: c.id,
+          vehicleId: car.id,
+          channel: 'visit',
+          direction: 'inbound',
+          department: 'sales',
+          kind: 'vehicle.delivered',
+          summary: 'Octavia Combi, 2024-01-06',
+          occurredAt: new Date('2024-01-06T10:00:00Z'),
+        },
       });
       await prisma.message.create({
-        data: { idempotencyKey: `lang-${c.id}-1`, dealerId, customerId: c.id, templateId: 'service-reminder', recipientEmail: c.email!, category: 'marketing', status: 'skipped', skipReason: 'frequency_cap', campaignId: 'service-reminders', queuedAt: new Date('2025-02-01T09:00:00Z') },
+        data: {
+          idempotencyKey: `lang-${c.id}-1`,
+          dealerId,
+          customerId: c.id,
+          templateId: 'service-reminder',
+          recipientEmail: c.email!,
+          category: 'marketing',
+          status: 'skipped',
+          skipReason: 'frequency_cap',
+          campaignId: 'service-reminders',
+          queuedAt: new Date('2025-02-01T09:00:00Z'),
+        },
       });
       await prisma.suppression.create({ data: { email: c.email!.toLowerCase(), reason: 'bounce' } });
-      const lead = await prisma.lead.create({ data: { dealerId, customerId: c.id, assignedToId: dealership.staff.salesperson.id, source: 'website', kind: 'test_drive', receivedAt: new Date('2025-06-06T15:45:00Z') } });
-      await prisma.callbackTask.create({ data: { leadId: lead.id, assigneeId: dealership.staff.teamLead.id, dueAt: new Date('2025-06-06T16:45:00Z'), escalationLevel: 2, attempts: 1 } });
+      const lead = await prisma.lead.create({
+        data: {
+          dealerId,
+          customerId: c.id,
+          assignedToId: dealership.staff.salesperson.id,
+          source: 'website',
+          kind: 'test_drive',
+          receivedAt: new Date('2025-06-06T15:45:00Z'),
+        },
+      });
+      await prisma.callbackTask.create({
+        data: {
+          leadId: lead.id,
+          assigneeId: dealership.staff.teamLead.id,
+          dueAt: new Date('2025-06-06T16:45:00Z'),
+          escalationLevel: 2,
+          attempts: 1,
+        },
+      });
     }
     // What the customers' lifecycles report as planned (the enrollments' next steps, by campaign and step path).
     const upcomingFor = async (): Promise<UpcomingTouchpoint[]> => [
       { at: '2030-01-10T08:00:00Z', summary: 'service reminder', campaignId: 'service-reminders', stepPath: '1.else.0', stepKind: 'send' },
-      { at: '2030-02-14T08:00:00Z', summary: 'service advisor calls', campaignId: 'service-reminders', stepPath: '5', stepKind: 'createTask' },
-      { at: '2031-07-01T08:00:00Z', summary: 'reactivation starts if the customer stays silent', campaignId: 'reactivation', stepPath: 'dormancy', stepKind: 'send' },
+      {
+        at: '2030-02-14T08:00:00Z',
+        summary: 'service advisor calls',
+        campaignId: 'service-reminders',
+        stepPath: '5',
+        stepKind: 'createTask',
+      },
+      {
+        at: '2031-07-01T08:00:00Z',
+        summary: 'reactivation starts if the customer stays silent',
+        campaignId: 'reactivation',
+        stepPath: 'dormancy',
+        stepKind: 'send',
+      },
     ];
     app = Fastify();
     await registerTimelineRoutes(app, { prisma, upcomingFor });

@@ -9,9 +9,9 @@ import { campaignEventSignal, enrollmentStateQuery, enrollmentWorkflowId, type E
 import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
 import { openDealershipStack, type DealershipStack } from './dealershipStack';
-import { createTimeSkippingTestEnv } from './temporalEnv';
+import { createTimeSkippingTestEnv, pinClock, resultWithoutMovingTheClock } from './temporalEnv';
 
-/** One dealership on the real stack: time-skipping Temporal, a fresh PostgreSQL database, an SMTP receiver, the engine worker. */
+/** One dealership on the real stack: time-skipping Temporal (its clock pinned to SCENARIO_START), a fresh PostgreSQL database, an SMTP receiver, the engine worker. */
 export type CampaignWorld = DealershipStack & {
   /** Enrolls at the test server's current time unless `now` says otherwise (re-entry rules compare these). */
   enroll(
@@ -30,7 +30,7 @@ export type CampaignWorld = DealershipStack & {
   skipTo(localDateTime: string): Promise<void>;
   /** The emails the SMTP receiver got for this address so far. */
   mailsTo(email: string | null): ReceivedMail[];
-  /** Waits (up to 30 s) until the receiver has `count` emails for this address. */
+  /** Waits (patiently, see eventually.ts) until the receiver has `count` emails for this address. */
   waitForMailTo(email: string | null, count?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
 };
@@ -38,8 +38,10 @@ export type CampaignWorld = DealershipStack & {
 const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
 export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
-  const stack = await openDealershipStack(await createTimeSkippingTestEnv(), options);
-  const { env, db, smtp, engine } = stack;
+  const env = await createTimeSkippingTestEnv();
+  await pinClock(env);
+  const stack = await openDealershipStack(env, options);
+  const { db, smtp, engine } = stack;
   return {
     ...stack,
     enroll: async (definition, customerId, { now, ...extra } = {}) =>
@@ -57,7 +59,7 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
       const occurredAt = new Date(await env.currentTimeMs()).toISOString();
       await env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
     },
-    resultOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).result(),
+    resultOf: (enrollmentId) => resultWithoutMovingTheClock<EnrollmentState>(env, enrollmentWorkflowId(enrollmentId)),
     async nextTuesday() {
       const now = DateTime.fromMillis(await env.currentTimeMs(), { zone: 'Europe/Berlin' });
       return now.plus({ days: (2 - now.weekday + 7) % 7 || 7 }).toISODate()!;
@@ -67,6 +69,6 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
       await env.sleep(Math.max(0, target - (await env.currentTimeMs())));
     },
     mailsTo: (email) => smtp.messages().filter(addressedTo(email)),
-    waitForMailTo: (email, count = 1) => smtp.waitForMessages({ count, where: addressedTo(email) }, 30_000),
+    waitForMailTo: (email, count = 1) => smtp.waitForMessages({ count, where: addressedTo(email) }, 120_000),
   };
 }

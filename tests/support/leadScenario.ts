@@ -9,11 +9,13 @@ import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { isPublicHoliday } from '../../time/publicHolidays';
 import { openCampaignWorld, type CampaignWorld } from './campaignScenario';
 import { addCustomer } from './dealership';
+import { eventually } from './eventually';
+import { resultWithoutMovingTheClock } from './temporalEnv';
 
 type ReceivedMail = ReturnType<SmtpReceiver['messages']>[number];
 
 /** The campaign world (time-skipping Temporal, PostgreSQL, SMTP, engine worker, Autohaus Berger) plus lead helpers. */
-export type LeadWorld = CampaignWorld & {
+export type LeadWorld = Omit<CampaignWorld, 'resultOf'> & {
   now(): Promise<Date>;
   /** A customer of Sabine Kraus sends a test-drive request from the website form, at the current test time. */
   testDriveRequest(lastName: string, extra?: Partial<LeadSubmission>): Promise<{ leadId: string; customerId: string; duplicate: boolean; email: string }>;
@@ -63,21 +65,18 @@ export async function openLeadWorld(): Promise<LeadWorld> {
       });
       return { ...result, email: customer.email! };
     },
-    async leadState(leadId, ready = () => true) {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const state = await queryLeadState(world.env.client, leadId).catch(() => undefined);
-        if (state && ready(state)) return state;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`lead ${leadId} never reached the expected state`);
-    },
+    leadState: (leadId, ready = () => true) =>
+      eventually(`lead ${leadId} in the expected state`, async () => {
+        const state = await queryLeadState(world.env.client, leadId); // throws until the worker picked it up
+        return ready(state) && state;
+      }),
     async logOutcome(leadId, outcome, staffId) {
       lastNow = (await now()).getTime();
       await logCallbackOutcome(deps(), { leadId, outcome, staffId });
     },
-    resultOf: (leadId) => world.env.client.workflow.getHandle(leadWorkflowId(leadId)).result(),
+    resultOf: (leadId) => resultWithoutMovingTheClock<LeadState>(world.env, leadWorkflowId(leadId)),
     mailsAbout: (lastName) => world.smtp.messages().filter(about(lastName)),
-    waitForMailAbout: (lastName, count) => world.smtp.waitForMessages({ count, where: about(lastName) }, 30_000),
+    waitForMailAbout: (lastName, count) => world.smtp.waitForMessages({ count, where: about(lastName) }, 120_000),
     async nextWeekday(isoWeekday) {
       const t = DateTime.fromMillis(await world.env.currentTimeMs(), { zone: 'Europe/Berlin' });
       let day = t.plus({ days: (isoWeekday - t.weekday + 7) % 7 || 7 });

@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { CustomerEventInput } from '../../lifecycle/customerEvents';
 import { queryCustomerJourney, sendCustomerEvent } from '../../lifecycle/client';
 import { atLocalTime } from '../../time/instant';
 import { nextSendingInstant } from '../../time/sendingWindow';
 import { lifecycleWorkflowId, type LifecycleSettings } from '../../workflows/customerLifecycle/contract';
 import type { CampaignWorld } from './campaignScenario';
+import { eventually } from './eventually';
+import { recordHistory } from './recordedHistories';
 
 const ZONE = 'Europe/Berlin';
 type EventBody = CustomerEventInput extends infer E ? (E extends { eventId: string; occurredAt: string } ? Omit<E, 'eventId' | 'occurredAt'> : never) : never;
@@ -41,19 +41,12 @@ export function lifecycleDriver(world: CampaignWorld, settings?: Partial<Lifecyc
     },
     journey: (customerId: string) => queryCustomerJourney(world.env.client, customerId),
     /** Waits until the lifecycle's query satisfies `ready` (the worker picks up signals in real time). */
-    async until<T>(customerId: string, ready: (journey: Awaited<ReturnType<typeof queryCustomerJourney>>) => T | undefined | false) {
-      for (let attempt = 0; attempt < 100; attempt++) {
-        const journey = await queryCustomerJourney(world.env.client, customerId).catch(() => undefined);
-        const value = journey && ready(journey);
-        if (value) return value;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      throw new Error(`lifecycle of ${customerId} never reached the expected state`);
-    },
+    until: <T>(customerId: string, ready: (journey: Awaited<ReturnType<typeof queryCustomerJourney>>) => T | undefined | false) =>
+      eventually(`lifecycle of ${customerId} in the expected state`, async () => ready(await queryCustomerJourney(world.env.client, customerId))),
     /** Every email the customer received, as [local date, template id], in order. */
     async mailsOf(email: string | null, expectedCount?: number): Promise<Array<[string, string]>> {
       const to = (m: { to: Array<{ address: string }> }) => m.to.some((t) => t.address === email);
-      if (expectedCount !== undefined) await world.smtp.waitForMessages({ count: expectedCount, where: to }, 30_000).catch(() => undefined);
+      if (expectedCount !== undefined) await world.smtp.waitForMessages({ count: expectedCount, where: to }, 120_000).catch(() => undefined);
       const mails = world.smtp.messages().filter(to);
       const rows = await prisma.message.findMany({ where: { idempotencyKey: { in: mails.map((m) => m.headers['x-stammkunde-key']) } } });
       const template = new Map(rows.map((r) => [r.idempotencyKey, r.templateId]));
@@ -67,13 +60,7 @@ export function lifecycleDriver(world: CampaignWorld, settings?: Partial<Lifecyc
       return tasks.map((t) => [DateTime.fromJSDate(t.createdAt).setZone(ZONE).toISODate()!, t.kind, t.assignee ? `${t.assignee.firstName} ${t.assignee.lastName}` : null]);
     },
     /** Writes the lifecycle's history to tests/fixtures/histories/<name>.json when RECORD_HISTORIES=1 (see replayHistories.test.ts). */
-    async recordHistory(workflowId: string, name: string) {
-      if (process.env.RECORD_HISTORIES !== '1') return;
-      const history = await world.env.client.workflow.getHandle(workflowId).fetchHistory();
-      const dir = path.resolve(__dirname, '../fixtures/histories');
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(path.join(dir, `${name}.json`), JSON.stringify(history, null, 1));
-    },
+    recordHistory: (workflowId: string, name: string) => recordHistory(world.env.client, workflowId, name),
     lifecycleId: lifecycleWorkflowId,
   };
 }

@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { InboxStore } from '../../mail/inbox/inboxStore';
 import { freePort } from './freePort';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -97,3 +98,11 @@ export async function inboxMessages(config: StartConfig): Promise<InboxMessage[]
 }
 
 export const recipients = (m: InboxMessage) => (Array.isArray(m.to) ? m.to : [m.to]).join(',');
+
+/** Every message the inbox kept in the data dir (both runs), read from its files once the engine has exited. */
+export async function inboxFiles(dataDir: string): Promise<Array<{ messageId: string; to: string[]; subject: string }>> {
+  const store = await InboxStore.open(path.join(dataDir, 'inbox'));
+  return store.list().map((entry) => ({ messageId: bareMessageId(entry.messageId), to: entry.to, subject: entry.subject }));
+}
+
+export const bareMessageId = (id: string | null | undefined) => (id ?? '').replace(/^<|>$/g, '');

@@ -70,8 +70,13 @@ export function cliBeside(config: StartConfig, args: string[]): Promise<CliResul
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   return new Promise((resolve) => {
-    execFile(path.join(ROOT, 'node_modules/.bin/tsx'), ['cli/main.ts', ...args], { cwd: ROOT, env, timeout: 240_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      path.join(ROOT, 'node_modules/.bin/tsx'),
+      ['cli/main.ts', ...args],
+      { cwd: ROOT, env, timeout: 240_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }

@@ -62,6 +62,7 @@ export type LifecycleView = {
   reactivation?: { enrollmentId?: string; startedAt: string; respondBy: string };
   /** The lifecycle's own scheduled steps (the enrollments report theirs; see lifecycle/client.ts). */
   upcoming: UpcomingTouchpoint[];
+  /** Events fully handled (their activities done): a count that includes an event means its effects are in the database. */
   eventsHandled: number;
   runEvents: number;
 };

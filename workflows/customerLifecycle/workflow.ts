@@ -1,6 +1,6 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { CustomerEvent } from '../../lifecycle/customerEvents';
-import { workflowNow } from '../shared/clock';
+import { workflowNow, workflowNowMs } from '../shared/clock';
 import { customerEventSignal, defaultLifecycleSettings, lifecycleStateQuery, type CustomerLifecycleInput, type LifecycleView } from './contract';
 import { enroll, stop } from './enrollments';
 import { handleEvent } from './events';
@@ -70,8 +70,8 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
 
   for (;;) {
     const deadline = nextDeadline(rt.state);
-    if (pending.length === 0 && (deadline === undefined || deadline > Date.now())) {
-      await condition(() => pending.length > 0, deadline === undefined ? undefined : deadline - Date.now());
+    if (pending.length === 0 && (deadline === undefined || deadline > workflowNowMs())) {
+      await condition(() => pending.length > 0, deadline === undefined ? undefined : deadline - workflowNowMs());
     }
     while (pending.length > 0) {
       const event = pending.shift()!;
@@ -79,15 +79,17 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
       runEvents += 1;
       const recorded = await activities.recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
       if (recorded.duplicate) continue;
-      rt.state.eventsHandled += 1;
       if (event.type === 'erasure_requested') {
         erased = true;
         await erase(rt);
+        rt.state.eventsHandled += 1;
         return viewOf(rt, runEvents, erased);
       }
       await handleEvent(rt, event, recorded.vehicle);
+      // Counted once handled: whoever sees the count in a query also finds the event's effects (a lead, a mail, an enrollment).
+      rt.state.eventsHandled += 1;
     }
-    const now = Date.now();
+    const now = workflowNowMs();
     if (rt.state.reactivation && ms(rt.state.reactivation.respondBy) <= now) {
       runEvents += 1;
       await lapse(rt);

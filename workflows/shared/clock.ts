@@ -9,6 +9,11 @@ export function workflowNow(zone = 'UTC'): DateTime {
   return DateTime.fromMillis(Date.now(), { zone });
 }
 
+/** Workflow time in epoch milliseconds (the same deterministic clock). */
+export function workflowNowMs(): number {
+  return Date.now();
+}
+
 /** Durable timer to an absolute instant; returns at once when the instant has passed. */
 export async function sleepUntil(instant: DateTime): Promise<void> {
   const ms = instant.toMillis() - Date.now();

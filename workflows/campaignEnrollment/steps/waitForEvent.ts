@@ -1,11 +1,12 @@
 import { condition } from '@temporalio/workflow';
 import type { WaitForEventStep } from '../../../campaigns/dsl/steps';
 import type { EnrollmentRuntime } from '../runtime';
+import { workflowNowMs } from '../../shared/clock';
 import { runSteps } from './runSteps';
 
 /** waitForEvent(type, timeout): continue on `onEvent` if it arrives in time, else on `onTimeout`. */
 export async function runWaitForEvent(step: WaitForEventStep, path: string, rt: EnrollmentRuntime): Promise<void> {
-  const since = Date.now();
+  const since = workflowNowMs();
   const deadline = rt.now().plus(step.timeout);
   rt.state.waitingForEvent = step.event;
   rt.state.wakeAt = deadline.toUTC().toISO()!;

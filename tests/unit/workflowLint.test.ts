@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+
+// The same rule block eslint.config.mjs applies to workflows/ (CommonJS, so jest and ESLint load the one file).
+const { ROOT, workflowSandboxConfig } = require('../../lint/workflowSandbox.cjs');
+
+/** A maintainer adds code to a workflow; the lint step (run by `npm test` before jest) says what is wrong with it. */
+function lintWorkflowFile(relativePath: string, code: string): string[] {
+  const linter = new Linter({ cwd: ROOT });
+  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, workflowSandboxConfig];
+  return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
+}
+
+describe('the lint rules for workflow code', () => {
+  it('reject activities, Prisma, mail and other I/O imported as values into a workflow', () => {
+    const problems = lintWorkflowFile(
+      'workflows/leadFollowUp/shortcut.ts',
+      [
+        "import { createActivities } from '../../activities';",
+        "import { PrismaClient } from '../../db/generated/client';",
+        "import nodemailer from 'nodemailer';",
+        "export { sendMail } from '../../mail/transport';",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: '\.\.\/\.\.\/activities' is imported as a value into workflow code/),
+      expect.stringMatching(/^2: '\.\.\/\.\.\/db\/generated\/client' is imported as a value/),
+      expect.stringMatching(/^3: 'nodemailer' is imported as a value/),
+      expect.stringMatching(/^4: '\.\.\/\.\.\/mail\/transport' is imported as a value/),
+    ]);
+  });
+
+  it('reject Node built-ins, even as types', () => {
+    const problems = lintWorkflowFile('workflows/campaignEnrollment/steps/peek.ts', "import fs from 'node:fs';\nimport type { Socket } from 'net';\nconst os = require('os');");
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: Node built-in 'node:fs' in workflow code/),
+      expect.stringMatching(/^2: Node built-in 'net' in workflow code/),
+      expect.stringMatching(/^3: Node built-in 'os' in workflow code/),
+    ]);
+  });
+
+  it('reject the wall clock and Math.random', () => {
+    const problems = lintWorkflowFile(
+      'workflows/customerLifecycle/jitter.ts',
+      'export const a = Date.now();\nexport const b = new Date();\nexport const c = Math.random();\nexport const d = new Date(0);',
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: Date\.now\(\) in workflow code/),
+      expect.stringMatching(/^2: new Date\(\) in workflow code/),
+      expect.stringMatching(/^3: Math\.random\(\) in workflow code/),
+    ]);
+  });
+
+  it('allow types from anywhere, other workflow code, the workflow SDK, luxon and the pure allow-list', () => {
+    const problems = lintWorkflowFile(
+      'workflows/leadFollowUp/fine.ts',
+      [
+        "import type { Activities } from '../../activities';",
+        "import { type PrismaClient } from '../../db/generated/client';",
+        "import { proxyActivities, sleep } from '@temporalio/workflow';",
+        "import { DateTime } from 'luxon';",
+        "import { addBusinessDuration } from '../../time/businessTime';",
+        "import { huDueMonth } from '../../vehicles/dueDates';",
+        "import { forEachStep } from '../../campaigns/dsl/steps';",
+        "import { workflowNow } from '../shared/clock';",
+        "import { ladderFor } from './ladder';",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('leave code outside workflows/ alone', () => {
+    expect(lintWorkflowFile('activities/leads/fine.ts', "import fs from 'node:fs';\nexport const t = Date.now();")).toEqual([]);
+  });
+});
