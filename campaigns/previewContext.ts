@@ -13,7 +13,10 @@ import type { CampaignDefinition } from './dsl/campaign';
 const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date yyyy-mm-dd, e.g. 2027-06-01')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'not a calendar date');
+  .refine(
+    (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'not a calendar date',
+  );
 
 /** What each context key holds; the campaigns' `context` lists name these keys. */
 export const contextValueSchemas: Record<string, z.ZodType<string | number | boolean>> = {
@@ -33,7 +36,8 @@ export function parseContextOverrides(campaign: CampaignDefinition, pairs: strin
       const at = pair.indexOf('=');
       if (at <= 0) throw new Error(`--context "${pair}": expected key=value, e.g. ${exampleFor(campaign)}`);
       const key = pair.slice(0, at);
-      if (!campaign.context.includes(key)) throw new Error(`--context ${key}: campaign "${campaign.id}" has no such context key (its keys: ${known})`);
+      if (!campaign.context.includes(key))
+        throw new Error(`--context ${key}: campaign "${campaign.id}" has no such context key (its keys: ${known})`);
       const parsed = (contextValueSchemas[key] ?? z.string().min(1)).safeParse(pair.slice(at + 1));
       if (!parsed.success) throw new Error(`--context ${key}: "${pair.slice(at + 1)}" ${parsed.error.issues[0]?.message ?? 'is invalid'}`);
       return [key, parsed.data];
@@ -68,7 +72,11 @@ const planners: Record<string, (v: VehicleFacts, s: LifecycleSettings) => Campai
  * The context the lifecycle would enroll this vehicle with in `campaign`; keys it cannot compute
  * (no vehicle, no dates on file) are missing and then named by the error of the caller.
  */
-export function defaultPreviewContext(campaign: CampaignDefinition, vehicle: LoadedVehicleFacts | undefined, settings: LifecycleSettings = defaultLifecycleSettings) {
+export function defaultPreviewContext(
+  campaign: CampaignDefinition,
+  vehicle: LoadedVehicleFacts | undefined,
+  settings: LifecycleSettings = defaultLifecycleSettings,
+) {
   const planner = planners[campaign.id];
   if (!planner || !vehicle) return {};
   const plan = planner(factsOf(vehicle), settings);

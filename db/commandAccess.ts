@@ -32,11 +32,16 @@ export async function accessDatabaseForCommand(settings: Pick<Settings, 'DATABAS
   const owner = claim.heldBy;
   const where = `The embedded database in ${target.dataDir}`;
   if (owner.role !== 'engine') throw new Error(`${where} is open in ${describeOwner(owner)}; run this again when it has finished.`);
-  if (!owner.databaseUrl) throw new Error(`${where} is in use by ${describeOwner(owner)}, which is still starting; run this again once it prints "Stammkunde is running."`);
+  if (!owner.databaseUrl)
+    throw new Error(
+      `${where} is in use by ${describeOwner(owner)}, which is still starting; run this again once it prints "Stammkunde is running."`,
+    );
   try {
     await probe(owner.databaseUrl);
   } catch (error) {
-    throw new Error(`${where} is in use by ${describeOwner(owner)}, but its database server at ${owner.databaseUrl} does not answer (${(error as Error).message}); stop it (Ctrl-C) or wait until it is up, then run this again.`);
+    throw new Error(
+      `${where} is in use by ${describeOwner(owner)}, but its database server at ${owner.databaseUrl} does not answer (${(error as Error).message}); stop it (Ctrl-C) or wait until it is up, then run this again.`,
+    );
   }
   return { target: { kind: 'postgres', url: owner.databaseUrl }, engine: owner, release: () => undefined };
 }

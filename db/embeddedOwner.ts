@@ -88,5 +88,7 @@ function currentOwnerPid(file: string): number | undefined {
 }
 
 export function describeOwner(owner: EmbeddedOwner): string {
-  return owner.role === 'engine' ? `the running engine ("stammkunde start", pid ${owner.pid})` : `another stammkunde command (pid ${owner.pid})`;
+  return owner.role === 'engine'
+    ? `the running engine ("stammkunde start", pid ${owner.pid})`
+    : `another stammkunde command (pid ${owner.pid})`;
 }

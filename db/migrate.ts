@@ -39,12 +39,16 @@ async function deployTo(target: DatabaseTarget): Promise<void> {
   }
   const started = Date.now();
   const applied = await deployMigrations(target);
-  log.info({ database: describeTarget(target), applied, ms: Date.now() - started }, applied.length ? 'migrations applied' : 'database already up to date');
+  log.info(
+    { database: describeTarget(target), applied, ms: Date.now() - started },
+    applied.length ? 'migrations applied' : 'database already up to date',
+  );
 }
 
 const dev = (options: DevOptions) =>
   withTarget((target, besideEngine) => {
-    if (besideEngine) throw new Error('migrate dev: the engine ("stammkunde start") is running on the embedded database; stop it first (Ctrl-C)');
+    if (besideEngine)
+      throw new Error('migrate dev: the engine ("stammkunde start") is running on the embedded database; stop it first (Ctrl-C)');
     return devOn(target, options);
   });
 

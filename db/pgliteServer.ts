@@ -78,7 +78,12 @@ function exclusiveSessionView(pglite: PGlite): PGlite {
 
 /** Starts the server on 127.0.0.1 and a free port (or `port`); `url` is what `pg` connects to. */
 export async function servePglite(pglite: PGlite, options: { port?: number } = {}): Promise<PgliteServer> {
-  const server = new PGLiteSocketServer({ db: exclusiveSessionView(pglite), host: '127.0.0.1', port: options.port ?? 0, maxConnections: MAX_CONNECTIONS });
+  const server = new PGLiteSocketServer({
+    db: exclusiveSessionView(pglite),
+    host: '127.0.0.1',
+    port: options.port ?? 0,
+    maxConnections: MAX_CONNECTIONS,
+  });
   await server.start();
   const address = (server as unknown as { server?: { address(): AddressInfo | string | null } }).server?.address();
   const port = address && typeof address === 'object' ? address.port : options.port;

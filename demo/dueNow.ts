@@ -11,7 +11,12 @@ export type DueSoon = { emails: number; nextPlanned?: Date };
 
 const PARALLEL_QUERIES = 4;
 
-export async function emailsDueSoon(deps: { client: Client; prisma: PrismaClient }, dealerId: string, now: Date, horizonMs = 5 * 60_000): Promise<DueSoon> {
+export async function emailsDueSoon(
+  deps: { client: Client; prisma: PrismaClient },
+  dealerId: string,
+  now: Date,
+  horizonMs = 5 * 60_000,
+): Promise<DueSoon> {
   const until = now.getTime() + horizonMs;
   const queued = await deps.prisma.message.count({ where: { status: { in: ['queued', 'sending'] }, customer: { dealerId } } });
   const customers = await deps.prisma.customer.findMany({ where: { dealerId, erasedAt: null }, select: { id: true } });

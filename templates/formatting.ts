@@ -33,7 +33,9 @@ function remembered(date: DateTime | Date | string, key: string, format: () => s
 
 /** "15. März 2027" / "15 March 2027" */
 export function formatDate(date: DateTime | Date | string, language: Language): string {
-  return remembered(date, `date|${language}`, () => inLanguage(date, language).toFormat(language === 'de' ? 'd. MMMM yyyy' : 'd MMMM yyyy'));
+  return remembered(date, `date|${language}`, () =>
+    inLanguage(date, language).toFormat(language === 'de' ? 'd. MMMM yyyy' : 'd MMMM yyyy'),
+  );
 }
 
 /** "15.03.2027" / "15/03/2027" (tables, touchpoint lists) */
@@ -70,8 +72,20 @@ export function formatWaitingTime(milliseconds: number, language: Language): str
  */
 export function formatOverdueFor(days: number, language: Language): string {
   const d = Math.max(1, Math.floor(days));
-  const [n, unit] = d < 14 ? [d, 'day'] : d < 61 ? [Math.floor(d / 7), 'week'] : d < 730 ? [Math.floor(d / 30.4375), 'month'] : [Math.floor(d / 365.25), 'year'];
-  const de: Record<string, [string, string]> = { day: ['einem Tag', 'Tagen'], week: ['einer Woche', 'Wochen'], month: ['einem Monat', 'Monaten'], year: ['einem Jahr', 'Jahren'] };
+  const [n, unit] =
+    d < 14
+      ? [d, 'day']
+      : d < 61
+        ? [Math.floor(d / 7), 'week']
+        : d < 730
+          ? [Math.floor(d / 30.4375), 'month']
+          : [Math.floor(d / 365.25), 'year'];
+  const de: Record<string, [string, string]> = {
+    day: ['einem Tag', 'Tagen'],
+    week: ['einer Woche', 'Wochen'],
+    month: ['einem Monat', 'Monaten'],
+    year: ['einem Jahr', 'Jahren'],
+  };
   if (language === 'de') return `${unit === 'year' ? 'über ' : ''}${n === 1 ? de[unit]![0] : `${n} ${de[unit]![1]}`}`;
   return `${unit === 'year' ? 'over ' : ''}${n} ${unit}${n === 1 ? '' : 's'}`;
 }

@@ -26,10 +26,12 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 }
 
 const ZONE = 'Europe/Berlin';
-export const germanDate = (date: Date | null | undefined) => (date ? DateTime.fromJSDate(date, { zone: ZONE }).toFormat('dd.MM.yyyy') : '–');
+export const germanDate = (date: Date | null | undefined) =>
+  date ? DateTime.fromJSDate(date, { zone: ZONE }).toFormat('dd.MM.yyyy') : '–';
 export const germanDateTime = (date: Date) => DateTime.fromJSDate(date, { zone: ZONE }).toFormat("dd.MM.yyyy, HH:mm 'Uhr'");
 /** Calendar days (@db.Date) are stored at UTC midnight: show them as that day, whatever the zone. */
-export const germanDay = (date: Date | null | undefined) => (date ? DateTime.fromJSDate(date, { zone: 'UTC' }).toFormat('dd.MM.yyyy') : '–');
+export const germanDay = (date: Date | null | undefined) =>
+  date ? DateTime.fromJSDate(date, { zone: 'UTC' }).toFormat('dd.MM.yyyy') : '–';
 
 const STYLE = `
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f4f5f7;color:#1d2330}
@@ -50,10 +52,24 @@ ol.timeline.upcoming li::before{background:#fff;border:2px solid #2f7d4f;width:8
 .overdue td{background:#fff4f4}
 `;
 
-/** The page frame: German, UTF-8, readable without any script. */
-export function page(title: string, subtitle: string, body: SafeHtml): string {
+/** The page frame: German or English, UTF-8, readable without any script. */
+export function page(title: string, subtitle: string, body: SafeHtml, language: 'de' | 'en' = 'de'): string {
   return html`<!doctype html>
-<html lang="de"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title><style>${new SafeHtml(STYLE)}</style></head>
-<body><header><h1>${title}</h1><p>${subtitle}</p></header><main>${body}</main></body></html>`.value;
+    <html lang="${language}">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <header>
+          <h1>${title}</h1>
+          <p>${subtitle}</p>
+        </header>
+        <main>${body}</main>
+      </body>
+    </html>`.value;
 }

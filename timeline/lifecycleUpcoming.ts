@@ -9,7 +9,9 @@ function upcomingTouchpoint(item: JourneyItem): UpcomingTouchpoint {
     at: item.at,
     channel: CHANNEL_OF_STEP[item.kind] ?? 'campaign',
     summary: item.name || `${item.campaignId}: ${item.kind}`,
-    detail: `Kampagne ${item.campaignId}`,
+    campaignId: item.campaignId,
+    stepPath: item.stepPath,
+    stepKind: item.kind,
   };
 }
 

@@ -10,9 +10,16 @@ export type TimelineDeps = {
   now?: () => Date;
 };
 
-const personName = (p: { firstName: string | null; lastName: string } | null | undefined) => (p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : undefined);
+const personName = (p: { firstName: string | null; lastName: string } | null | undefined) =>
+  p ? [p.firstName, p.lastName].filter(Boolean).join(' ') : undefined;
 
-function customerName(c: { salutation: string; title: string | null; firstName: string | null; lastName: string; companyName: string | null }) {
+function customerName(c: {
+  salutation: string;
+  title: string | null;
+  firstName: string | null;
+  lastName: string;
+  companyName: string | null;
+}) {
   const salutation = c.salutation === 'mr' ? 'Herr' : c.salutation === 'ms' ? 'Frau' : '';
   const name = [salutation, c.title, c.firstName, c.lastName].filter(Boolean).join(' ');
   return c.companyName ? `${name} (${c.companyName})` : name;
@@ -32,33 +39,53 @@ async function pastEntries(prisma: PrismaClient, customerId: string): Promise<Ti
       channel: t.channel,
       summary: t.summary,
       who: personName(t.staff),
-      detail: t.direction === 'inbound' ? 'eingehend' : undefined,
+      inbound: t.direction === 'inbound',
       messageStatus: message?.status,
       skipReason: message?.skipReason ?? undefined,
     };
   });
-  const fromMessages = [...messagesById.values()].map(
-    (m): TimelineEntry => ({
-      at: m.sentAt ?? m.queuedAt,
-      channel: 'email',
-      summary: m.subject ?? `Vorlage ${m.templateId}`,
-      detail: m.campaignId ? `Kampagne ${m.campaignId}` : m.newsletterRunId ? 'Newsletter' : undefined,
-      messageStatus: m.status,
-      skipReason: m.skipReason ?? undefined,
-    }),
-  );
+  const fromMessages = [...messagesById.values()].map((m): TimelineEntry => ({
+    at: m.sentAt ?? m.queuedAt,
+    channel: 'email',
+    summary: m.subject ?? '',
+    templateId: m.templateId,
+    campaignId: m.campaignId ?? undefined,
+    newsletter: m.newsletterRunId !== null,
+    messageStatus: m.status,
+    skipReason: m.skipReason ?? undefined,
+  }));
   return [...fromTouchpoints, ...fromMessages].sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, PAST_LIMIT);
 }
 
 /** Open staff tasks and callbacks about this customer: the dealer's own plans. */
 async function plannedByStaff(prisma: PrismaClient, customerId: string): Promise<TimelineEntry[]> {
   const [tasks, callbacks] = await Promise.all([
-    prisma.staffTask.findMany({ where: { customerId, doneAt: null, dueAt: { not: null } }, include: { assignee: true }, orderBy: { dueAt: 'asc' } }),
-    prisma.callbackTask.findMany({ where: { status: 'open', lead: { customerId } }, include: { assignee: true, lead: true }, orderBy: { dueAt: 'asc' } }),
+    prisma.staffTask.findMany({
+      where: { customerId, doneAt: null, dueAt: { not: null } },
+      include: { assignee: true },
+      orderBy: { dueAt: 'asc' },
+    }),
+    prisma.callbackTask.findMany({
+      where: { status: 'open', lead: { customerId } },
+      include: { assignee: true, lead: true },
+      orderBy: { dueAt: 'asc' },
+    }),
   ]);
   return [
-    ...tasks.map((t): TimelineEntry => ({ at: t.dueAt!, channel: 'task', summary: t.title, detail: t.details ?? undefined, who: personName(t.assignee) })),
-    ...callbacks.map((c): TimelineEntry => ({ at: c.dueAt, channel: 'callback', summary: `Rückruf zur Anfrage (${c.lead.source})`, who: personName(c.assignee) })),
+    ...tasks.map((t): TimelineEntry => ({
+      at: t.dueAt!,
+      channel: 'task',
+      summary: t.title,
+      detail: t.details ?? undefined,
+      who: personName(t.assignee),
+    })),
+    ...callbacks.map((c): TimelineEntry => ({
+      at: c.dueAt,
+      channel: 'callback',
+      summary: '',
+      leadSource: c.lead.source,
+      who: personName(c.assignee),
+    })),
   ];
 }
 
@@ -67,7 +94,15 @@ async function plannedByLifecycle(deps: TimelineDeps, customerId: string): Promi
   try {
     const upcoming = await deps.upcomingFor(customerId);
     return {
-      entries: upcoming.map((u): TimelineEntry => ({ at: new Date(u.at), channel: u.channel ?? ('campaign' as TimelineChannel), summary: u.summary, detail: u.detail })),
+      entries: upcoming.map((u): TimelineEntry => ({
+        at: new Date(u.at),
+        channel: u.channel ?? ('campaign' as TimelineChannel),
+        summary: u.summary,
+        detail: u.detail,
+        campaignId: u.campaignId,
+        stepPath: u.stepPath,
+        stepKind: u.stepKind,
+      })),
     };
   } catch (error) {
     return { entries: [], unavailable: (error as Error).message };
@@ -122,7 +157,11 @@ export async function loadCustomerTimeline(deps: TimelineDeps, customerId: strin
 export async function loadOpenLeads(deps: TimelineDeps, dealerId?: string): Promise<OpenLeadsData> {
   const leads = await deps.prisma.lead.findMany({
     where: { status: { in: ['new', 'contacted', 'qualified'] }, ...(dealerId ? { dealerId } : {}) },
-    include: { customer: true, assignedTo: true, callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1, include: { assignee: true } } },
+    include: {
+      customer: true,
+      assignedTo: true,
+      callbackTasks: { where: { status: 'open' }, orderBy: { dueAt: 'asc' }, take: 1, include: { assignee: true } },
+    },
     orderBy: { receivedAt: 'asc' },
     take: 500,
   });

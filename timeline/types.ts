@@ -13,6 +13,16 @@ export type TimelineEntry = {
   /** For emails: the outbox status ("sent", "skipped" …) and why it was skipped. */
   messageStatus?: string;
   skipReason?: string;
+  /** Codes the page turns into words in its language (labels.ts). */
+  campaignId?: string;
+  templateId?: string;
+  newsletter?: boolean;
+  inbound?: boolean;
+  /** A planned campaign step: its path in the campaign and kind (send, createTask), or 'dormancy'. */
+  stepPath?: string;
+  stepKind?: string;
+  /** A planned callback: the lead's source. */
+  leadSource?: string;
 };
 
 export type TimelineVehicle = {
@@ -82,4 +92,12 @@ export type OpenLead = {
 export type OpenLeadsData = { now: Date; dealerName: string | null; leads: OpenLead[] };
 
 /** Upcoming touchpoints as the customer lifecycle reports them (see loadTimeline.ts for the adapter). */
-export type UpcomingTouchpoint = { at: Date | string; summary: string; channel?: TimelineChannel; detail?: string };
+export type UpcomingTouchpoint = {
+  at: Date | string;
+  summary: string;
+  channel?: TimelineChannel;
+  detail?: string;
+  campaignId?: string;
+  stepPath?: string;
+  stepKind?: string;
+};

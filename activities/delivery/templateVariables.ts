@@ -16,7 +16,12 @@ export type LinkSettings = { publicBaseUrl: string; signingSecret: string; now: 
  * has already passed on the send day (in the dealer's time zone) also gives `<key>DaysOverdue`, so
  * a template never presents a past date as ahead ("überfällig seit 11 Monaten").
  */
-export function formattedContext(context: Record<string, unknown>, language: 'de' | 'en', now: Date, timeZone = 'Europe/Berlin'): Record<string, unknown> {
+export function formattedContext(
+  context: Record<string, unknown>,
+  language: 'de' | 'en',
+  now: Date,
+  timeZone = 'Europe/Berlin',
+): Record<string, unknown> {
   const today = DateTime.fromJSDate(now, { zone: timeZone }).startOf('day');
   return Object.fromEntries(
     Object.entries(context).flatMap(([key, value]): Array<[string, unknown]> => {
@@ -33,13 +38,23 @@ export function formattedContext(context: Record<string, unknown>, language: 'de
 function confirmConsentLink(customerId: string, language: 'de' | 'en', links: LinkSettings) {
   const expiresAt = new Date(links.now.getTime() + CONFIRM_LINK_DAYS * 86_400_000).toISOString();
   return {
-    confirmUrl: signedUrl(links.publicBaseUrl, 'consent/confirm', { purpose: 'confirm_consent', subject: customerId, expiresAt }, links.signingSecret),
+    confirmUrl: signedUrl(
+      links.publicBaseUrl,
+      'consent/confirm',
+      { purpose: 'confirm_consent', subject: customerId, expiresAt },
+      links.signingSecret,
+    ),
     validUntil: formatDate(expiresAt.slice(0, 10), language),
   };
 }
 
 /** The variables every customer template can draw on, built from fresh data at send time. */
-export function customerTemplateVariables(recipient: Recipient, context: Record<string, unknown>, links: LinkSettings, extra: Record<string, unknown> = {}) {
+export function customerTemplateVariables(
+  recipient: Recipient,
+  context: Record<string, unknown>,
+  links: LinkSettings,
+  extra: Record<string, unknown> = {},
+) {
   const { customer, vehicle } = recipient;
   const language = resolveLanguage(customer.language);
   const publicBaseUrl = links.publicBaseUrl;
@@ -60,7 +75,10 @@ export function customerTemplateVariables(recipient: Recipient, context: Record<
       : { name: customer.dealer.name, phone },
     contract:
       vehicle?.financingEndAt && vehicle.financingKind && vehicle.financingKind !== 'cash'
-        ? { kind: vehicle.financingKind === 'lease' ? 'leasing' : 'financing', endDate: formatDate(vehicle.financingEndAt.toISOString().slice(0, 10), language) }
+        ? {
+            kind: vehicle.financingKind === 'lease' ? 'leasing' : 'financing',
+            endDate: formatDate(vehicle.financingEndAt.toISOString().slice(0, 10), language),
+          }
         : undefined,
     appointmentUrl: bookingUrl,
     surveyUrl: bookingUrl,

@@ -9,26 +9,42 @@ import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
 export function consentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const now = deps.now ?? (() => new Date());
   return async (app) => {
-    app.get('/consent/confirm', {
-      config: { public: true },
-      schema: {
-        summary: 'Confirm email consent (double opt-in, signed link)',
-        tags: ['public pages'],
-        querystring: tokenQuery,
-        security: [],
+    app.get(
+      '/consent/confirm',
+      {
+        config: { public: true },
+        schema: {
+          summary: 'Confirm email consent (double opt-in, signed link)',
+          tags: ['public pages'],
+          querystring: tokenQuery,
+          security: [],
+        },
       },
-    }, async (request, reply) => {
-      const claims = claimsOrErrorPage(reply, request.query.t, 'confirm_consent', deps.settings.LINK_SIGNING_SECRET, now(), browserLanguage(request));
-      if (!claims) return reply;
-      const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
-      const texts = PAGE_TEXTS[language];
-      const result = await confirmDoubleOptIn(deps.prisma, claims.subject, now());
-      if (result.status === 'erased' || result.status === 'no_request') return sendPage(reply, 410, htmlPage({ language, ...texts.consentNotOpen, tone: 'error' }));
-      return sendPage(reply, 200, htmlPage({
-        language,
-        title: texts.consentThanks,
-        paragraphs: [result.status === 'confirmed' ? texts.consentConfirmed : texts.consentAlready, texts.consentRevoke],
-      }));
-    });
+      async (request, reply) => {
+        const claims = claimsOrErrorPage(
+          reply,
+          request.query.t,
+          'confirm_consent',
+          deps.settings.LINK_SIGNING_SECRET,
+          now(),
+          browserLanguage(request),
+        );
+        if (!claims) return reply;
+        const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
+        const texts = PAGE_TEXTS[language];
+        const result = await confirmDoubleOptIn(deps.prisma, claims.subject, now());
+        if (result.status === 'erased' || result.status === 'no_request')
+          return sendPage(reply, 410, htmlPage({ language, ...texts.consentNotOpen, tone: 'error' }));
+        return sendPage(
+          reply,
+          200,
+          htmlPage({
+            language,
+            title: texts.consentThanks,
+            paragraphs: [result.status === 'confirmed' ? texts.consentConfirmed : texts.consentAlready, texts.consentRevoke],
+          }),
+        );
+      },
+    );
   };
 }

@@ -15,42 +15,68 @@ import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
 export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const now = deps.now ?? (() => new Date());
   return async (app) => {
-    app.get('/unsubscribe', {
-      config: { public: true },
-      schema: { summary: 'Unsubscribe page (signed link)', tags: ['public pages'], querystring: tokenQuery, security: [] },
-    }, async (request, reply) => {
-      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now(), browserLanguage(request));
-      if (!claims) return reply;
-      const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
-      const texts = PAGE_TEXTS[language].unsubscribe;
-      const action = `/unsubscribe?t=${encodeURIComponent(request.query.t!)}`;
-      return sendPage(reply, 200, htmlPage({
-        language,
-        title: texts.title,
-        paragraphs: [texts.question],
-        html: `${confirmForm(action, texts.button, { 'List-Unsubscribe': 'One-Click' })}<p class="note">${escapeHtml(texts.note)}</p>`,
-      }));
-    });
+    app.get(
+      '/unsubscribe',
+      {
+        config: { public: true },
+        schema: { summary: 'Unsubscribe page (signed link)', tags: ['public pages'], querystring: tokenQuery, security: [] },
+      },
+      async (request, reply) => {
+        const claims = claimsOrErrorPage(
+          reply,
+          request.query.t,
+          'unsubscribe',
+          deps.settings.LINK_SIGNING_SECRET,
+          now(),
+          browserLanguage(request),
+        );
+        if (!claims) return reply;
+        const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
+        const texts = PAGE_TEXTS[language].unsubscribe;
+        const action = `/unsubscribe?t=${encodeURIComponent(request.query.t!)}`;
+        return sendPage(
+          reply,
+          200,
+          htmlPage({
+            language,
+            title: texts.title,
+            paragraphs: [texts.question],
+            html: `${confirmForm(action, texts.button, { 'List-Unsubscribe': 'One-Click' })}<p class="note">${escapeHtml(texts.note)}</p>`,
+          }),
+        );
+      },
+    );
 
-    app.post('/unsubscribe', {
-      config: { public: true },
-      schema: { summary: 'One-click unsubscribe (RFC 8058)', tags: ['public pages'], querystring: tokenQuery, security: [] },
-    }, async (request, reply) => {
-      const claims = claimsOrErrorPage(reply, request.query.t, 'unsubscribe', deps.settings.LINK_SIGNING_SECRET, now(), browserLanguage(request));
-      if (!claims) return reply;
-      const customer = await deps.prisma.customer.findUnique({ where: { id: claims.subject }, select: { id: true, language: true } });
-      const language = customer ? resolveLanguage(customer.language) : browserLanguage(request);
-      const texts = PAGE_TEXTS[language];
-      if (!customer) return sendPage(reply, 410, htmlPage({ language, ...texts.unknownCustomer, tone: 'error' }));
-      await recordOptOut(deps.prisma, {
-        customerId: customer.id,
-        at: now(),
-        suppressEmail: true,
-        channel: 'email',
-        kind: 'consent.unsubscribed',
-        summary: 'Über den Abmeldelink in einer E-Mail abgemeldet (Widerspruch gegen Werbung)',
-      });
-      return sendPage(reply, 200, htmlPage({ language, ...texts.unsubscribed }));
-    });
+    app.post(
+      '/unsubscribe',
+      {
+        config: { public: true },
+        schema: { summary: 'One-click unsubscribe (RFC 8058)', tags: ['public pages'], querystring: tokenQuery, security: [] },
+      },
+      async (request, reply) => {
+        const claims = claimsOrErrorPage(
+          reply,
+          request.query.t,
+          'unsubscribe',
+          deps.settings.LINK_SIGNING_SECRET,
+          now(),
+          browserLanguage(request),
+        );
+        if (!claims) return reply;
+        const customer = await deps.prisma.customer.findUnique({ where: { id: claims.subject }, select: { id: true, language: true } });
+        const language = customer ? resolveLanguage(customer.language) : browserLanguage(request);
+        const texts = PAGE_TEXTS[language];
+        if (!customer) return sendPage(reply, 410, htmlPage({ language, ...texts.unknownCustomer, tone: 'error' }));
+        await recordOptOut(deps.prisma, {
+          customerId: customer.id,
+          at: now(),
+          suppressEmail: true,
+          channel: 'email',
+          kind: 'consent.unsubscribed',
+          summary: 'Über den Abmeldelink in einer E-Mail abgemeldet (Widerspruch gegen Werbung)',
+        });
+        return sendPage(reply, 200, htmlPage({ language, ...texts.unsubscribed }));
+      },
+    );
   };
 }

@@ -39,7 +39,12 @@ export function registerCampaignPreviewCommand(program: Command): void {
     .argument('<campaignId>', 'the campaign id (see "campaigns list")')
     .requiredOption('--customer <id>', 'the customer (UUID)')
     .option('--vehicle <id>', "the vehicle (default: the customer's most recently delivered one)")
-    .option('--context <key=value>', "override an enrollment context value (repeatable; default: what the lifecycle computes from the customer's vehicle), e.g. --context dueMonth=2027-06-01", collect, [])
+    .option(
+      '--context <key=value>',
+      "override an enrollment context value (repeatable; default: what the lifecycle computes from the customer's vehicle), e.g. --context dueMonth=2027-06-01",
+      collect,
+      [],
+    )
     .option('--out <file>', 'the HTML file to write')
     .action(async (campaignId: string, flags: PreviewFlags) => {
       const { campaign, step } = campaignOf(campaignId);
@@ -50,11 +55,19 @@ export function registerCampaignPreviewCommand(program: Command): void {
         // The vehicle: --vehicle, or the newest one the lifecycle would enroll in this campaign (else simply the newest).
         const vehicles = flags.vehicle
           ? [flags.vehicle]
-          : (await prisma.vehicle.findMany({ where: { ownerId: flags.customer }, orderBy: [{ deliveredAt: { sort: 'desc', nulls: 'last' } }], select: { id: true } })).map((v) => v.id);
-        const candidates = await Promise.all(vehicles.map(async (id) => {
-          const facts = await loadVehicleFacts(prisma, id);
-          return { id, facts, context: { ...defaultPreviewContext(campaign, facts), ...overrides } };
-        }));
+          : (
+              await prisma.vehicle.findMany({
+                where: { ownerId: flags.customer },
+                orderBy: [{ deliveredAt: { sort: 'desc', nulls: 'last' } }],
+                select: { id: true },
+              })
+            ).map((v) => v.id);
+        const candidates = await Promise.all(
+          vehicles.map(async (id) => {
+            const facts = await loadVehicleFacts(prisma, id);
+            return { id, facts, context: { ...defaultPreviewContext(campaign, facts), ...overrides } };
+          }),
+        );
         const chosen = candidates.find((c) => missingContextKeys(campaign, c.context).length === 0) ?? candidates[0];
         const vehicleId = chosen?.id;
         const recipient = await loadRecipient(prisma, flags.customer, vehicleId);
@@ -65,7 +78,9 @@ export function registerCampaignPreviewCommand(program: Command): void {
           const why = chosen
             ? `the lifecycle would not enroll ${flags.vehicle ? 'this vehicle' : 'any of their vehicles'} in ${campaign.id} (${campaign.audience})`
             : 'the customer has no vehicle';
-          throw new Error(`campaigns preview: ${missing.join(', ')} unknown (${why}); choose a customer whose vehicle fits, or give ${missing.map((k) => `--context ${k}=…`).join(' ')}`);
+          throw new Error(
+            `campaigns preview: ${missing.join(', ')} unknown (${why}); choose a customer whose vehicle fits, or give ${missing.map((k) => `--context ${k}=…`).join(' ')}`,
+          );
         }
         const now = new Date();
         const unsubscribeUrl = signedUrl(
@@ -77,14 +92,23 @@ export function registerCampaignPreviewCommand(program: Command): void {
         const message = await renderMessage({
           templateId: step.template,
           language: recipient.customer.language,
-          variables: customerTemplateVariables(recipient, context, { publicBaseUrl: settings.PUBLIC_BASE_URL, signingSecret: settings.LINK_SIGNING_SECRET, now }),
+          variables: customerTemplateVariables(recipient, context, {
+            publicBaseUrl: settings.PUBLIC_BASE_URL,
+            signingSecret: settings.LINK_SIGNING_SECRET,
+            now,
+          }),
           branding: brandingFor(recipient, unsubscribeUrl),
         });
         const out = path.resolve(flags.out ?? path.join(os.tmpdir(), 'stammkunde-preview', `${campaignId}.${recipient.customer.id}.html`));
         fs.mkdirSync(path.dirname(out), { recursive: true });
         fs.writeFileSync(out, message.html);
-        const shown = Object.entries(context).map(([k, v]) => `${k}=${String(v)}`).join(', ') || 'none';
-        process.stdout.write(`${campaignId} → ${step.template} (${message.language}) for ${recipient.customer.lastName}\nContext: ${shown}\nSubject: ${message.subject}\n${out}\n`);
+        const shown =
+          Object.entries(context)
+            .map(([k, v]) => `${k}=${String(v)}`)
+            .join(', ') || 'none';
+        process.stdout.write(
+          `${campaignId} → ${step.template} (${message.language}) for ${recipient.customer.lastName}\nContext: ${shown}\nSubject: ${message.subject}\n${out}\n`,
+        );
       });
     });
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { entryText } from '../../timeline/entryText';
 import { germanDateTime } from '../../timeline/html';
 import { CHANNELS, MESSAGE_STATUS, SKIP_REASONS } from '../../timeline/labels';
 import { lifecycleUpcoming } from '../../timeline/lifecycleUpcoming';
@@ -12,13 +13,17 @@ function consentLine(c: CustomerTimelineData['consent']): string {
   if (c.erasedAt) return `erased ${day(c.erasedAt)}`;
   if (c.objectedAt) return `objected ${day(c.objectedAt)}`;
   if (c.basis === 'double_opt_in') return c.confirmedAt ? `double opt-in, confirmed ${day(c.confirmedAt)}` : 'double opt-in, not confirmed';
-  if (c.basis === 'existing_customer') return `existing customer (§7(3) UWG)${c.existingCustomerSince ? ` since ${day(c.existingCustomerSince)}` : ''}`;
+  if (c.basis === 'existing_customer')
+    return `existing customer (§7(3) UWG)${c.existingCustomerSince ? ` since ${day(c.existingCustomerSince)}` : ''}`;
   return 'none';
 }
 
 function entryLine(e: TimelineEntry): string {
-  const status = e.messageStatus ? ` [${MESSAGE_STATUS[e.messageStatus] ?? e.messageStatus}${e.skipReason ? `: ${SKIP_REASONS[e.skipReason] ?? e.skipReason}` : ''}]` : '';
-  return `  ${germanDateTime(e.at).padEnd(24)} ${CHANNELS[e.channel].label.padEnd(9)} ${e.summary}${status}${e.who ? ` (${e.who})` : ''}`;
+  const status = e.messageStatus
+    ? ` [${MESSAGE_STATUS[e.messageStatus] ?? e.messageStatus}${e.skipReason ? `: ${SKIP_REASONS[e.skipReason] ?? e.skipReason}` : ''}]`
+    : '';
+  const text = entryText(e, 'de');
+  return `  ${germanDateTime(e.at).padEnd(24)} ${CHANNELS[e.channel].label.padEnd(9)} ${text.summary}${status}${e.who ? ` (${e.who})` : ''}${text.detail ? ` · ${text.detail}` : ''}`;
 }
 
 /** The customer as text: profile, consent, vehicles, planned and past touchpoints. */
@@ -33,7 +38,8 @@ export function formatCustomer(data: CustomerTimelineData, pastLimit = 20): stri
     `  consent    ${consentLine(data.consent)}${data.consent.suppressed.length ? `; suppressed: ${data.consent.suppressed.join(', ')}` : ''}`,
     `Vehicles (${data.vehicles.length}):`,
     ...data.vehicles.map(
-      (v) => `  ${v.make} ${v.model} ${v.licensePlate ?? ''} VIN ${v.vin}; delivered ${day(v.deliveredAt)}, last service ${day(v.lastServiceAt)}, last HU ${day(v.lastHuAt)}`,
+      (v) =>
+        `  ${v.make} ${v.model} ${v.licensePlate ?? ''} VIN ${v.vin}; delivered ${day(v.deliveredAt)}, last service ${day(v.lastServiceAt)}, last HU ${day(v.lastHuAt)}`,
     ),
     `Upcoming (${data.upcoming.length}):${data.upcomingUnavailable ? ` lifecycle not reachable: ${data.upcomingUnavailable}` : ''}`,
     ...data.upcoming.map(entryLine),

@@ -26,7 +26,8 @@ async function dealerTimeZone(): Promise<string> {
   }).catch(() => 'Europe/Berlin');
 }
 
-const localTime = (at: Date, zone: string) => DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy, HH:mm '('ZZZZ')'", { locale: 'en-GB' });
+const localTime = (at: Date, zone: string) =>
+  DateTime.fromJSDate(at, { zone }).toFormat("ccc d LLL yyyy, HH:mm '('ZZZZ')'", { locale: 'en-GB' });
 
 /** A run id as the API shows it (UUID) or as `newsletters run` prints it (the workflow id): the workflow id. */
 async function runWorkflowId(runId: string): Promise<string> {
@@ -41,7 +42,10 @@ async function waitUntilOpened(workflowId: string): Promise<{ id: string; recipi
   return withDatabase(async ({ prisma }) => {
     const deadline = Date.now() + OPEN_WAIT_MS;
     for (;;) {
-      const run = await prisma.newsletterRun.findUnique({ where: { workflowId }, select: { id: true, _count: { select: { recipients: true } } } });
+      const run = await prisma.newsletterRun.findUnique({
+        where: { workflowId },
+        select: { id: true, _count: { select: { recipients: true } } },
+      });
       if (run) return { id: run.id, recipients: run._count.recipients };
       if (Date.now() > deadline) return undefined;
       await new Promise((resolve) => setTimeout(resolve, 500));
@@ -63,7 +67,14 @@ export function registerNewsletterCommands(program: Command): void {
       for (const n of newsletterCatalogue) {
         const schedule = schedules?.find((s) => s.newsletterId === n.id);
         const next = schedule?.nextRuns[0];
-        const state = schedules === undefined ? 'Temporal not reachable' : schedule ? (schedule.paused ? 'paused' : `next ${next ? localTime(next, zone) : '–'}`) : 'no schedule';
+        const state =
+          schedules === undefined
+            ? 'Temporal not reachable'
+            : schedule
+              ? schedule.paused
+                ? 'paused'
+                : `next ${next ? localTime(next, zone) : '–'}`
+              : 'no schedule';
         print(`${n.id.padEnd(28)} ${n.name} — ${state}`);
       }
     });
@@ -73,13 +84,17 @@ export function registerNewsletterCommands(program: Command): void {
     .description('create or update the Temporal Schedules of every scheduled newsletter (idempotent)')
     .action(async () => {
       const config = settings();
-      await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }));
+      await withTemporalClient(config, (client) =>
+        syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }),
+      );
       print(`${newsletterCatalogue.length} newsletter schedule(s) in sync`);
     });
 
   newsletters
     .command('run <newsletterId>')
-    .description('send a newsletter now (or --at an ISO time) as a one-off run; prints the run id (GET /newsletter-runs/{id} and pause/resume/cancel take it)')
+    .description(
+      'send a newsletter now (or --at an ISO time) as a one-off run; prints the run id (GET /newsletter-runs/{id} and pause/resume/cancel take it)',
+    )
     .option('--at <iso>', 'start at this time instead of now')
     .action(async (newsletterId: string, options: { at?: string }) => {
       const at = options.at ? new Date(options.at) : undefined;
@@ -94,7 +109,9 @@ export function registerNewsletterCommands(program: Command): void {
         return;
       }
       const opened = await waitUntilOpened(workflowId);
-      print(opened ? `opened: ${opened.recipients} recipient(s), run ${opened.id}` : 'not opened within a minute yet: is the worker running?');
+      print(
+        opened ? `opened: ${opened.recipients} recipient(s), run ${opened.id}` : 'not opened within a minute yet: is the worker running?',
+      );
     });
 
   const control = (name: 'pause' | 'resume' | 'cancel', action: typeof pauseNewsletterRun, description: string) =>

@@ -58,7 +58,9 @@ export function registerStartCommand(program: Command): void {
       const demo = engine.demo
         ? `\nDemo dealership: Autohaus Sonnenschein, Rosenheim (${resumed ? 'already there, resumed' : 'seeded now'}).\n${resumed ? 'Checking what is due …' : FIRST_START}\n`
         : '';
-      process.stdout.write(`\nStammkunde is running.\n${lines.join('\n')}\n${demo}\n${engine.notes.map((n) => `${n}\n`).join('')}\nCtrl-C stops everything.\n`);
+      process.stdout.write(
+        `\nStammkunde is running.\n${lines.join('\n')}\n${demo}\n${engine.notes.map((n) => `${n}\n`).join('')}\nCtrl-C stops everything.\n`,
+      );
       if (resumed) {
         const outlook = await resumedOutlook(engine);
         if (!stopping) process.stdout.write(`${outlook}\n`);

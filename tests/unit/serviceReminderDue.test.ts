@@ -6,8 +6,10 @@ import { sampleOverdueServiceVariables, sampleServiceVariables } from '../../tem
  * A service reminder says what is true on the day it is sent: "due by 15 March 2027" while the date
  * is ahead, "overdue since 6 January 2025" once it has passed. Never a past date as if it were ahead.
  */
-const render = (templateId: string, language: Language, variables: unknown) => renderMessage({ templateId, language, variables, branding: sampleBranding });
-const everything = (m: { subject: string; preheader: string; html: string; text: string }) => [m.subject, m.preheader, m.html, m.text].join('\n');
+const render = (templateId: string, language: Language, variables: unknown) =>
+  renderMessage({ templateId, language, variables, branding: sampleBranding });
+const everything = (m: { subject: string; preheader: string; html: string; text: string }) =>
+  [m.subject, m.preheader, m.html, m.text].join('\n');
 
 describe('a service reminder for a service that is still ahead', () => {
   it('asks Frau Dr. Müller to come by the due date, in German', async () => {

@@ -72,7 +72,9 @@ export async function resolveDealerId(prisma: PrismaClient, dealerOption?: strin
   const dealers = await prisma.dealer.findMany({ select: { id: true, name: true }, take: 10 });
   if (dealers.length === 1) return dealers[0]!.id;
   if (dealers.length === 0) throw new Error('No dealer in the database yet: create one first');
-  throw new Error(`Several dealers in the database; choose one with --dealer <id>: ${dealers.map((d) => `${d.id} (${d.name})`).join(', ')}`);
+  throw new Error(
+    `Several dealers in the database; choose one with --dealer <id>: ${dealers.map((d) => `${d.id} (${d.name})`).join(', ')}`,
+  );
 }
 
 /** A UUID argument, checked before it reaches the database. */
