@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { addBusinessDuration, type BusinessCalendar } from '../../time/businessTime';
+import { pinPublicHolidays } from '../../time/pinnedHolidays';
 import { resolveSlaPolicy, type LeadKind, type SlaPolicy } from '../../leads/slaPolicy';
 import type { LeadEmailDeps } from './leadEmail';
 import { assignLeadTo, callbackTaskOf } from './leadRecords';
@@ -27,7 +29,9 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
   const now = new Date(input.now);
   const policy = resolveSlaPolicy(input.policy);
   const scope = await loadLeadScope(deps.prisma, input.leadId);
-  const { lead, calendar } = scope;
+  const { lead } = scope;
+  // Recorded in the workflow's history with this result: its deadlines never depend on a later holiday-data release.
+  const calendar = pinPublicHolidays(scope.calendar, DateTime.fromJSDate(lead.receivedAt, { zone: scope.calendar.timeZone }).year);
   const dueAt = addBusinessDuration(lead.receivedAt.toISOString(), policy.callbackSla[lead.kind], calendar);
 
   let assignee: StaffRef | null = null;
