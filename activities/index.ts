@@ -47,7 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),
     loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
-    ...createLeadActivities(deps),
+    ...createLeadActivities(deps, delivery),
     ...createLifecycleActivities({ prisma }),
     ...createNewsletterActivities(delivery),
   };

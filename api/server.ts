@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { componentLogger } from '../config/logger';
+import { assertLinkSecretFitFor } from '../config/linkSecret';
 import type { Settings } from '../config/settings';
 import { temporalConnectionOptions } from '../config/temporalConnection';
 import { createDatabase } from '../db/client';
@@ -9,6 +10,7 @@ export type RunningApi = { url: string; close(): Promise<void> };
 
 /** Starts the API on settings.API_PORT against the configured database and Temporal. */
 export async function startApiServer(settings: Settings, options: { host?: string } = {}): Promise<RunningApi> {
+  assertLinkSecretFitFor(settings, { role: 'API' });
   const log = componentLogger('api');
   const database = await createDatabase(settings);
   let connection: Connection;

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEVELOPMENT_LINK_SIGNING_SECRET, HOW_TO_SET_LINK_SECRET, MIN_LINK_SECRET_BYTES } from './linkSecret';
 
 /**
  * Every setting of the engine, read once from the environment.
@@ -26,7 +27,11 @@ const settingsSchema = z.object({
   TEMPORAL_API_KEY: z.string().optional(),
   SMTP_URL: z.string().default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().default('Autohaus <service@autohaus.example>'),
-  LINK_SIGNING_SECRET: z.string().min(16).default('dev-only-link-signing-secret-change-me'),
+  /** HMAC secret of signed links; the public development default is refused outside development (config/linkSecret). */
+  LINK_SIGNING_SECRET: z
+    .string()
+    .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_LINK_SECRET_BYTES, { message: `must be at least ${MIN_LINK_SECRET_BYTES} bytes: ${HOW_TO_SET_LINK_SECRET}` })
+    .default(DEVELOPMENT_LINK_SIGNING_SECRET),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   /**
    * When marketing email may go out: 'default' = Mon–Sat 09:00–19:00, not on public holidays;
@@ -36,6 +41,8 @@ const settingsSchema = z.object({
   SENDING_WINDOW: z.enum(['default', 'always']).optional(),
   API_PORT: z.coerce.number().int().positive().default(3000),
   INBOX_PORT: z.coerce.number().int().positive().default(8025),
+  /** A repeat lead request (same person, kind and vehicle) within this many minutes is the same lead. */
+  LEAD_REPEAT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,3 +1,4 @@
+import { createLocation } from '../locations/locationSettings';
 import { DateTime } from 'luxon';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import { demoCast, type DemoCustomer } from './demoCast';
@@ -57,8 +58,8 @@ export async function seedDemoData(prisma: PrismaClient, now: Date): Promise<Dem
         vatId: 'DE123456789',
       },
     });
-    const location = await tx.location.create({
-      data: { dealerId: dealer.id, name: 'Rosenheim', federalState: 'BY', timeZone: TIME_ZONE, openingHours: OPENING_HOURS, street: 'Kufsteiner Straße 88', postalCode: '83022', city: 'Rosenheim', phone: '08031 40 40-0', email: `info@${DOMAIN}` },
+    const location = await createLocation(tx, dealer.id, {
+      name: 'Rosenheim', federalState: 'BY', timeZone: TIME_ZONE, openingHours: OPENING_HOURS, street: 'Kufsteiner Straße 88', postalCode: '83022', city: 'Rosenheim', phone: '08031 40 40-0', email: `info@${DOMAIN}`,
     });
     const person = (role: 'salesperson' | 'service_advisor' | 'team_lead' | 'manager', firstName: string, lastName: string, emailName: string, managerId?: string) =>
       tx.staff.create({ data: { dealerId: dealer.id, locationId: location.id, role, firstName, lastName, email: `${emailName}@${DOMAIN}`, phone: '08031 40 40-0', managerId } });

@@ -1,27 +1,36 @@
 import { DateTime } from 'luxon';
+import { resolveTwoDigitYear, type CenturyContext } from './twoDigitYears';
 
 /**
  * Values as German DMS exports write them. Each parser returns the value or throws an Error whose
  * message says what was expected; the row validation turns it into "<column>: <message>".
  */
 
-/** "07.03.2024" (also "7.3.2024" and ISO "2024-03-07") → "2024-03-07". */
-export function parseGermanDate(raw: string): string {
+/**
+ * "07.03.2024" (also "7.3.2024" and ISO "2024-03-07") → "2024-03-07". With a century rule also
+ * "07.03.24": the field's rule decides between 1924 and 2024 (import/twoDigitYears).
+ */
+export function parseGermanDate(raw: string, century?: CenturyContext): string {
   const value = raw.trim();
-  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(value);
+  const german = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})$/.exec(value);
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (german && german[3].length === 2 && !century) throw new Error(`"${raw}" has a two-digit year: write dd.mm.yyyy`);
   const [year, month, day] = german ? [german[3], german[2], german[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
-  if (!year) throw new Error(`"${raw}" is not a date dd.mm.yyyy`);
-  const date = DateTime.fromObject({ year: Number(year), month: Number(month), day: Number(day) }, { zone: 'UTC' });
+  if (!year) throw new Error(`"${raw}" is not a date dd.mm.yyyy${century ? ' or dd.mm.yy' : ''}`);
+  const fullYear = year.length === 2 ? resolveTwoDigitYear(raw, { day: Number(day), month: Number(month), yy: Number(year) }, century!) : Number(year);
+  const date = DateTime.fromObject({ year: fullYear, month: Number(month), day: Number(day) }, { zone: 'UTC' });
   if (!date.isValid) throw new Error(`"${raw}" is not a valid calendar date`);
   return date.toISODate()!;
 }
 
-/** Like parseGermanDate, but also "05/2025" or "05.2025" (HU stickers give a month) → the first of that month. */
-export function parseGermanDateOrMonth(raw: string): string {
-  const month = /^(\d{1,2})[./](\d{4})$/.exec(raw.trim());
-  if (!month) return parseGermanDate(raw);
-  const date = DateTime.fromObject({ year: Number(month[2]), month: Number(month[1]), day: 1 }, { zone: 'UTC' });
+/** Like parseGermanDate, but also "05/2025" or "05.2025" (HU stickers give a month; "05/25" with a century rule) → the first of that month. */
+export function parseGermanDateOrMonth(raw: string, century?: CenturyContext): string {
+  const month = /^(\d{1,2})[./](\d{4}|\d{2})$/.exec(raw.trim());
+  if (!month) return parseGermanDate(raw, century);
+  if (month[2].length === 2 && !century) throw new Error(`"${raw}" has a two-digit year: write mm/yyyy`);
+  if (Number(month[1]) < 1 || Number(month[1]) > 12) throw new Error(`"${raw}" is not a valid month mm/yyyy`);
+  const year = month[2].length === 2 ? resolveTwoDigitYear(raw, { day: 1, month: Number(month[1]), yy: Number(month[2]) }, century!) : Number(month[2]);
+  const date = DateTime.fromObject({ year, month: Number(month[1]), day: 1 }, { zone: 'UTC' });
   if (!date.isValid) throw new Error(`"${raw}" is not a valid month mm/yyyy`);
   return date.toISODate()!;
 }

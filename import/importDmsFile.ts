@@ -6,7 +6,8 @@ import { decodedStream, resolveEncoding, type EncodingChoice } from './encoding'
 import { resolveColumns, type ImportField, type ImportKind, type ResolvedColumns } from './headerMapping';
 import { emptyReport, type ImportReport } from './importReport';
 import type { Progress } from './progress';
-import { cellsByField, customerRowSchema, validateRow, vehicleRowSchema, type CustomerRow, type VehicleRow } from './rowSchemas';
+import { DateTime } from 'luxon';
+import { cellsByField, rowSchemasFor, validateRow, type CustomerRow, type VehicleRow } from './rowSchemas';
 import { definedOnly } from './changes';
 import { upsertCustomer } from './upsertCustomer';
 import { upsertVehicle } from './upsertVehicle';
@@ -31,6 +32,8 @@ export type ImportOptions = {
   enrollUnchanged?: boolean;
   progress?: Progress;
   now?: () => Date;
+  /** Where "today" is for the century rule of two-digit years; default: the dealer's time zone. */
+  timeZone?: string;
 };
 
 const REQUIRED_COLUMNS: Record<ImportKind, Array<{ field: ImportField; example: string }>> = {
@@ -68,6 +71,8 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
     parse({ delimiter: ';', info: true, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }),
   );
   const now = options.now ?? (() => new Date());
+  const zone = options.timeZone ?? (await prisma.dealer.findUnique({ where: { id: options.dealerId }, select: { timeZone: true } }))?.timeZone ?? 'Europe/Berlin';
+  const schemas = rowSchemasFor(DateTime.fromJSDate(now(), { zone }).toISODate()!);
   const owners = new Map<string, string | undefined>();
   let columns: ResolvedColumns | undefined;
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
@@ -81,8 +86,8 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
     options.progress?.update(bytesRead(), report.rows);
     const line = info.lines;
     const cells = cellsByField(record, columns);
-    if (options.kind === 'customers') await importCustomerRow(prisma, options, report, columns, cells, line, now);
-    else await importVehicleRow(prisma, options, report, columns, cells, line, now, owners);
+    if (options.kind === 'customers') await importCustomerRow(prisma, options, schemas.customer, report, columns, cells, line, now);
+    else await importVehicleRow(prisma, options, schemas.vehicle, report, columns, cells, line, now, owners);
   }
   options.progress?.done();
   if (!columns) throw new Error(`The file ${options.file} is empty: expected a header line with ";"-separated column names`);
@@ -91,8 +96,10 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
 
 type Cells = ReturnType<typeof cellsByField>;
 
-async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, report: ImportReport, columns: ResolvedColumns, cells: Cells, line: number, now: () => Date) {
-  const validated = validateRow(customerRowSchema, cells, columns);
+type Schemas = ReturnType<typeof rowSchemasFor>;
+
+async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, schema: Schemas['customer'], report: ImportReport, columns: ResolvedColumns, cells: Cells, line: number, now: () => Date) {
+  const validated = validateRow(schema, cells, columns);
   if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
   const result = await upsertCustomer(prisma, options.dealerId, validated.row);
   if (result.status === 'skipped') return void report.skipped.push({ line, reason: result.reason });
@@ -107,6 +114,7 @@ async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, r
 async function importVehicleRow(
   prisma: PrismaClient,
   options: ImportOptions,
+  schema: Schemas['vehicle'],
   report: ImportReport,
   columns: ResolvedColumns,
   cells: Cells,
@@ -114,7 +122,7 @@ async function importVehicleRow(
   now: () => Date,
   owners: Map<string, string | undefined>,
 ) {
-  const validated = validateRow(vehicleRowSchema, cells, columns);
+  const validated = validateRow(schema, cells, columns);
   if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
   const row = validated.row;
   let ownerId: string | undefined;

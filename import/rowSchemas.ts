@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseConsent, parseGermanDate, parseGermanDateOrMonth, parseLanguage, parseMileage, parseSalutation, parseVin } from './germanValues';
 import type { ImportField, ResolvedColumns } from './headerMapping';
+import { CENTURY_RULES } from './twoDigitYears';
 
 /** An empty cell is "not given": the field stays as it is in the database. */
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -20,38 +21,48 @@ const required = <T extends z.ZodType<unknown, string>>(schema: T) =>
   z.preprocess(blankToUndefined, z.custom<string>((v) => typeof v === 'string', { message: 'is required' }).pipe(schema));
 const text = (max: number) => z.string().trim().max(max, { message: `is longer than ${max} characters` });
 
-export const customerRowSchema = z.object({
-  externalDmsId: required(text(64)),
-  salutation: optional(cell(parseSalutation)),
-  title: optional(text(40)),
-  firstName: optional(text(100)),
-  lastName: required(text(100)),
-  companyName: optional(text(200)),
-  email: optional(z.string().trim().toLowerCase().pipe(z.email({ message: 'is not a valid email address' }))),
-  phone: optional(text(40)),
-  language: optional(cell(parseLanguage)),
-  emailConsent: optional(cell(parseConsent)),
-  consentGivenAt: optional(cell(parseGermanDate)),
-  existingCustomerSince: optional(cell(parseGermanDate)),
-});
-export type CustomerRow = z.infer<typeof customerRowSchema>;
+type DatedField = keyof typeof CENTURY_RULES;
 
-export const vehicleRowSchema = z.object({
-  externalDmsId: optional(text(64)),
-  vehicleExternalDmsId: optional(text(64)),
-  vin: required(cell(parseVin)),
-  licensePlate: optional(text(20)),
-  make: required(text(60)),
-  model: required(text(80)),
-  variant: optional(text(120)),
-  firstRegistrationAt: optional(cell(parseGermanDate)),
-  deliveredAt: optional(cell(parseGermanDate)),
-  lastServiceAt: optional(cell(parseGermanDate)),
-  lastServiceMileage: optional(cell(parseMileage)),
-  lastHuAt: optional(cell(parseGermanDateOrMonth)),
-  financingEndAt: optional(cell(parseGermanDateOrMonth)),
-});
-export type VehicleRow = z.infer<typeof vehicleRowSchema>;
+/**
+ * The row schemas for an import run on `today` (yyyy-MM-dd in the dealership's zone): dates with a
+ * two-digit year are read by their field's century rule relative to that day.
+ */
+export function rowSchemasFor(today: string) {
+  const date = (field: DatedField) => cell((raw) => parseGermanDate(raw, { rule: CENTURY_RULES[field], today }));
+  const dateOrMonth = (field: DatedField) => cell((raw) => parseGermanDateOrMonth(raw, { rule: CENTURY_RULES[field], today }));
+  const customer = z.object({
+    externalDmsId: required(text(64)),
+    salutation: optional(cell(parseSalutation)),
+    title: optional(text(40)),
+    firstName: optional(text(100)),
+    lastName: required(text(100)),
+    companyName: optional(text(200)),
+    email: optional(z.string().trim().toLowerCase().pipe(z.email({ message: 'is not a valid email address' }))),
+    phone: optional(text(40)),
+    language: optional(cell(parseLanguage)),
+    emailConsent: optional(cell(parseConsent)),
+    consentGivenAt: optional(date('consentGivenAt')),
+    existingCustomerSince: optional(date('existingCustomerSince')),
+  });
+  const vehicle = z.object({
+    externalDmsId: optional(text(64)),
+    vehicleExternalDmsId: optional(text(64)),
+    vin: required(cell(parseVin)),
+    licensePlate: optional(text(20)),
+    make: required(text(60)),
+    model: required(text(80)),
+    variant: optional(text(120)),
+    firstRegistrationAt: optional(date('firstRegistrationAt')),
+    deliveredAt: optional(date('deliveredAt')),
+    lastServiceAt: optional(date('lastServiceAt')),
+    lastServiceMileage: optional(cell(parseMileage)),
+    lastHuAt: optional(dateOrMonth('lastHuAt')),
+    financingEndAt: optional(dateOrMonth('financingEndAt')),
+  });
+  return { customer, vehicle };
+}
+export type CustomerRow = z.infer<ReturnType<typeof rowSchemasFor>['customer']>;
+export type VehicleRow = z.infer<ReturnType<typeof rowSchemasFor>['vehicle']>;
 
 /** Cells by field, from one CSV record (an array of cells) and the resolved columns. */
 export function cellsByField(record: string[], columns: ResolvedColumns): Partial<Record<ImportField, string>> {

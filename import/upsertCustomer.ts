@@ -1,3 +1,4 @@
+import { consentFromDms, type DmsConsent, type RecordedConsent } from '../consent/dmsConsent';
 import { asDate, definedOnly, differs } from './changes';
 import type { Prisma, PrismaClient } from '../db/generated/client';
 import type { CustomerRow } from './rowSchemas';
@@ -24,18 +25,17 @@ function profileData(row: CustomerRow) {
 
 /**
  * Consent from the DMS. "ja" with a date counts as documented consent (given and confirmed on that
- * day, source "DMS-Import"); "ja" without a date is recorded but does not allow marketing until a
- * double opt-in confirms it. An import only ever raises the basis from "none": it never lowers
- * consent given or confirmed through Stammkunde, and never touches objections.
+ * day, source "DMS-Import"); "ja" without a date is a request that does not allow marketing until a
+ * double opt-in confirms it; "Bestandskunde" is §7(3) UWG. Whether it is written follows the one
+ * rule for DMS consent (consent/dmsConsent): raise, never lower.
  */
-function consentData(row: CustomerRow, current?: { emailConsentBasis: string }) {
-  if (!row.emailConsent || row.emailConsent === 'none') return {};
-  if (current && current.emailConsentBasis !== 'none') return {};
-  if (row.emailConsent === 'existing_customer') return { emailConsentBasis: 'existing_customer' as const };
-  const givenAt = asDate(row.consentGivenAt);
-  return { emailConsentBasis: 'double_opt_in' as const, consentGivenAt: givenAt ?? null, consentConfirmedAt: givenAt ?? null, consentSource: 'DMS-Import' };
+function consentData(row: CustomerRow, current?: RecordedConsent) {
+  if (!row.emailConsent) return {};
+  const givenAt = asDate(row.consentGivenAt) ?? null;
+  const incoming: DmsConsent =
+    row.emailConsent === 'double_opt_in' ? { basis: 'double_opt_in', givenAt, confirmedAt: givenAt, source: 'DMS-Import' } : { basis: row.emailConsent };
+  return consentFromDms(current, incoming);
 }
-
 
 /** Creates or updates the customer with this DMS customer number at this dealer; erased customers stay erased. */
 export async function upsertCustomer(prisma: PrismaClient, dealerId: string, row: CustomerRow): Promise<UpsertResult> {

@@ -10,6 +10,7 @@ const { execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { aptGet } = require('./aptGet');
 
 const root = path.resolve(__dirname, '..');
 const purpose = process.argv.includes('--for') ? process.argv[process.argv.indexOf('--for') + 1] : 'start';
@@ -87,8 +88,10 @@ function ensureTestSystemPackages() {
   if (missing.length === 0) return;
   if (typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     say(`installing ${missing.join(', ')} from Debian's packages…`);
-    run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { DEBIAN_FRONTEND: 'noninteractive' });
+    // Another apt run (unattended upgrades, a colleague's install) may hold the lock: wait for it, bounded.
+    const sayApt = (message) => say(message);
+    aptGet(['update', '-qq'], { say: sayApt });
+    aptGet(['install', '-y', '-qq', '--no-install-recommends', ...missing], { say: sayApt });
   } else {
     throw new Error(`the tests need ${missing.join(' and ')}: install them (Debian: sudo apt-get install ${missing.join(' ')})`);
   }

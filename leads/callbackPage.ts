@@ -48,8 +48,9 @@ export async function handleCallbackForm(
   if (!outcome || !CALLBACK_OUTCOMES.includes(outcome)) {
     return page(400, 'Bitte ein Ergebnis wählen', '<p>Bitte wählen Sie aus, wie der Anruf verlaufen ist, und senden Sie das Formular erneut.</p>');
   }
+  let logged;
   try {
-    await logCallbackOutcome(deps, {
+    logged = await logCallbackOutcome(deps, {
       leadId: checked.claims.subject,
       outcome,
       staffId: checked.claims.extra?.staffId,
@@ -61,5 +62,9 @@ export async function handleCallbackForm(
     if (error instanceof LeadNotFoundError) return page(404, 'Lead nicht gefunden', '<p>Diesen Lead gibt es nicht mehr. Es wurde nichts geändert.</p>');
     throw error;
   }
-  return page(200, 'Ergebnis gespeichert', `<p>${escapeHtml(CONFIRMATIONS[outcome])}</p>`);
+  if (!logged.accepted) {
+    return page(200, 'Als Notiz gespeichert', `<p>Die Nachverfolgung dieses Leads war bereits abgeschlossen, deshalb wurde „${escapeHtml(OUTCOME_LABELS[outcome])}“ nicht mehr als Rückruf-Ergebnis übernommen. Es ist als Notiz in der Historie des Kunden vermerkt.</p>`);
+  }
+  const confirmation = logged.result === 'unreachable' ? 'Vermerkt: nicht erreicht – das war der letzte Versuch, der Lead ist als unerreichbar geschlossen.' : CONFIRMATIONS[outcome];
+  return page(200, 'Ergebnis gespeichert', `<p>${escapeHtml(confirmation)}</p>`);
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '../db/generated/client';
+import type { Prisma, PrismaClient } from '../db/generated/client';
 import type { ValidLeadSubmission } from './leadSubmission';
 
 /** A phone number reduced to comparable digits: "+49 (170) 123-4567", "0049170…" and "0170 …" all → "49170…". */
@@ -13,8 +13,9 @@ export function normalizePhone(phone: string): string {
 /**
  * The dealer's existing customer with this email (case-insensitive) or phone number, else a new
  * one tagged as a prospect. Erased customers are never matched. Missing contact data is filled in.
+ * Race-safe only inside the intake's transaction, which holds the dealer's intake lock (leads/intake.ts).
  */
-export async function matchOrCreateCustomer(prisma: PrismaClient, lead: ValidLeadSubmission) {
+export async function matchOrCreateCustomer(prisma: PrismaClient | Prisma.TransactionClient, lead: ValidLeadSubmission) {
   const c = lead.customer;
   const byEmail = c.email
     ? await prisma.customer.findFirst({ where: { dealerId: lead.dealerId, erasedAt: null, email: { equals: c.email, mode: 'insensitive' } }, orderBy: { createdAt: 'asc' } })
@@ -40,7 +41,7 @@ export async function matchOrCreateCustomer(prisma: PrismaClient, lead: ValidLea
   return { customer, created: true };
 }
 
-async function findByPhone(prisma: PrismaClient, dealerId: string, phone: string) {
+async function findByPhone(prisma: PrismaClient | Prisma.TransactionClient, dealerId: string, phone: string) {
   const wanted = normalizePhone(phone);
   // The last 7 digits narrow the search in SQL; the exact comparison of normalised numbers follows.
   const rows = await prisma.$queryRaw<Array<{ id: string }>>`

@@ -145,6 +145,7 @@ export async function loadOpenLeads(deps: TimelineDeps, dealerId?: string): Prom
         dueAt: callback?.dueAt ?? null,
         escalationLevel: callback?.escalationLevel ?? 0,
         attempts: callback?.attempts ?? 0,
+        attention: lead.attention,
       };
     }),
   };

@@ -13,6 +13,15 @@ function escalation(level: number) {
   return html`<span class="badge ${level === 0 ? '' : level === 1 ? 'warn' : 'bad'}">${label}</span>`;
 }
 
+const ATTENTION: Record<string, string> = {
+  nobody_reachable: 'Niemand erreichbar – bitte klären',
+  follow_up_failed: 'Nachverfolgung gestoppt – siehe Verlauf',
+};
+
+function attentionBadge(lead: OpenLead) {
+  return lead.attention ? html`<div><span class="badge bad attention">${ATTENTION[lead.attention] ?? lead.attention}</span></div>` : '';
+}
+
 function leadRow(lead: OpenLead, now: Date) {
   const overdue = lead.dueAt !== null && lead.dueAt.getTime() < now.getTime();
   const customer = lead.customerId
@@ -21,7 +30,7 @@ function leadRow(lead: OpenLead, now: Date) {
   return html`<tr class="${overdue ? 'overdue' : ''}"><td>${germanDateTime(lead.receivedAt)}</td>
 <td>${customer}<div class="detail">${LEAD_KINDS[lead.kind] ?? lead.kind} · ${lead.source}${lead.vehicleOfInterest ? ` · ${lead.vehicleOfInterest}` : ''}</div></td>
 <td>${LEAD_STATUS[lead.status] ?? lead.status}</td><td>${lead.assignee ?? '–'}</td><td>${dueCell(lead, now)}</td>
-<td>${escalation(lead.escalationLevel)}${lead.attempts > 0 ? html`<div class="detail">${lead.attempts} Versuch(e)</div>` : ''}</td></tr>`;
+<td>${escalation(lead.escalationLevel)}${attentionBadge(lead)}${lead.attempts > 0 ? html`<div class="detail">${lead.attempts} Versuch(e)</div>` : ''}</td></tr>`;
 }
 
 /** Open leads, the most urgent callback first: due time, who has it, and how far it has been escalated. */

@@ -75,6 +75,8 @@ export type OpenLead = {
   dueAt: Date | null;
   escalationLevel: number;
   attempts: number;
+  /** Why the dealer must look at it: 'nobody_reachable' or 'follow_up_failed' (null: nothing to clear up). */
+  attention: string | null;
 };
 
 export type OpenLeadsData = { now: Date; dealerName: string | null; leads: OpenLead[] };

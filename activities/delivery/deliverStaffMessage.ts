@@ -29,16 +29,33 @@ export type StaffDeliveryDeps = OutboxSendDeps & {
  * is sent again with the same Message-ID (at least once): a lost escalation costs more than a duplicate.
  */
 export async function deliverStaffMessage(deps: StaffDeliveryDeps, input: DeliverStaffMessageInput): Promise<DeliveryOutcome> {
-  const now = new Date(input.now);
   const staff = await deps.prisma.staff.findUniqueOrThrow({ where: { id: input.staffId }, include: { dealer: true, location: true } });
+  return deliverInternalMessage(deps, {
+    ...input,
+    recipient: { email: staff.email, name: `${staff.firstName} ${staff.lastName}`, staffId: staff.id },
+    dealer: staff.dealer,
+    location: staff.location,
+  });
+}
+
+export type InternalMessageInput = Omit<DeliverStaffMessageInput, 'staffId'> & {
+  /** A person, or a mailbox (a location's or the dealer's escalation address: no staffId). */
+  recipient: { email: string; name?: string; staffId?: string };
+  dealer: Parameters<typeof dealerBranding>[0] & { id: string };
+  location: Parameters<typeof dealerBranding>[1];
+};
+
+/** The internal-mail path shared by staff members and the dealer's mailboxes. */
+export async function deliverInternalMessage(deps: StaffDeliveryDeps, input: InternalMessageInput): Promise<DeliveryOutcome> {
+  const now = new Date(input.now);
   const row = await findOrCreateOutboxRow(deps.prisma, {
     idempotencyKey: input.idempotencyKey,
-    dealerId: staff.dealerId,
+    dealerId: input.dealer.id,
     templateId: input.templateId,
     language: 'de',
-    recipientEmail: staff.email.toLowerCase(),
-    recipientName: `${staff.firstName} ${staff.lastName}`,
-    staffId: staff.id,
+    recipientEmail: input.recipient.email.toLowerCase(),
+    recipientName: input.recipient.name,
+    staffId: input.recipient.staffId,
     customerId: input.customerId,
     category: 'staff',
     queuedAt: now,
@@ -52,7 +69,7 @@ export async function deliverStaffMessage(deps: StaffDeliveryDeps, input: Delive
       templateId: input.templateId,
       language: 'de',
       variables: input.variables,
-      branding: dealerBranding(staff.dealer, staff.location),
+      branding: dealerBranding(input.dealer, input.location),
     });
   } catch (error) {
     if (!(error instanceof TemplateVariablesError)) throw error;
@@ -63,7 +80,7 @@ export async function deliverStaffMessage(deps: StaffDeliveryDeps, input: Delive
   await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId } });
   const result = await claimAndSend(deps, row, {
     from: deps.settings.MAIL_FROM,
-    to: staff.email,
+    to: input.recipient.email,
     subject: rendered.subject,
     html: rendered.html,
     text: rendered.text,

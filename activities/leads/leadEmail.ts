@@ -22,9 +22,11 @@ const SOURCE_LABELS: Record<string, string> = {
   reactivation: 'Reaktivierungs-Kampagne',
 };
 
-export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string, now: Date, validityDays: number) {
+/** Links bound to the recipient; a mailbox (no staff id) gets the outcome link only: taking over needs a person. */
+export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string | undefined, now: Date, validityDays: number) {
   const expiresAt = DateTime.fromJSDate(now).plus({ days: validityDays }).toUTC().toISO()!;
   const secret = deps.settings.LINK_SIGNING_SECRET;
+  if (!staffId) return { callResultUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/callback', { purpose: 'log_callback', subject: leadId, expiresAt }, secret) };
   return {
     callResultUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/callback', { purpose: 'log_callback', subject: leadId, expiresAt, extra: { staffId } }, secret),
     claimUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/take-over', { purpose: 'take_over_lead', subject: leadId, expiresAt, extra: { staffId } }, secret),
@@ -33,10 +35,10 @@ export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string, 
 
 export async function leadEmailVariables(
   deps: LeadEmailDeps,
-  input: { leadId: string; recipientStaffId: string; now: Date; linkValidityDays: number },
+  input: { leadId: string; recipientStaffId?: string; recipientName?: string; now: Date; linkValidityDays: number },
 ): Promise<Record<string, unknown>> {
   const lead = await deps.prisma.lead.findUniqueOrThrow({ where: { id: input.leadId }, include: { customer: true, vehicle: true } });
-  const recipient = await deps.prisma.staff.findUniqueOrThrow({ where: { id: input.recipientStaffId } });
+  const recipient = input.recipientStaffId ? await deps.prisma.staff.findUniqueOrThrow({ where: { id: input.recipientStaffId } }) : null;
   const customer = lead.customer;
   const touchpoints = customer
     ? await deps.prisma.touchpoint.findMany({ where: { customerId: customer.id, direction: { not: 'internal' } }, orderBy: { occurredAt: 'desc' }, take: 5 })
@@ -46,7 +48,7 @@ export async function leadEmailVariables(
     : 'Unbekannt';
   const vehicle = lead.vehicleOfInterest ?? (lead.vehicle ? `${lead.vehicle.make} ${lead.vehicle.model}${lead.vehicle.variant ? ` ${lead.vehicle.variant}` : ''}` : undefined);
   return {
-    recipientName: `${recipient.firstName} ${recipient.lastName}`,
+    recipientName: recipient ? `${recipient.firstName} ${recipient.lastName}` : (input.recipientName ?? 'Team'),
     customer: {
       fullName,
       ...(customer?.email ? { email: customer.email } : {}),
@@ -61,6 +63,6 @@ export async function leadEmailVariables(
       source: SOURCE_LABELS[lead.source] ?? lead.source,
     },
     touchpoints: touchpoints.map((t) => ({ date: formatDateTime(t.occurredAt, 'de'), channel: t.channel, summary: t.summary.slice(0, 300) })),
-    ...leadLinks(deps, lead.id, recipient.id, input.now, input.linkValidityDays),
+    ...leadLinks(deps, lead.id, recipient?.id, input.now, input.linkValidityDays),
   };
 }

@@ -2,10 +2,11 @@ import { DateTime } from 'luxon';
 import { addBusinessDuration, type BusinessCalendar } from '../../time/businessTime';
 import { pinPublicHolidays } from '../../time/pinnedHolidays';
 import { resolveSlaPolicy, type LeadKind, type SlaPolicy } from '../../leads/slaPolicy';
+import { configurationError } from '../shared/failures';
 import type { LeadEmailDeps } from './leadEmail';
 import { assignLeadTo, callbackTaskOf } from './leadRecords';
 import { assignmentEmail, loadLeadScope, type StaffEmail } from './leadScope';
-import { isAtWork, pickPresentStaff, staffRef, type StaffRef } from './staffPicker';
+import { assigneeRef, isAtWork, pickPresentStaff, staffRef, type AssigneeRef, type StaffRef } from './staffPicker';
 
 export type LeadContext = {
   leadId: string;
@@ -15,7 +16,7 @@ export type LeadContext = {
   dueAt: string;
   calendar: BusinessCalendar;
   policy: SlaPolicy;
-  assignee: StaffRef | null;
+  assignee: AssigneeRef | null;
   emails: StaffEmail[];
 };
 
@@ -27,7 +28,12 @@ export type LeadContext = {
  */
 export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: string; policy?: unknown; now: string }): Promise<LeadContext> {
   const now = new Date(input.now);
-  const policy = resolveSlaPolicy(input.policy);
+  let policy: SlaPolicy;
+  try {
+    policy = resolveSlaPolicy(input.policy);
+  } catch (error) {
+    throw configurationError(`lead ${input.leadId}`, 'policy', `is not a valid SLA policy: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const scope = await loadLeadScope(deps.prisma, input.leadId);
   const { lead } = scope;
   // Recorded in the workflow's history with this result: its deadlines never depend on a later holiday-data release.
@@ -51,7 +57,7 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
   const emails: StaffEmail[] = [];
   if (assignee) {
     await assignLeadTo(deps.prisma, lead, assignee, { key: 'assigned:0', at: now, reason: 'zugewiesen' });
-    emails.push(await assignmentEmail(deps, scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, now, linkValidityDays: policy.linkValidityDays }));
+    emails.push(assignmentEmail(scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, linkValidityDays: policy.linkValidityDays }));
   }
   return {
     leadId: lead.id,
@@ -61,7 +67,7 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
     dueAt,
     calendar,
     policy,
-    assignee,
+    assignee: assigneeRef(assignee),
     emails,
   };
 }

@@ -35,6 +35,7 @@ export type RecordOutcomeInput = {
   outcomeId: string;
   outcome: CallbackOutcome;
   staffId?: string;
+  /** Only outcomes signalled before notes moved to the database carry it; otherwise it is read from CallbackNote. */
   note?: string;
   now: string;
   /** 'no answer' results so far, this one included. */
@@ -48,11 +49,12 @@ export async function recordCallbackOutcome(prisma: PrismaClient, input: RecordO
   const at = new Date(input.now);
   const lead = await prisma.lead.findUniqueOrThrow({ where: { id: input.leadId } });
   const c = input.consequence;
+  const note = input.note ?? (await prisma.callbackNote.findUnique({ where: { outcomeId: input.outcomeId } }))?.note;
   const retryNote = c.kind === 'retry' ? ` – neuer Versuch bis ${formatDateTime(c.retryAt, 'de')} (Versuch ${input.attempts + 1})` : '';
   await recordLeadTouchpoint(prisma, lead, {
     key: `outcome:${input.outcomeId}`,
     kind: 'callback.outcome',
-    summary: `Rückruf: ${LABELS[input.outcome]}${input.note ? ` – ${input.note.slice(0, 500)}` : ''}${retryNote}`,
+    summary: `Rückruf: ${LABELS[input.outcome]}${note ? ` – ${note.slice(0, 500)}` : ''}${retryNote}`,
     at,
     staffId: input.staffId,
     channel: 'phone',
@@ -74,6 +76,7 @@ export async function recordCallbackOutcome(prisma: PrismaClient, input: RecordO
   }
   const status = c.kind === 'unreachable' ? 'lost' : LEAD_STATUS[input.outcome];
   const firstContact = CONTACT.includes(input.outcome) && !lead.firstContactAt;
+  if (c.kind !== 'late' && lead.attention) await prisma.lead.update({ where: { id: input.leadId }, data: { attention: null, attentionAt: null } });
   if (status || firstContact) {
     await prisma.lead.update({
       where: { id: input.leadId },

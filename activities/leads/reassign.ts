@@ -1,7 +1,7 @@
 import type { LeadEmailDeps } from './leadEmail';
 import { assignLeadTo, recordLeadTouchpoint } from './leadRecords';
 import { assignmentEmail, loadLeadScope, type StaffEmail } from './leadScope';
-import { isAtWork, pickPresentStaff, staffRef, type StaffRef } from './staffPicker';
+import { assigneeRef, isAtWork, pickPresentStaff, staffRef, type AssigneeRef, type StaffRef } from './staffPicker';
 
 export type Reassignment = { assignee: StaffRef; emails: StaffEmail[] } | null;
 
@@ -29,7 +29,7 @@ export async function reassignToColleague(deps: LeadEmailDeps, input: ReassignIn
   });
   if (!next) return null;
   await assignLeadTo(deps.prisma, scope.lead, next, { key: `assigned:${input.assignmentNo}`, at: now, reason: input.reason });
-  const email = await assignmentEmail(deps, scope, { staffId: next.id, key: `lead/${scope.lead.id}/a${input.assignmentNo}/assigned/${next.id}`, now, linkValidityDays: input.linkValidityDays });
+  const email = assignmentEmail(scope, { staffId: next.id, key: `lead/${scope.lead.id}/a${input.assignmentNo}/assigned/${next.id}`, linkValidityDays: input.linkValidityDays });
   return { assignee: next, emails: [email] };
 }
 
@@ -40,6 +40,16 @@ export async function ensureAssigneePresent(deps: LeadEmailDeps, input: Reassign
   const from = input.fromStaffId ? await deps.prisma.staff.findUnique({ where: { id: input.fromStaffId } }) : null;
   const reason = from ? `umverteilt, weil ${from.firstName} ${from.lastName} abwesend ist` : 'zugewiesen';
   return reassignToColleague(deps, { ...input, reason });
+}
+
+/** What the workflow gets back from the reassignment activities: ids only. */
+export async function ensureAssigneePresentIds(deps: LeadEmailDeps, input: ReassignInput): Promise<{ assignee: AssigneeRef; emails: StaffEmail[] } | null> {
+  const moved = await ensureAssigneePresent(deps, input);
+  return moved ? { assignee: assigneeRef(moved.assignee)!, emails: moved.emails } : null;
+}
+
+export async function takeOverLeadIds(deps: LeadEmailDeps, input: { leadId: string; staffId: string; requestId: string; now: string }): Promise<AssigneeRef | null> {
+  return assigneeRef(await takeOverLead(deps, input));
 }
 
 /** A colleague takes the lead over through the signed link, the API or the CLI. Null when they may not. */

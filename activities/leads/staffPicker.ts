@@ -66,20 +66,62 @@ export async function pickPresentStaff(prisma: PrismaClient, query: PickQuery): 
   return staffRef(ranked[0]!);
 }
 
+/** What the workflow may hold of a staff member: the id and the role, never the name. */
+export type AssigneeRef = { id: string; role: StaffRole };
+export const assigneeRef = (s: StaffRef | null): AssigneeRef | null => (s ? { id: s.id, role: s.role } : null);
+
+export type Presence = 'present' | 'absent' | 'inactive';
+
+export async function presenceOf(prisma: PrismaClient, staffId: string, at: Date, timeZone: string): Promise<Presence> {
+  const staff = await prisma.staff.findUnique({ where: { id: staffId } });
+  if (!staff || !staff.active) return 'inactive';
+  return (await isAtWork(prisma, staffId, at, timeZone)) ? 'present' : 'absent';
+}
+
+export type LadderPick = {
+  recipient: StaffRef | null;
+  /** Everyone passed over on the way, in order, with the reason. */
+  skipped: Array<{ role: 'team_lead' | 'manager'; staffId?: string; why: 'absent' | 'inactive' | 'none_at_location' }>;
+};
+
 /**
- * The person an escalation goes to: the assignee's own lead when that is a present team lead, else a
- * present team lead of the location; a manager likewise. Nobody of the role present → the next role up.
+ * The person an escalation goes to, walking up until someone is at work:
+ * - team lead: the assignee's own team lead, another team lead of the location, then the manager rungs;
+ * - manager: the managers up the assignee's reporting line (the manager's manager …), another manager of
+ *   the location, then another manager of the dealer.
+ * Absent and departed people are passed over and reported; `exclude` (the assignee, people already
+ * notified in this step) are never picked. Null recipient: nobody of the dealer is reachable.
  */
-export async function pickEscalationRecipient(
+export async function walkEscalationLadder(
   prisma: PrismaClient,
-  query: Omit<PickQuery, 'role' | 'preferredStaffId'> & { recipient: 'team_lead' | 'manager'; assigneeId?: string },
-): Promise<StaffRef | null> {
-  const chain: StaffRole[] = query.recipient === 'team_lead' ? ['team_lead', 'manager'] : ['manager'];
-  const assignee = query.assigneeId ? await prisma.staff.findUnique({ where: { id: query.assigneeId } }) : null;
-  for (const role of chain) {
-    const preferredStaffId = role === 'team_lead' ? assignee?.managerId : null;
-    const picked = await pickPresentStaff(prisma, { ...query, role, preferredStaffId });
-    if (picked) return picked;
+  query: { recipient: 'team_lead' | 'manager'; dealerId: string; locationId: string | null; at: Date; timeZone: string; assigneeId?: string; exclude: string[] },
+): Promise<LadderPick> {
+  const roles: Array<'team_lead' | 'manager'> = query.recipient === 'team_lead' ? ['team_lead', 'manager'] : ['manager'];
+  const reportingLine: Array<{ id: string; role: StaffRole; managerId: string | null }> = [];
+  let cursor = query.assigneeId ? await prisma.staff.findUnique({ where: { id: query.assigneeId } }) : null;
+  for (let hops = 0; cursor?.managerId && hops < 10; hops++) {
+    cursor = await prisma.staff.findUnique({ where: { id: cursor.managerId } });
+    if (cursor && !reportingLine.some((s) => s.id === cursor!.id)) reportingLine.push(cursor);
   }
-  return null;
+  const skipped: LadderPick['skipped'] = [];
+  const considered = new Set<string>(query.exclude);
+  for (const role of roles) {
+    const all = await prisma.staff.findMany({ where: { dealerId: query.dealerId, role }, orderBy: { createdAt: 'asc' } });
+    const ordered = [
+      ...reportingLine.filter((s) => s.role === role).map((s) => all.find((a) => a.id === s.id)).filter((s): s is (typeof all)[number] => Boolean(s)),
+      ...all.filter((s) => s.locationId === query.locationId),
+      ...all.filter((s) => s.locationId !== query.locationId),
+    ];
+    if (!all.some((s) => s.locationId === query.locationId && s.active)) skipped.push({ role, why: 'none_at_location' });
+    for (const candidate of ordered) {
+      if (considered.has(candidate.id)) continue;
+      considered.add(candidate.id);
+      const presence = await presenceOf(prisma, candidate.id, query.at, query.timeZone);
+      if (presence === 'present') return { recipient: staffRef(candidate), skipped };
+      // Departed colleagues are named only when they are still someone's line manager.
+      if (presence === 'absent') skipped.push({ role, staffId: candidate.id, why: 'absent' });
+      else if (reportingLine.some((s) => s.id === candidate.id)) skipped.push({ role, staffId: candidate.id, why: 'inactive' });
+    }
+  }
+  return { recipient: null, skipped };
 }

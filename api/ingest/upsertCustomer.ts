@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { consentFromDms, type RecordedConsent } from '../../consent/dmsConsent';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 import { badRequest, conflict } from '../problems';
 import type { customerUpsertSchema } from '../schemas/customerSchemas';
@@ -24,16 +25,17 @@ async function resolveReferences(prisma: Prisma.TransactionClient, dealerId: str
   return { locationId, assignedSalespersonId };
 }
 
-function consentFields(input: CustomerUpsert) {
+/** Consent evidence from the DMS, written by the one rule for DMS consent (consent/dmsConsent): raise, never lower. */
+function consentFields(input: CustomerUpsert, recorded?: RecordedConsent) {
   const consent = input.consent;
   if (!consent) return {};
-  return {
-    emailConsentBasis: consent.basis,
-    consentGivenAt: date(consent.givenAt) ?? null,
-    consentConfirmedAt: date(consent.confirmedAt) ?? null,
-    consentSource: consent.source ?? null,
-    consentWording: consent.wording ?? null,
-  };
+  return consentFromDms(recorded, {
+    basis: consent.basis,
+    givenAt: date(consent.givenAt),
+    confirmedAt: date(consent.confirmedAt),
+    source: consent.source,
+    wording: consent.wording,
+  });
 }
 
 /**
@@ -58,7 +60,7 @@ export async function upsertCustomer(prisma: PrismaClient, dealerId: string, ext
       language: input.language,
       existingCustomerSince: date(input.existingCustomerSince),
       tags: input.tags,
-      ...consentFields(input),
+      ...consentFields(input, existing ?? undefined),
     };
     if (existing) {
       const updated = await tx.customer.update({ where: { id: existing.id }, data: fields });

@@ -19,6 +19,8 @@ export type LeadResponseKpi = {
   contacted: number;
   medianMinutesToFirstContact: number | null;
   contactedWithinOneHourShare: number | null;
+  /** Leads flagged for the dealer: nobody on the escalation ladder was reachable, or the follow-up stopped. */
+  needingAttention: number;
 };
 
 export type CampaignMessagesKpi = { campaignId: string | null; sent: number; skipped: Record<string, number>; otherStatuses: Record<string, number> };
@@ -44,16 +46,17 @@ const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((
 export async function leadResponseByLocation(prisma: PrismaClient, dealerId: string, range: KpiRange): Promise<LeadResponseKpi[]> {
   const leads = await prisma.lead.findMany({
     where: { dealerId, receivedAt: between(range), status: { not: 'spam' } },
-    select: { locationId: true, receivedAt: true, firstContactAt: true, location: { select: { name: true } } },
+    select: { locationId: true, receivedAt: true, firstContactAt: true, attention: true, location: { select: { name: true } } },
   });
-  const groups = new Map<string | null, { name: string; waits: Array<number | null> }>();
+  const groups = new Map<string | null, { name: string; waits: Array<number | null>; attention: number }>();
   for (const lead of leads) {
-    const group = groups.get(lead.locationId) ?? { name: lead.location?.name ?? '(ohne Standort)', waits: [] };
+    const group = groups.get(lead.locationId) ?? { name: lead.location?.name ?? '(ohne Standort)', waits: [], attention: 0 };
     group.waits.push(lead.firstContactAt ? Math.max(0, lead.firstContactAt.getTime() - lead.receivedAt.getTime()) : null);
+    if (lead.attention) group.attention += 1;
     groups.set(lead.locationId, group);
   }
   return [...groups.entries()]
-    .map(([locationId, { name, waits }]) => {
+    .map(([locationId, { name, waits, attention }]) => {
       const contacted = waits.filter((w): w is number => w !== null);
       const middle = median(contacted);
       return {
@@ -63,6 +66,7 @@ export async function leadResponseByLocation(prisma: PrismaClient, dealerId: str
         contacted: contacted.length,
         medianMinutesToFirstContact: middle === null ? null : Math.round((middle / 60_000) * 10) / 10,
         contactedWithinOneHourShare: rate(contacted.filter((w) => w <= HOUR_MS).length, waits.length),
+        needingAttention: attention,
       };
     })
     .sort((a, b) => a.locationName.localeCompare(b.locationName, 'de'));

@@ -5,6 +5,7 @@ import { customerRoutes } from './customerRoutes';
 import { eventRoutes } from './eventRoutes';
 import { journeyRoutes } from './journeyRoutes';
 import { leadRoutes } from './leadRoutes';
+import { locationRoutes } from './locationRoutes';
 import { newsletterRunRoutes } from './newsletterRunRoutes';
 import { reportRoutes } from './reportRoutes';
 import { vehicleRoutes } from './vehicleRoutes';
@@ -17,6 +18,7 @@ export function apiRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     await app.register(journeyRoutes(deps));
     await app.register(vehicleRoutes(deps));
     await app.register(leadRoutes(deps));
+    await app.register(locationRoutes(deps));
     await app.register(campaignRoutes());
     await app.register(newsletterRunRoutes(deps));
     await app.register(reportRoutes(deps));

@@ -2,13 +2,13 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callbackOutcomeSchema, LeadNotFoundError, logCallbackOutcome } from '../../leads/callbackOutcome';
-import { submitLead } from '../../leads/intake';
+import { IdempotencyKeyReusedError, submitLead } from '../../leads/intake';
 import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmission';
 import { queryLeadState } from '../../leads/queries';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiProblem, notFound } from '../problems';
-import { errorResponses, uuid } from '../schemas/common';
+import { errorResponses, problemSchema, uuid } from '../schemas/common';
 
 const tags = ['leads'];
 const leadParams = z.object({ id: uuid.describe('Lead id') });
@@ -17,7 +17,17 @@ const outcomeBody = callbackOutcomeSchema.omit({ leadId: true }).describe('What 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
-  const leadDeps = { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue, now: deps.now };
+  const leadDeps = { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue, clock: deps.now, repeatWindowMinutes: deps.settings.LEAD_REPEAT_WINDOW_MINUTES };
+  const intakeResult = z.object({
+    leadId: z.string(),
+    customerId: z.string(),
+    duplicate: z.boolean(),
+    duplicateOf: z.enum(['lead_id', 'external_id', 'idempotency_key', 'repeat_submission']).optional().describe('Why this request was recognised as a lead already taken in'),
+  });
+  const intakeHeaders = z.object({
+    'idempotency-key': z.string().trim().min(1, { message: 'must not be empty' }).max(200, { message: 'at most 200 characters' }).regex(/^[\x21-\x7e]+$/, { message: 'must be visible ASCII characters' }).optional()
+      .describe('Makes a retried request count once: the same key answers with the lead it created (a different request under the same key is refused with 422)'),
+  });
 
   async function findLead(dealerId: string, id: string) {
     const lead = await deps.prisma.lead.findFirst({ where: { id, dealerId }, include: { callbackTasks: { orderBy: { createdAt: 'asc' } }, assignedTo: true } });
@@ -29,17 +39,21 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     app.post('/leads', {
       schema: {
         summary: 'Submit a lead: records it, matches or creates the customer and starts the callback follow-up',
+        description:
+          'One request is one lead: the same leadId, externalId or Idempotency-Key again, or the same person (email or phone) asking for the same kind of lead about the same vehicle within the repeat window (LEAD_REPEAT_WINDOW_MINUTES, default 30), answers 200 with the existing lead and `duplicate: true`; the repeat is recorded on its timeline.',
         tags,
+        headers: intakeHeaders,
         body: leadBody,
-        response: { 200: z.object({ leadId: z.string(), customerId: z.string(), duplicate: z.literal(true) }), 201: z.object({ leadId: z.string(), customerId: z.string(), duplicate: z.boolean() }), ...errorResponses },
+        response: { 200: intakeResult.describe('A repeat of a lead already taken in'), 201: intakeResult.describe('A new lead'), ...errorResponses, 422: problemSchema },
       },
     }, async (request, reply) => {
       const dealerId = await dealerIdFor(deps.prisma, request);
       try {
-        const result = await submitLead(leadDeps, { ...request.body, dealerId });
+        const result = await submitLead(leadDeps, { ...request.body, dealerId }, { idempotencyKey: request.headers['idempotency-key'] });
         return reply.code(result.duplicate ? 200 : 201).send(result);
       } catch (error) {
         if (error instanceof LeadSubmissionError) throw new ApiProblem(400, error.message, error.problems.map((p) => ({ path: p.split(':')[0], message: p })));
+        if (error instanceof IdempotencyKeyReusedError) throw new ApiProblem(422, error.message, [{ path: 'Idempotency-Key', message: 'was already used for a different request' }]);
         throw error;
       }
     });
@@ -50,18 +64,29 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         tags,
         params: leadParams,
         body: outcomeBody,
-        response: { 202: z.object({ leadId: z.string(), outcome: z.string() }), ...errorResponses },
+        response: {
+          202: z.object({
+            leadId: z.string(),
+            outcome: z.string(),
+            accepted: z.boolean().describe('true: the running follow-up took the outcome; false: the follow-up was already over, the outcome is kept as a note'),
+            result: z.enum(['completed', 'retry', 'unreachable', 'late', 'recorded_late']),
+            retryAt: z.string().optional().describe("When the next call attempt is due (after 'no_answer')"),
+            reason: z.string().optional().describe('Why the follow-up did not accept it'),
+          }),
+          ...errorResponses,
+        },
       },
     }, async (request, reply) => {
       const dealerId = await dealerIdFor(deps.prisma, request);
       await findLead(dealerId, request.params.id);
+      let logged;
       try {
-        await logCallbackOutcome(leadDeps, { ...request.body, leadId: request.params.id });
+        logged = await logCallbackOutcome(leadDeps, { ...request.body, leadId: request.params.id });
       } catch (error) {
         if (error instanceof LeadNotFoundError) throw notFound(error.message);
         throw error;
       }
-      return reply.code(202).send({ leadId: request.params.id, outcome: request.body.outcome });
+      return reply.code(202).send({ leadId: request.params.id, outcome: request.body.outcome, accepted: logged.accepted, result: logged.result, ...('retryAt' in logged && logged.retryAt ? { retryAt: logged.retryAt } : {}), ...('reason' in logged ? { reason: logged.reason } : {}) });
     });
 
     app.get('/leads/:id', {
@@ -83,6 +108,7 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
               vehicleOfInterest: z.string().nullable(),
               receivedAt: z.string(),
               firstContactAt: z.string().nullable(),
+              attention: z.string().nullable().describe('Why the dealer must look at this lead: nobody_reachable (nobody on the escalation ladder at work and no escalation mailbox) or follow_up_failed'),
             }),
             callbackTasks: z.array(z.object({ id: z.string(), assigneeId: z.string().nullable(), dueAt: z.string(), status: z.string(), attempts: z.number(), outcome: z.string().nullable(), escalationLevel: z.number(), completedAt: z.string().nullable() })),
             followUp: z.record(z.string(), z.unknown()).nullable().describe('State of the follow-up workflow; null when it has none (or Temporal is unreachable)'),
@@ -110,6 +136,7 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           vehicleOfInterest: lead.vehicleOfInterest,
           receivedAt: lead.receivedAt.toISOString(),
           firstContactAt: iso(lead.firstContactAt),
+          attention: lead.attention,
         },
         callbackTasks: lead.callbackTasks.map((t) => ({
           id: t.id,

@@ -25,6 +25,7 @@ const kpiResponse = z.object({
       contacted: z.number().int(),
       medianMinutesToFirstContact: z.number().nullable().describe('Median of firstContactAt − receivedAt over contacted leads'),
       contactedWithinOneHourShare: z.number().nullable().describe('Share (0–1) of all received leads contacted within one hour'),
+      needingAttention: z.number().int().describe('Leads flagged for the dealer: nobody on the escalation ladder was reachable (and no escalation mailbox), or the automatic follow-up stopped'),
     }),
   ),
   messages: z.array(

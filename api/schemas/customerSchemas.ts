@@ -19,7 +19,7 @@ export const consentEvidenceSchema = z
       ctx.addIssue({ code: 'custom', path: ['confirmedAt'], message: 'must not be before givenAt' });
     }
   })
-  .describe('Consent evidence as recorded by the source system');
+  .describe('Consent evidence as recorded by the source system. It raises the recorded consent, never lowers it: none < double opt-in not yet confirmed < existing_customer < confirmed double opt-in; weaker or equal evidence (and basis none) leaves the recorded consent as it is. Withdrawal is POST /customers/{id}/objection.');
 
 export const customerExternalIdParams = z.object({
   externalId: shortText(100).regex(/^[\w.:\-/]+$/, { message: 'may contain letters, digits and . _ : - / only' }).describe('Customer number in the dealer management system'),

@@ -16,11 +16,16 @@ export function registerLeadCommands(program: Command): void {
       const { logCallbackOutcome } = (require('../../leads/callbackOutcome') as typeof import('../../leads/callbackOutcome'));
       if (!(CALLBACK_OUTCOMES as readonly string[]).includes(outcome)) throw new Error(`outcome: "${outcome}" must be one of ${CALLBACK_OUTCOMES.join(', ')}`);
       if (flags.staff) requireUuid(flags.staff, '--staff');
-      await withDatabase(({ prisma, settings }) =>
+      const logged = await withDatabase(({ prisma, settings }) =>
         withTemporalClient(settings, (client) =>
           logCallbackOutcome({ client, prisma }, { leadId, outcome: outcome as (typeof CALLBACK_OUTCOMES)[number], staffId: flags.staff, note: flags.note }),
         ),
       );
-      process.stdout.write(`Outcome "${outcome}" logged for lead ${leadId}\n`);
+      if (logged.accepted) {
+        const what = { completed: 'the lead is closed', retry: `next attempt due ${logged.retryAt}`, unreachable: 'that was the last attempt: the lead is closed as unreachable', late: 'recorded as a note (the lead was closing)' }[logged.result];
+        process.stdout.write(`Outcome "${outcome}" accepted for lead ${leadId}: ${what}\n`);
+      } else {
+        process.stdout.write(`Outcome "${outcome}" NOT accepted for lead ${leadId} (${logged.reason}); recorded as a note in the customer's history\n`);
+      }
     });
 }

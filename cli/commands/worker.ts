@@ -1,6 +1,7 @@
 import type { NativeConnection } from '@temporalio/worker';
 import type { Command } from 'commander';
 import { componentLogger } from '../../config/logger';
+import { assertLinkSecretFitFor } from '../../config/linkSecret';
 import { settings } from '../../config/settings';
 import { createDatabase } from '../../db/client';
 import { describeTarget } from '../../db/databaseTarget';
@@ -15,6 +16,7 @@ export function registerWorkerCommand(program: Command): void {
     .description('run only the engine worker, against TEMPORAL_ADDRESS, DATABASE_URL (or PGlite) and SMTP_URL')
     .action(async () => {
       const config = settings();
+      assertLinkSecretFitFor(config, { role: 'worker' });
       const { NativeConnection } = await import('@temporalio/worker');
       const { createEngineWorker } = (require('../../worker/createWorker') as typeof import('../../worker/createWorker'));
       const { createMailTransport } = (require('../../mail/transport') as typeof import('../../mail/transport'));

@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -39,12 +39,17 @@ export function ensurePostgresBinDir(): string {
   return installed;
 }
 
+/** apt-get that waits (bounded) for another apt process's lock instead of failing at once. */
+const { aptGet } = require('../aptGet') as { aptGet(args: string[], options?: { say?: (message: string) => void }): void };
+
 function installPostgresPackage(): void {
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'postgresql'], { env, stdio: 'inherit' });
-  if (install().status === 0) return;
-  execFileSync('apt-get', ['update'], { env, stdio: 'inherit' }); // package lists may be missing or stale
-  if (install().status !== 0) throw new Error('`apt-get install -y postgresql` failed; see its output above');
+  const install = () => aptGet(['install', '-y', '--no-install-recommends', 'postgresql']);
+  try {
+    install();
+  } catch {
+    aptGet(['update']); // package lists may be missing or stale
+    install();
+  }
 }
 
 /** The uid/gid of the `postgres` OS user, which the server must run as when we are root. */

@@ -7,6 +7,7 @@ import { huReminder } from './hu-reminder';
 import { huReminderSecond } from './hu-reminder-second';
 import { leadAssigned } from './lead-assigned';
 import { leadEscalation } from './lead-escalation';
+import { leadReminder } from './lead-reminder';
 import { newsletterGeneric } from './newsletter-generic';
 import { reactivation1 } from './reactivation-1';
 import { reactivation2 } from './reactivation-2';
@@ -33,5 +34,6 @@ export const allTemplates = [
   newsletterGeneric,
   staffTask,
   leadAssigned,
+  leadReminder,
   leadEscalation,
 ] as unknown as TemplateDefinition[];

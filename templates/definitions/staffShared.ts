@@ -29,8 +29,10 @@ export const leadSchema = z.object({
   message: z.string().min(1).optional(),
   /** Pre-formatted time the lead came in. */
   receivedAt: z.string().min(1),
-  /** Pre-formatted, e.g. "2 Stunden und 15 Minuten" (see formatWaitingTime). */
+  /** Pre-formatted, e.g. "2 Stunden und 15 Minuten" (see formatWaitingTime): calendar time since the lead came in. */
   waitingFor: z.string().min(1),
+  /** The same wait counted in the location's business hours (what the callback promise is measured in). */
+  waitingForBusiness: z.string().min(1).optional(),
   /** Where the lead came from, e.g. "Website-Formular", "mobile.de". */
   source: z.string().min(1).optional(),
 });
@@ -73,6 +75,8 @@ const L = {
     kind: 'Anfrage',
     received: 'Eingegangen',
     waiting: 'Wartet seit',
+    businessTime: 'Geschäftszeit',
+    calendarTime: 'seit Eingang',
     source: 'Quelle',
     message: 'Nachricht des Kunden',
     history: 'Letzte Kontakte',
@@ -88,6 +92,8 @@ const L = {
     kind: 'Enquiry',
     received: 'Received',
     waiting: 'Waiting for',
+    businessTime: 'business hours',
+    calendarTime: 'since it came in',
     source: 'Source',
     message: "Customer's message",
     history: 'Recent touchpoints',
@@ -112,7 +118,7 @@ ${row(l.customer, '<strong>{{customer.fullName}}</strong>')}
 {{#customer.phone}}${row(l.phone, '<a href="tel:{{customerPhoneDial}}">{{customer.phone}}</a>')}{{/customer.phone}}
 {{#customer.email}}${row(l.email, '<a href="mailto:{{customer.email}}">{{customer.email}}</a>')}{{/customer.email}}
 {{#vehicleOfInterest}}${row(l.vehicle, '{{vehicleOfInterest}}')}{{/vehicleOfInterest}}
-{{#lead}}${row(l.kind, '{{lead.kindLabel}}')}${row(l.received, '{{lead.receivedAt}}')}${row(l.waiting, '<strong style="color:#b42318;">{{lead.waitingFor}}</strong>')}{{#lead.source}}${row(l.source, '{{lead.source}}')}{{/lead.source}}{{/lead}}
+{{#lead}}${row(l.kind, '{{lead.kindLabel}}')}${row(l.received, '{{lead.receivedAt}}')}${row(l.waiting, `{{#lead.waitingForBusiness}}<strong style="color:#b42318;">{{lead.waitingForBusiness}}</strong> ${l.businessTime} ({{lead.waitingFor}} ${l.calendarTime}){{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}<strong style="color:#b42318;">{{lead.waitingFor}}</strong>{{/lead.waitingForBusiness}}`)}{{#lead.source}}${row(l.source, '{{lead.source}}')}{{/lead.source}}{{/lead}}
 </mj-table>
 ${whenSet('lead.message', `<mj-text font-size="14px" padding="8px 28px"><p style="margin:0 0 4px;color:#616e7c;">${l.message}</p><div style="border-left:3px solid #d0d5dd;padding:4px 12px;white-space:pre-line;">{{lead.message}}</div></mj-text>`)}`;
 }
@@ -143,7 +149,7 @@ ${l.email}: {{customer.email}}{{/customer.email}}{{#vehicleOfInterest}}
 ${l.vehicle}: {{vehicleOfInterest}}{{/vehicleOfInterest}}{{#lead}}
 ${l.kind}: {{lead.kindLabel}}
 ${l.received}: {{lead.receivedAt}}
-${l.waiting}: {{lead.waitingFor}}{{#lead.source}}
+${l.waiting}: {{#lead.waitingForBusiness}}{{lead.waitingForBusiness}} ${l.businessTime} ({{lead.waitingFor}} ${l.calendarTime}){{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}{{lead.waitingFor}}{{/lead.waitingForBusiness}}{{#lead.source}}
 ${l.source}: {{lead.source}}{{/lead.source}}{{/lead}}{{#lead.message}}
 
 ${l.message}:

@@ -257,7 +257,7 @@ describe('the KPI report', () => {
     expect(response.statusCode).toBe(200);
     const report = response.json();
     expect(report.leadResponse).toEqual([
-      { locationId: location.id, locationName: 'München-Laim', leads: 3, contacted: 2, medianMinutesToFirstContact: 75, contactedWithinOneHourShare: 0.333 },
+      { locationId: location.id, locationName: 'München-Laim', leads: 3, contacted: 2, medianMinutesToFirstContact: 75, contactedWithinOneHourShare: 0.333, needingAttention: 0 },
     ]);
     expect(report.messages).toEqual([{ campaignId: 'service-reminder', sent: 2, skipped: { objection: 1 }, otherStatuses: {} }]);
     expect(report.holdout.conversionKinds).toEqual(['service.visit', 'purchase', 'lead.received']);

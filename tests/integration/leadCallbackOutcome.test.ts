@@ -109,7 +109,7 @@ describe('logging the outcome of a callback', () => {
     const toTobias = mails.find((m) => recipient(m) === 'tobias')!;
     const result = await handleTakeOverForm(await linkDeps(), tokenIn(toTobias.html!.replace(/&amp;/g, '&'), 'leads/take-over'));
     expect(result.status).toBe(200);
-    const state = await world.leadState(lead.leadId, (s) => s.assigneeName === 'Tobias Lang');
+    const state = await world.leadState(lead.leadId, (s) => s.assigneeId === world.dealership.staff.teamLead.id);
     expect(state).toMatchObject({ status: 'open', escalationLevel: 0 });
     expect(berlinTime(state.dueAt!)).toBe('Thu 15:10');
     await world.skipTo(`${thursday}T14:30`); // the manager's 14:00 step is gone: the ladder restarted

@@ -65,19 +65,22 @@ describe('a test-drive lead is never forgotten', () => {
     expect(await touchpointKinds(lead.leadId)).toEqual(['lead.received', 'lead.assigned', 'callback.outcome', 'callback.outcome']);
   });
 
-  it('a lead on Tuesday 10:00 that nobody calls back climbs the ladder at 12:00, 13:00 and 14:00', async () => {
+  it('a lead on Tuesday 10:00 that nobody calls back climbs the ladder at 12:00 (a reminder to Sabine), 13:00 and 14:00 (escalations naming who let it wait)', async () => {
     const tuesday = await world.nextWeekday(2);
     await world.skipTo(`${tuesday}T10:00`);
     const lead = await world.testDriveRequest('Brandt');
     await world.waitForMailAbout('Brandt', 1);
     const open = await world.leadState(lead.leadId);
-    expect(open).toMatchObject({ status: 'open', assigneeName: 'Sabine Kraus', escalationLevel: 0 });
+    expect(open).toMatchObject({ status: 'open', assigneeId: world.dealership.staff.salesperson.id, escalationLevel: 0 });
     expect(berlinTime(open.dueAt!)).toBe('Tue 12:00');
 
     await world.skipTo(`${tuesday}T12:30`);
     const [, reminder] = await world.waitForMailAbout('Brandt', 2);
     expect(recipient(reminder!)).toBe('sabine');
-    expect(reminder!.subject).toBe('Eskalation (Stufe 1): Anna Brandt wartet seit 2 Stunden');
+    // Level 1 goes to the assignee herself: a reminder, not an escalation "from" her to her.
+    expect(reminder!.subject).toBe('Erinnerung: Rückruf bei Anna Brandt fällig – wartet seit 2 Stunden Geschäftszeit');
+    expect(reminder!.text).toContain('Sie haben Anna Brandt noch nicht zurückgerufen');
+    expect(reminder!.text).not.toMatch(/eskaliert von|an Sie eskaliert/);
     expect(berlinTime(reminder!.date)).toBe('Tue 12:00');
     expect((await world.leadState(lead.leadId)).escalationLevel).toBe(1);
 
@@ -88,12 +91,16 @@ describe('a test-drive lead is never forgotten', () => {
       'christian Tue 13:00 Neuer Lead',
       'tobias Tue 13:00 Eskalation (Stufe 2)',
     ]);
-    expect(await world.leadState(lead.leadId)).toMatchObject({ assigneeName: 'Christian Wolf', escalationLevel: 2 });
+    expect(await world.leadState(lead.leadId)).toMatchObject({ assigneeId: world.dealership.staff.colleague.id, escalationLevel: 2 });
+    const toTobias = step2.find((m) => recipient(m) === 'tobias')!;
+    expect(toTobias.text).toContain('Sabine Kraus hat diesen Lead nicht rechtzeitig zurückgerufen');
+    expect(toTobias.text).toContain('Eskalationsstufe 2 · eskaliert von Sabine Kraus');
 
     await world.skipTo(`${tuesday}T14:30`);
     const all = await world.waitForMailAbout('Brandt', 5);
     expect(recipient(all[4]!)).toBe('monika');
-    expect(all[4]!.subject).toBe('Eskalation (Stufe 3): Anna Brandt wartet seit 4 Stunden');
+    expect(all[4]!.subject).toBe('Eskalation (Stufe 3): Anna Brandt wartet seit 4 Stunden Geschäftszeit');
+    expect(all[4]!.text).toContain('eskaliert von Christian Wolf'); // the lead was his since 13:00
     expect(berlinTime(all[4]!.date)).toBe('Tue 14:00');
     expect(await world.leadState(lead.leadId)).toMatchObject({ status: 'open', escalationLevel: 3 });
     const task = await world.db.prisma.callbackTask.findFirstOrThrow({ where: { leadId: lead.leadId }, include: { assignee: true } });
@@ -120,6 +127,9 @@ describe('a test-drive lead is never forgotten', () => {
       const [, reminder] = await world.waitForMailAbout('Keller', 2);
       expect(recipient(reminder!)).toBe('sabine');
       expect(berlinTime(reminder!.date)).toBe('Mon 10:45');
+      // The promise was 2 business hours; the mail counts the wait in both.
+      expect(reminder!.subject).toBe('Erinnerung: Rückruf bei Anna Keller fällig – wartet seit 2 Stunden Geschäftszeit');
+      expect(reminder!.text).toContain('Wartet seit: 2 Stunden Geschäftszeit (2 Tage und 17 Stunden seit Eingang)');
       await world.logOutcome(lead.leadId, 'reached');
       await world.resultOf(lead.leadId);
     });

@@ -23,7 +23,7 @@ describe('leads go to someone who is at work', () => {
     const lead = await world.testDriveRequest('Urlaub');
     const [assigned] = await world.waitForMailAbout('Urlaub', 1);
     expect(recipient(assigned!)).toBe('christian');
-    expect((await world.leadState(lead.leadId)).assigneeName).toBe('Christian Wolf');
+    expect((await world.leadState(lead.leadId)).assigneeId).toBe(world.dealership.staff.colleague.id);
     await world.logOutcome(lead.leadId, 'reached');
     await world.resultOf(lead.leadId);
   });
@@ -33,7 +33,7 @@ describe('leads go to someone who is at work', () => {
     await world.skipTo(`${wednesday}T10:00`);
     const lead = await world.testDriveRequest('Krank');
     await world.waitForMailAbout('Krank', 1);
-    expect((await world.leadState(lead.leadId)).assigneeName).toBe('Sabine Kraus');
+    expect((await world.leadState(lead.leadId)).assigneeId).toBe(world.dealership.staff.salesperson.id);
 
     await world.skipTo(`${wednesday}T10:30`);
     await absent(world.dealership.staff.salesperson.id, wednesday, 'sick');
@@ -41,7 +41,7 @@ describe('leads go to someone who is at work', () => {
     const [, moved] = await world.waitForMailAbout('Krank', 2);
     expect(recipient(moved!)).toBe('christian');
     expect(moved!.subject).toBe('Neuer Lead: Probefahrt – Anna Krank');
-    const state = await world.leadState(lead.leadId, (s) => s.assigneeName === 'Christian Wolf');
+    const state = await world.leadState(lead.leadId, (s) => s.assigneeId === world.dealership.staff.colleague.id);
     expect(state.status).toBe('open');
     const row = await world.db.prisma.lead.findUniqueOrThrow({ where: { id: lead.leadId } });
     expect(row.assignedToId).toBe(world.dealership.staff.colleague.id);
@@ -72,11 +72,11 @@ describe('leads go to someone who is at work', () => {
     const first = await world.submit(submission);
     const again = await world.submit(submission);
     expect(first.duplicate).toBe(false);
-    expect(again).toEqual({ leadId: first.leadId, customerId: first.customerId, duplicate: true });
+    expect(again).toEqual({ leadId: first.leadId, customerId: first.customerId, duplicate: true, duplicateOf: 'lead_id' });
     const [assigned] = await world.waitForMailAbout('Werkstatt', 1);
     expect(recipient(assigned!)).toBe('stefan');
     const state = await world.leadState(first.leadId);
-    expect(state.assigneeName).toBe('Stefan Maier');
+    expect(state.assigneeId).toBe(world.dealership.staff.serviceAdvisor.id);
     const friday = DateTime.fromISO(thursday).plus({ days: 1 }).toISODate()!;
     expect(state.dueAt?.slice(0, 16)).toBe(atLocalTime(friday, '09:30').slice(0, 16)); // one business day later, at the same wall time
 

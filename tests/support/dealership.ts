@@ -1,3 +1,4 @@
+import { createLocation } from '../../locations/locationSettings';
 import type { Prisma, PrismaClient } from '../../db/generated/client';
 
 /**
@@ -19,21 +20,19 @@ export async function seedDealership(prisma: PrismaClient, options: { saturday?:
       managingDirectors: 'Thomas Berger',
     },
   });
-  const location = await prisma.location.create({
-    data: {
-      dealerId: dealer.id,
-      name: 'München-Laim',
-      federalState: 'BY',
-      phone: '089 123456-0',
-      openingHours: {
-        mon: [{ from: '09:00', to: '18:00' }],
-        tue: [{ from: '09:00', to: '18:00' }],
-        wed: [{ from: '09:00', to: '18:00' }],
-        thu: [{ from: '09:00', to: '18:00' }],
-        fri: [{ from: '09:00', to: '18:00' }],
-        sat: options.saturday ?? [],
-        sun: [],
-      },
+  // Through the same validation as the API and the CLI: a week that never opens is refused.
+  const location = await createLocation(prisma, dealer.id, {
+    name: 'München-Laim',
+    federalState: 'BY',
+    phone: '089 123456-0',
+    openingHours: {
+      mon: [{ from: '09:00', to: '18:00' }],
+      tue: [{ from: '09:00', to: '18:00' }],
+      wed: [{ from: '09:00', to: '18:00' }],
+      thu: [{ from: '09:00', to: '18:00' }],
+      fri: [{ from: '09:00', to: '18:00' }],
+      sat: options.saturday ?? [],
+      sun: [],
     },
   });
   const person = (role: 'salesperson' | 'service_advisor' | 'team_lead' | 'manager', firstName: string, lastName: string, managerId?: string) =>

@@ -1,5 +1,6 @@
 import { normalizeHeader, parseMapFlags, resolveColumns } from '../../import/headerMapping';
 import { parseConsent, parseGermanDate, parseGermanDateOrMonth, parseGermanNumber, parseMileage, parseSalutation, parseVin } from '../../import/germanValues';
+import { CENTURY_RULES } from '../../import/twoDigitYears';
 
 describe('values as a German DMS writes them', () => {
   it('reads dd.mm.yyyy dates and refuses impossible ones', () => {
@@ -45,5 +46,26 @@ describe('matching the file\'s columns to fields', () => {
     expect(resolveColumns(['Name 2'], 'customers', parseMapFlags(['Name 2=lastName'])).headerOfField.lastName).toBe('Name 2');
     expect(() => parseMapFlags(['Kdnr'])).toThrow('--map "Kdnr": expected COLUMN=field');
     expect(() => parseMapFlags(['Kdnr=kundennummer'])).toThrow('unknown field "kundennummer"');
+  });
+});
+
+describe('two-digit years follow the century rule of their field', () => {
+  const today = '2026-12-02';
+  const { existingCustomerSince, financingEndAt, firstRegistrationAt } = CENTURY_RULES;
+  it('a past date takes the century that puts it in the past, within its span', () => {
+    expect(parseGermanDate('01.03.98', { rule: existingCustomerSince, today })).toBe('1998-03-01');
+    expect(parseGermanDate('1.3.21', { rule: existingCustomerSince, today })).toBe('2021-03-01');
+    expect(parseGermanDate('01.04.68', { rule: firstRegistrationAt, today })).toBe('1968-04-01');
+  });
+  it('a lease end may lie ahead', () => {
+    expect(parseGermanDateOrMonth('31.05.28', { rule: financingEndAt, today })).toBe('2028-05-31');
+    expect(parseGermanDateOrMonth('05/29', { rule: financingEndAt, today })).toBe('2029-05-01');
+  });
+  it('a year no reading of which fits is reported as ambiguous, and a year that fits twice too', () => {
+    expect(() => parseGermanDate('24.12.26', { rule: existingCustomerSince, today })).toThrow(/ambiguous two-digit year: neither 1926 nor 2026/);
+    expect(() => parseGermanDate('01.01.10', { rule: { field: 'birth date', lies: 'in_the_past', atMostYearsAgo: 120 }, today })).toThrow(/ambiguous two-digit year: it could be 1910 or 2010/);
+  });
+  it('without a rule, a two-digit year is refused', () => {
+    expect(() => parseGermanDate('01.03.98')).toThrow('"01.03.98" has a two-digit year: write dd.mm.yyyy');
   });
 });

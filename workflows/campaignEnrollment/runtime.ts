@@ -1,4 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { MAIL_ACTIVITY } from '../shared/activityRetry';
 import type { DateTime } from 'luxon';
 import type { Activities } from '../../activities';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
@@ -17,11 +18,8 @@ export class CampaignExit extends Error {
 /** One nesting level of step lists being executed; the stack lets a query project what comes next. */
 export type Frame = { steps: Step[]; prefix: string; index: number };
 
-export const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  // Temporary SMTP or database trouble retries with backoff, without limit: no message is lost.
-  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '15 minutes' },
-});
+// Retry policies come from workflows/shared/activityRetry.ts (mail-sized: the SMTP relay may be down for hours).
+export const activities = proxyActivities<Activities>(MAIL_ACTIVITY);
 
 export type EnrollmentRuntime = {
   input: CampaignEnrollmentInput;

@@ -1,12 +1,10 @@
 import { proxyActivities } from '@temporalio/workflow';
+import { DATABASE_ACTIVITY } from '../shared/activityRetry';
 import type { Activities } from '../../activities';
 import type { LifecycleSettings } from './contract';
 import type { CarriedState } from './state';
 
-export const activities = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+export const activities = proxyActivities<Activities>(DATABASE_ACTIVITY);
 
 /** One run of a customer's lifecycle: its input, settings and the state carried across runs. */
 export type LifecycleRuntime = {

@@ -1,4 +1,6 @@
 import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+
+import { BATCH_ACTIVITY, DATABASE_ACTIVITY } from '../shared/activityRetry';
 import { DateTime } from 'luxon';
 import type { Activities } from '../../activities';
 import { sleepUntil, workflowNow } from '../shared/clock';
@@ -12,17 +14,10 @@ import {
   type NewsletterRunInput,
 } from './contract';
 
-const quick = proxyActivities<Activities>({
-  startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const quick = proxyActivities<Activities>(DATABASE_ACTIVITY);
 
 /** A batch heartbeats after every chunk and while waiting for the rate limit; a dead worker's batch moves on after 20 s. */
-const batches = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '20 seconds',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const batches = proxyActivities<Activities>(BATCH_ACTIVITY);
 
 const MAX_BATCH = 500;
 /** Keeps the event history bounded: after this many batches the run continues as new. */
