@@ -23,10 +23,19 @@ import {
  * parameter, instants go in as ISO strings (with offset) or epoch millis and come out as UTC ISO.
  */
 
+/** The state's public holidays for some years, as the holiday data had them when they were pinned (see pinnedHolidays.ts). */
+export const pinnedHolidaysSchema = z.strictObject({
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  dates: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected yyyy-MM-dd')),
+});
+
 export const businessCalendarSchema = z.object({
   timeZone: timeZoneSchema.default(DEFAULT_TIME_ZONE),
   openingHours: openingHoursSchema,
   federalState: federalStateSchema,
+  /** When present, these dates are the holidays for the years they cover, whatever today's holiday data says. */
+  pinnedHolidays: pinnedHolidaysSchema.optional(),
 });
 export type BusinessCalendar = z.output<typeof businessCalendarSchema>;
 /** `{ federalState: 'BY' }` is enough: Europe/Berlin and the default opening hours fill in. */
@@ -38,7 +47,8 @@ export function parseBusinessCalendar(input: unknown): BusinessCalendar {
 
 function scheduleOf(calendar: BusinessCalendarInput): WeeklySchedule {
   const c = parseBusinessCalendar(calendar);
-  return { timeZone: c.timeZone, hours: c.openingHours, closedOnHolidaysOf: c.federalState };
+  const pinned = c.pinnedHolidays && { fromYear: c.pinnedHolidays.fromYear, toYear: c.pinnedHolidays.toYear, dates: new Set(c.pinnedHolidays.dates) };
+  return { timeZone: c.timeZone, hours: c.openingHours, closedOnHolidaysOf: c.federalState, pinnedHolidays: pinned };
 }
 
 /** An SLA: business minutes, business hours, or whole business days. */

@@ -14,6 +14,8 @@ export interface WeeklySchedule {
   hours: WeeklyHours;
   /** closed on this state's public holidays; null = holidays are ordinary days */
   closedOnHolidaysOf: FederalState | null;
+  /** The holidays of these years as pinned when a workflow started; other years come from the holiday data. */
+  pinnedHolidays?: { fromYear: number; toYear: number; dates: ReadonlySet<string> };
 }
 
 /** A stretch of open time: open at `start`, closed again at `end`. */
@@ -34,7 +36,10 @@ export function calendarDateOf(instant: DateTime, timeZone: string): DateTime {
 /** True unless the date is a public holiday the schedule closes on. */
 function isWorkingDate(date: DateTime, schedule: WeeklySchedule): boolean {
   if (!schedule.closedOnHolidaysOf) return true;
-  return !isPublicHoliday(date.toFormat('yyyy-MM-dd'), schedule.closedOnHolidaysOf);
+  const localDate = date.toFormat('yyyy-MM-dd');
+  const pinned = schedule.pinnedHolidays;
+  if (pinned && date.year >= pinned.fromYear && date.year <= pinned.toYear) return !pinned.dates.has(localDate);
+  return !isPublicHoliday(localDate, schedule.closedOnHolidaysOf);
 }
 
 /** The open intervals of one local calendar date, in order; none on a closed weekday or holiday. */

@@ -1,4 +1,6 @@
+import { DateTime } from 'luxon';
 import { addBusinessDuration, type BusinessCalendar } from '../../time/businessTime';
+import { pinPublicHolidays } from '../../time/pinnedHolidays';
 import { resolveSlaPolicy, type LeadKind, type SlaPolicy } from '../../leads/slaPolicy';
 import { configurationError } from '../shared/failures';
 import type { LeadEmailDeps } from './leadEmail';
@@ -33,7 +35,9 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
     throw configurationError(`lead ${input.leadId}`, 'policy', `is not a valid SLA policy: ${error instanceof Error ? error.message : String(error)}`);
   }
   const scope = await loadLeadScope(deps.prisma, input.leadId);
-  const { lead, calendar } = scope;
+  const { lead } = scope;
+  // Recorded in the workflow's history with this result: its deadlines never depend on a later holiday-data release.
+  const calendar = pinPublicHolidays(scope.calendar, DateTime.fromJSDate(lead.receivedAt, { zone: scope.calendar.timeZone }).year);
   const dueAt = addBusinessDuration(lead.receivedAt.toISOString(), policy.callbackSla[lead.kind], calendar);
 
   let assignee: StaffRef | null = null;

@@ -4,9 +4,11 @@ import {
   businessMinutesBetween,
   isOpen,
   nextOpening,
+  parseBusinessCalendar,
   type BusinessCalendarInput,
 } from '../../time/businessTime';
 import { atLocalTime } from '../../time/instant';
+import { pinPublicHolidays } from '../../time/pinnedHolidays';
 import { isPublicHoliday, publicHolidaysIn, type FederalState } from '../../time/publicHolidays';
 
 /** A Berlin wall time as a dealer reads it: "Tue 2026-03-24 12:00". */
@@ -264,5 +266,35 @@ describe('bad input gets a clear error', () => {
     expect(() => isOpen(lead, { federalState: 'NW', timeZone: 'Mars/Olympus' })).toThrow(/timeZone: must be an IANA time zone/);
     const neverOpen: BusinessCalendarInput = { federalState: 'NW', openingHours: {} };
     expect(() => nextOpening(lead, neverOpen)).toThrow(/every weekday is closed/);
+  });
+});
+
+describe('a running lead keeps the holidays it started with', () => {
+  const whitMonday2027 = '2027-05-17';
+  const started = pinPublicHolidays(parseBusinessCalendar(saturdayClosed('BY')), 2027);
+
+  it('pins the state holidays of the lead year and the next two when the follow-up opens', () => {
+    expect(started.pinnedHolidays).toMatchObject({ fromYear: 2027, toYear: 2029 });
+    expect(started.pinnedHolidays!.dates).toEqual(expect.arrayContaining([whitMonday2027, '2028-12-25', '2029-01-06']));
+    expect(started.pinnedHolidays!.dates).toHaveLength([2027, 2028, 2029].flatMap((y) => publicHolidaysIn(y, 'BY')).length);
+  });
+
+  it('computes deadlines from the pinned dates, so a holiday-data release that changes a holiday changes no running timer', () => {
+    // The same lead, Friday 17:45 before Whit Monday: with today's data (and pinned from it) due Tuesday 10:45.
+    const friday = at('2027-05-14', '17:45');
+    expect(berlin(addBusinessDuration(friday, { hours: 2 }, started))).toBe('Tue 2027-05-18 10:45');
+    // A later date-holidays release that dropped Whit Monday, or added a holiday, would change the live lookup; the
+    // pinned calendar in the workflow's history is what the workflow computes with, on replay too.
+    const asPinnedByOlderData = { ...started, pinnedHolidays: { ...started.pinnedHolidays!, dates: started.pinnedHolidays!.dates.filter((d) => d !== whitMonday2027) } };
+    expect(berlin(addBusinessDuration(friday, { hours: 2 }, asPinnedByOlderData))).toBe('Mon 2027-05-17 10:45');
+    const withAnExtraHoliday = { ...started, pinnedHolidays: { ...started.pinnedHolidays!, dates: [...started.pinnedHolidays!.dates, '2027-05-18'] } };
+    expect(berlin(addBusinessDuration(friday, { hours: 2 }, withAnExtraHoliday))).toBe('Wed 2027-05-19 10:45');
+  });
+
+  it('uses the holiday data for years outside the pinned ones, and for calendars recorded before pinning existed', () => {
+    const beyond = at('2030-06-06', '17:45'); // a Thursday in 2030, after the pinned years
+    expect(addBusinessDuration(beyond, { hours: 2 }, started)).toBe(addBusinessDuration(beyond, { hours: 2 }, saturdayClosed('BY')));
+    const { pinnedHolidays: _unused, ...recordedBefore } = started;
+    expect(addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, recordedBefore)).toBe(addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, started));
   });
 });
