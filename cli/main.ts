@@ -10,6 +10,7 @@ import { registerCustomerCommands } from './commands/customerShow';
 import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
 import { registerNewsletterCommands } from './commands/newsletters';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerWorkerCommand } from './commands/worker';
 
 const program = new Command('stammkunde').description('Retention and reactivation campaigns for car dealerships, on Temporal.');
@@ -23,6 +24,7 @@ registerCustomerCommands(program);
 registerImportCommand(program);
 registerLeadCommands(program);
 registerNewsletterCommands(program);
+registerSimulateCommand(program);
 program.addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -29,6 +29,8 @@ export type RunInput = {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Progress for the terminal (week n of m). */
   onWeek?: (done: number, total: number) => void;
+  /** Looks into the sandbox after the last week, before it is thrown away (tests check the figures against it). */
+  inspect?: (sandbox: Sandbox) => Promise<void>;
 };
 
 export type RunResult = { figures: RunFigures; timings: { setupMs: number; simulateMs: number; collectMs: number } };
@@ -104,6 +106,7 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
       input.onWeek?.(week.index + 1, weeks.length);
     }
     const simulateMs = Date.now() - started - setupMs;
+    await input.inspect?.(sandbox);
     const figures = await collectFigures({ prisma: db.prisma, client: env.client, deferrals: sandbox.deliveries.deferrals, reactions: model.reactions, weeks, options, catalogue: input.catalogue });
     return { figures, timings: { setupMs, simulateMs, collectMs: Date.now() - started - setupMs - simulateMs } };
   } finally {

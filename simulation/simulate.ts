@@ -9,6 +9,7 @@ import { diffRuns, type CampaignDiff } from './report/diff';
 import { renderReportHtml } from './report/html';
 import type { ReportLanguage } from './report/labels';
 import { runSimulation, type RunResult } from './run';
+import type { Sandbox } from './sandbox';
 
 /**
  * `stammkunde simulate`: the next months of the dealer's customers through the real workflows, in
@@ -38,13 +39,18 @@ export type SimulateResult = { report: SimulationReport; timings: Array<RunResul
 
 export async function simulate(
   input: SimulationOptionsInput,
-  extra: { language?: ReportLanguage; workflowBundle?: WorkerOptions['workflowBundle']; onWeek?: (run: string, done: number, total: number) => void } = {},
+  extra: {
+    language?: ReportLanguage;
+    workflowBundle?: WorkerOptions['workflowBundle'];
+    onWeek?: (run: string, done: number, total: number) => void;
+    inspect?: (run: 'current' | 'changed', sandbox: Sandbox) => Promise<void>;
+  } = {},
 ): Promise<SimulateResult> {
   const options = parseSimulationOptions(input);
   const definitions = loadDefinitions(options.changedCampaigns);
-  const current = await runSimulation({ options, catalogue: definitions.current, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('current', d, t) });
+  const current = await runSimulation({ options, catalogue: definitions.current, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('current', d, t), inspect: (s) => extra.inspect?.('current', s) ?? Promise.resolve() });
   const changed = definitions.changed
-    ? await runSimulation({ options, catalogue: definitions.changed, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('changed', d, t) })
+    ? await runSimulation({ options, catalogue: definitions.changed, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('changed', d, t), inspect: (s) => extra.inspect?.('changed', s) ?? Promise.resolve() })
     : undefined;
   const report: SimulationReport = {
     meta: {

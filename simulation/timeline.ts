@@ -26,7 +26,8 @@ export function simulatedWeeks(begin: DateTime, months: number): SimulatedWeek[]
     let to = from.plus({ days: 1 }).set({ hour: STOP_TIME.hour, minute: STOP_TIME.minute });
     while (to.weekday !== STOP_TIME.weekday) to = to.plus({ days: 1 });
     if (to > end) to = end;
-    weeks.push({ index: weeks.length, label: weekLabel(from), from, to });
+    // Named after the Saturday it ends with: the week from Sunday 03:17 is that Monday-to-Sunday ISO week.
+    weeks.push({ index: weeks.length, label: weekLabel(to.minus({ days: 1 })), from, to });
     from = to;
   }
   return weeks;

@@ -21,8 +21,8 @@ export function weeklyStackedBars(title: string, weeks: string[], series: Series
   return render({
     title: { text: title, left: 'left', textStyle: { fontSize: 15 } },
     tooltip: {},
-    legend: { top: 28, type: 'scroll' },
-    grid: { top: 70, left: 50, right: 20, bottom: 40 },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { top: 45, left: 50, right: 20, bottom: 60 },
     xAxis: { type: 'category', data: weeks, axisLabel: { interval: Math.max(0, Math.floor(weeks.length / 12) - 1) } },
     yAxis: { type: 'value', minInterval: 1 },
     series: series.map((s, i) => ({
@@ -57,8 +57,8 @@ export function outcomeBars(title: string, campaigns: string[], series: Series[]
     {
       title: { text: title, left: 'left', textStyle: { fontSize: 15 } },
       tooltip: {},
-      legend: { top: 28 },
-      grid: { top: 70, left: 230, right: 30, bottom: 30 },
+      legend: { bottom: 0 },
+      grid: { top: 45, left: 250, right: 30, bottom: 50 },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: campaigns },
       series: series.map((s) => ({ name: s.name, type: 'bar', stack: 'total', data: s.values })),

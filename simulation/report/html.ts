@@ -14,7 +14,7 @@ export function renderReportHtml(report: SimulationReport): string {
   const t = reportLabels[report.meta.language];
   const f = report.figures;
   const campaignName = (id: string) => f.campaigns.find((c) => c.campaignId === id)?.name ?? id;
-  const workloadSeries = f.workload.map((w) => ({ name: `${w.location} · ${w.role}${w.kind === 'callback' ? ` (${t.callback})` : ''}`, values: w.perWeek }));
+  const workloadSeries = f.workload.map((w) => ({ name: `${w.location} · ${t.roles[w.role] ?? w.role}${w.kind === 'callback' ? ` (${t.callback})` : ''}`, values: w.perWeek }));
   const weeklyTotals = f.weeks.map((_, i) => sum(workloadSeries.map((s) => s.values[i])));
   const peak = Math.max(0, ...weeklyTotals);
   const average = weeklyTotals.length ? sum(weeklyTotals) / weeklyTotals.length : 0;
