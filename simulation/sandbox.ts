@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, type WorkerOptions } from '@temporalio/worker';
 import pg from 'pg';
 import type { CampaignDefinition } from '../campaigns/dsl/campaign';
@@ -12,7 +12,7 @@ import type { DatabaseTarget } from '../db/databaseTarget';
 import { deployMigrations } from '../db/migrationRunner';
 import { findPostgresBinDir } from '../infra/postgres/postgresBinaries';
 import { startThrowawayCluster, type ThrowawayCluster } from '../infra/postgres/throwawayCluster';
-import { resolveTimeSkippingServer } from '../infra/temporal/resolveTimeSkippingServer';
+import { startTimeSkippingServer } from '../infra/temporal/timeSkippingServer';
 import { startSmtpReceiver, type SmtpReceiver } from '../mail/smtpReceiver';
 import { createMailTransport } from '../mail/transport';
 import { createEngineWorker } from '../worker/createWorker';
@@ -53,8 +53,7 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
     const smtp = await startSmtpReceiver({ host: '127.0.0.1' });
     closers.push(() => smtp.close());
     quietTemporalRuntime();
-    const { executable } = await resolveTimeSkippingServer();
-    const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable } });
+    const env = await startTimeSkippingServer();
     closers.push(() => env.teardown());
     assertSandboxTargets({ database: database.target, productionDatabaseUrl: process.env.DATABASE_URL, temporalIsTimeSkipping: env.supportsTimeSkipping, smtpUrl: smtp.url });
 
