@@ -1,3 +1,4 @@
+import type { CampaignDefinition } from '../campaigns/dsl/campaign';
 import type { Settings } from '../config/settings';
 import type { PrismaClient } from '../db/generated/client';
 import type { MailTransport } from '../mail/transport';
@@ -22,6 +23,8 @@ export type ActivityDeps = {
   renderer?: ReturnType<typeof createRenderer>;
   frequencyCap?: FrequencyCap;
   sendingWindow?: SendingWindowInput;
+  /** The campaigns the lifecycle enrolls in (default: campaigns/catalogue.ts); a simulation runs changed definitions. */
+  catalogue?: Map<string, CampaignDefinition>;
   /** Only tests set these, to simulate crashes at the exact points that matter. */
   faults?: DeliveryFaults;
 };
@@ -49,7 +52,7 @@ export function createActivities(deps: ActivityDeps) {
     decideBranch: (input: Parameters<typeof decideBranch>[1]) => decideBranch(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),
     ...createLeadActivities(deps, delivery),
-    ...createLifecycleActivities({ prisma }),
+    ...createLifecycleActivities({ prisma, catalogue: deps.catalogue }),
     ...createNewsletterActivities(delivery),
   };
 }

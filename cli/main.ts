@@ -12,6 +12,7 @@ import { registerImportCommand } from './commands/import';
 import { registerLeadCommands } from './commands/leadOutcome';
 import { registerLocationCommands } from './commands/locations';
 import { registerNewsletterCommands } from './commands/newsletters';
+import { registerSimulateCommand } from './commands/simulate';
 import { registerWorkerCommand } from './commands/worker';
 import { registerPrivacyCommands } from './commands/privacy';
 import { registerMailCommands } from './commands/mailAuth';
@@ -31,6 +32,7 @@ registerLeadCommands(program);
 registerLocationCommands(program);
 registerNewsletterCommands(program);
 registerCockpitCommands(program);
+registerSimulateCommand(program);
 program.addCommand(migrateCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {

@@ -6,7 +6,7 @@ import type { ImportedChange } from './importDmsFile';
 /** A car first registered more than 30 days before its delivery here was bought used. */
 const USED_AFTER_DAYS = 30;
 
-function vehicleCondition(deliveredOn: string, firstRegistration?: string): 'new' | 'used' {
+export function vehicleCondition(deliveredOn: string, firstRegistration?: string): 'new' | 'used' {
   if (!firstRegistration) return 'new';
   const days = DateTime.fromISO(deliveredOn).diff(DateTime.fromISO(firstRegistration), 'days').days;
   return days > USED_AFTER_DAYS ? 'used' : 'new';

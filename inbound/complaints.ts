@@ -23,7 +23,7 @@ export async function handleComplaint(deps: InboundDeps, report: FeedbackReport,
   });
   if (!row.customerId) return { ...base, kind: 'complaint', outcome: 'suppressed', reason: `matched by ${match.by}; no customer on the message` };
   await deps.prisma.customer.updateMany({ where: { id: row.customerId, objectedAt: null }, data: { objectedAt: now } });
-  await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue }, row.customerId, {
+  await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue, prisma: deps.prisma }, row.customerId, {
     type: 'objection',
     eventId,
     occurredAt: now.toISOString(),

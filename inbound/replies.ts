@@ -79,7 +79,7 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
     }],
     skipDuplicates: true,
   });
-  await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue }, customer.id, {
+  await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue, prisma: deps.prisma }, customer.id, {
     type: 'email_replied',
     eventId,
     occurredAt: now.toISOString(),

@@ -11,6 +11,8 @@ export type EngineWorkerOptions = {
   /** A prebuilt workflow bundle (tests build it once per run); otherwise workflows/ is bundled at start, in a child process. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
+  /** Observers of activity calls (the simulation counts deferrals with one). */
+  interceptors?: WorkerOptions['interceptors'];
 };
 
 /** The worker that runs every Stammkunde workflow and activity on one task queue. */
@@ -24,5 +26,6 @@ export async function createEngineWorker(options: EngineWorkerOptions): Promise<
     dataConverter: payloadEncryption(options.deps.prisma, options.deps.settings).dataConverter,
     workflowBundle: options.workflowBundle ?? (await bundleWorkflowsInChildProcess()),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 50,
+    ...(options.interceptors ? { interceptors: options.interceptors } : {}),
   });
 }

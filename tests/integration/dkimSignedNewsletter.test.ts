@@ -24,7 +24,7 @@ describe('a DKIM-signed newsletter', () => {
   };
   let world: DealershipStack;
   beforeAll(async () => {
-    world = await openDealershipStack(await createTimeSkippingTestEnv(), { sendingWindow: AROUND_THE_CLOCK, transportOptions: { dkimKeys: [key] } });
+    world = await openDealershipStack((client) => createTimeSkippingTestEnv(client), { sendingWindow: AROUND_THE_CLOCK, transportOptions: { dkimKeys: [key] } });
   });
   afterAll(async () => world?.close());
 
