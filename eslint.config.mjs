@@ -13,7 +13,10 @@ export default tseslint.config(
   {
     files: ['**/*.ts'],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
-    plugins: { '@typescript-eslint': tseslint.plugin, local: { rules: { 'workflow-imports': workflowImports, 'no-builtins': noBuiltins } } },
+    plugins: {
+      '@typescript-eslint': tseslint.plugin,
+      local: { rules: { 'workflow-imports': workflowImports, 'no-builtins': noBuiltins } },
+    },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },

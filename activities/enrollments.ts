@@ -33,7 +33,10 @@ const DAY_MS = 86_400_000;
 export async function admitEnrollment(prisma: PrismaClient, input: AdmitEnrollmentInput): Promise<Admission> {
   const { definition } = input;
   const known = await prisma.campaignEnrollment.findUnique({ where: { id: input.enrollmentId } });
-  if (known) return known.holdout ? { admitted: false, enrollmentId: known.id, holdout: true } : { admitted: true, enrollmentId: known.id, holdout: false };
+  if (known)
+    return known.holdout
+      ? { admitted: false, enrollmentId: known.id, holdout: true }
+      : { admitted: true, enrollmentId: known.id, holdout: false };
 
   const customer = await prisma.customer.findUnique({ where: { id: input.customerId }, select: { dealerId: true, erasedAt: true } });
   if (!customer) return { admitted: false, reason: 'customer_unknown' };
@@ -67,7 +70,9 @@ export async function admitEnrollment(prisma: PrismaClient, input: AdmitEnrollme
       workflowId: holdout ? undefined : `enrollment-${input.enrollmentId}`,
     },
   });
-  return holdout ? { admitted: false, enrollmentId: input.enrollmentId, holdout: true } : { admitted: true, enrollmentId: input.enrollmentId, holdout: false };
+  return holdout
+    ? { admitted: false, enrollmentId: input.enrollmentId, holdout: true }
+    : { admitted: true, enrollmentId: input.enrollmentId, holdout: false };
 }
 
 export async function finishEnrollment(
@@ -89,7 +94,10 @@ const identifying = {
 type Row = Record<string, unknown> | null;
 
 /** Fresh customer and vehicle facts for branch conditions (dates as yyyy-MM-dd strings), personal fields included. */
-async function branchFacts(prisma: PrismaClient, input: { customerId: string; vehicleId?: string }): Promise<{ customer: Row; vehicle: Row }> {
+async function branchFacts(
+  prisma: PrismaClient,
+  input: { customerId: string; vehicleId?: string },
+): Promise<{ customer: Row; vehicle: Row }> {
   const customer = await prisma.customer.findUnique({ where: { id: input.customerId } });
   const vehicle = input.vehicleId ? await prisma.vehicle.findUnique({ where: { id: input.vehicleId } }) : null;
   const plain = (row: object | null) =>
@@ -104,7 +112,8 @@ async function branchFacts(prisma: PrismaClient, input: { customerId: string; ve
   };
 }
 
-const without = (row: Row, keys: readonly string[]) => (row ? Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))) : null);
+const without = (row: Row, keys: readonly string[]) =>
+  row ? Object.fromEntries(Object.entries(row).filter(([k]) => !keys.includes(k))) : null;
 
 /**
  * Decides a branch on the customer's data as it is now, inside the activity: the workflow learns

@@ -51,7 +51,8 @@ export async function dealerIdFor(prisma: PrismaClient, request: FastifyRequest)
   const header = request.headers['x-dealer-id'];
   const given = Array.isArray(header) ? header[0] : header;
   if (given) {
-    if (!uuidPattern.test(given)) throw new ApiProblem(400, 'X-Dealer-Id: must be a dealer id (UUID)', [{ path: 'X-Dealer-Id', message: 'must be a UUID' }]);
+    if (!uuidPattern.test(given))
+      throw new ApiProblem(400, 'X-Dealer-Id: must be a dealer id (UUID)', [{ path: 'X-Dealer-Id', message: 'must be a UUID' }]);
     const dealer = await prisma.dealer.findUnique({ where: { id: given }, select: { id: true } });
     if (!dealer) throw new ApiProblem(404, `dealer ${given} not found`);
     return dealer.id;

@@ -6,7 +6,12 @@ import { ApiProblem } from './problems';
  * One error handler for the whole API: client mistakes get their 4xx with a message naming the
  * field and the problem; only genuine faults become a 500 (logged, without internals in the body).
  */
-export type ProblemBody = { statusCode: number; error: string; message: string; issues?: Array<{ path: string; in?: string; message: string }> };
+export type ProblemBody = {
+  statusCode: number;
+  error: string;
+  message: string;
+  issues?: Array<{ path: string; in?: string; message: string }>;
+};
 
 const reasons: Record<number, string> = {
   400: 'Bad Request',
@@ -54,10 +59,14 @@ function fastifyClientProblem(error: FastifyError): ProblemBody | undefined {
   if (!status || status < 400 || status >= 500) return undefined;
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return problem(413, 'body: too large');
   if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-    return problem(415, `Content-Type: ${error.message.replace(/^Unsupported Media Type:?\s*/, '') || 'unsupported'}; send application/json`);
+    return problem(
+      415,
+      `Content-Type: ${error.message.replace(/^Unsupported Media Type:?\s*/, '') || 'unsupported'}; send application/json`,
+    );
   }
   if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return problem(400, 'body: empty, but Content-Type is application/json');
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') return problem(400, `body: not valid JSON (${error.message})`);
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY')
+    return problem(400, `body: not valid JSON (${error.message})`);
   return problem(status, error.message);
 }
 

@@ -21,7 +21,11 @@ export async function startApiServer(settings: Settings, options: { host?: strin
     await database.close();
     throw new Error(`Cannot reach Temporal at ${settings.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
-  const client = new Client({ connection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(database.prisma, settings).dataConverter });
+  const client = new Client({
+    connection,
+    namespace: settings.TEMPORAL_NAMESPACE,
+    dataConverter: payloadEncryption(database.prisma, settings).dataConverter,
+  });
   const app = buildApiApp({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings, logger: log });
   const url = await app.listen({ port: settings.API_PORT, host: options.host ?? '0.0.0.0' });
   log.info({ url, docs: `${url}/docs` }, 'API listening');

@@ -68,10 +68,11 @@ function startReceiverProcess(): Promise<Receiver> {
       if (kind === 'port') {
         resolve({
           url: `smtp://127.0.0.1:${value}`,
-          count: () => new Promise((done) => {
-            waiting.push(done);
-            child.stdin!.write('count\n');
-          }),
+          count: () =>
+            new Promise((done) => {
+              waiting.push(done);
+              child.stdin!.write('count\n');
+            }),
           stop: () => child.kill(),
         });
       } else if (kind === 'count') waiting.shift()?.(Number(value));
@@ -95,7 +96,10 @@ const newsletter = defineNewsletter({
       subject: 'Elektrisch durch den Winter',
       preheader: 'Tipps für Reichweite und Laden bei Kälte.',
       headline: 'Ihr E-Auto im Winter',
-      paragraphs: ['bei Kälte sinkt die Reichweite. Wir zeigen Ihnen, wie Sie gegensteuern.', 'Unser Winter-Check prüft Batterie, Heizung und Reifen.'],
+      paragraphs: [
+        'bei Kälte sinkt die Reichweite. Wir zeigen Ihnen, wie Sie gegensteuern.',
+        'Unser Winter-Check prüft Batterie, Heizung und Reifen.',
+      ],
       callToAction: { label: 'Winter-Check buchen', url: 'https://autohaus-berger.example/winter-check' },
     },
   },
@@ -108,10 +112,18 @@ async function main(): Promise<void> {
   await deployMigrations({ kind: 'postgres', url: cluster.url });
   const database = await connectDatabase({ kind: 'postgres', url: cluster.url });
   const { prisma } = database;
-  const settings = readSettings({ SMTP_URL: receiver.url, LOG_LEVEL: 'warn', DATABASE_URL: cluster.url, MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+  const settings = readSettings({
+    SMTP_URL: receiver.url,
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: cluster.url,
+    MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>',
+  });
   // The bench's client encrypts and decrypts payloads like every client of the engine.
   const { executable } = await resolveTemporalCli();
-  const temporal = await TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' }, client: { dataConverter: payloadEncryption(prisma, settings).dataConverter } });
+  const temporal = await TestWorkflowEnvironment.createLocal({
+    server: { executable, ip: '127.0.0.1' },
+    client: { dataConverter: payloadEncryption(prisma, settings).dataConverter },
+  });
 
   // One dealer, one location, 10,000 customers with an electric car each: one SQL statement.
   const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Berger', city: 'München', phone: '089 123456-0' } });
@@ -158,12 +170,24 @@ async function main(): Promise<void> {
     variables: { ...newsletter.content.de, customer: { salutation: 'ms', firstName: 'Anna', lastName: 'Kundin' } },
     branding: sampleBranding,
   });
-  const raw = nodemailer.createTransport({ pool: true, host: '127.0.0.1', port: Number(new URL(receiver.url).port), maxConnections: SMTP_CONNECTIONS, maxMessages: 100 });
+  const raw = nodemailer.createTransport({
+    pool: true,
+    host: '127.0.0.1',
+    port: Number(new URL(receiver.url).port),
+    maxConnections: SMTP_CONNECTIONS,
+    maxMessages: 100,
+  });
   const rawStart = performance.now();
   const rawCpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: RECIPIENTS }, (_, i) =>
-      raw.sendMail({ from: settings.MAIL_FROM, to: `raw${i}@example.de`, subject: rendered.subject, html: rendered.html, text: rendered.text }),
+      raw.sendMail({
+        from: settings.MAIL_FROM,
+        to: `raw${i}@example.de`,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+      }),
     ),
   );
   await waitForCount(receiver, RECIPIENTS * 2);
@@ -173,13 +197,23 @@ async function main(): Promise<void> {
 
   const rawRate = RECIPIENTS / rawSeconds;
   const e2eRate = summary.sent / e2eSeconds;
-  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${os.platform()} ${os.release()}`,
+  );
   console.log(`setup (PostgreSQL, migrations, Temporal dev server, ${RECIPIENTS} customers): ${setupSeconds.toFixed(1)} s`);
-  console.log(`raw pooled nodemailer (${SMTP_CONNECTIONS} connections, pre-rendered): ${RECIPIENTS} msgs in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)} msg/s`);
-  console.log(`newsletter end to end (segment → snapshot → render → outbox → SMTP): ${summary.sent} sent (${received} received, ${summary.unknown} unknown, ${summary.failed} failed) in ${e2eSeconds.toFixed(2)} s = ${e2eRate.toFixed(0)} msg/s`);
+  console.log(
+    `raw pooled nodemailer (${SMTP_CONNECTIONS} connections, pre-rendered): ${RECIPIENTS} msgs in ${rawSeconds.toFixed(2)} s = ${rawRate.toFixed(0)} msg/s`,
+  );
+  console.log(
+    `newsletter end to end (segment → snapshot → render → outbox → SMTP): ${summary.sent} sent (${received} received, ${summary.unknown} unknown, ${summary.failed} failed) in ${e2eSeconds.toFixed(2)} s = ${e2eRate.toFixed(0)} msg/s`,
+  );
   console.log(`ratio end-to-end / raw: ${(e2eRate / rawRate).toFixed(2)}×   (targets: ≥ 500 msg/s and ≥ 0.5×)`);
-  console.log(`this process's CPU per message: raw ${(rawCpuMs / RECIPIENTS).toFixed(2)} ms, end to end ${(e2eCpuMs / summary.sent).toFixed(2)} ms   (load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`);
-  console.log(`worker process peak RSS: ${peakRssMb.toFixed(0)} MB (${startedRssMb.toFixed(0)} MB of it before the first message; this process also ran the migrations and the seed)`);
+  console.log(
+    `this process's CPU per message: raw ${(rawCpuMs / RECIPIENTS).toFixed(2)} ms, end to end ${(e2eCpuMs / summary.sent).toFixed(2)} ms   (load average at the end: ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cores)`,
+  );
+  console.log(
+    `worker process peak RSS: ${peakRssMb.toFixed(0)} MB (${startedRssMb.toFixed(0)} MB of it before the first message; this process also ran the migrations and the seed)`,
+  );
 
   await database.close();
   await temporal.teardown();

@@ -87,12 +87,23 @@ async function benchCase(templateId: string, language: Language) {
     consume(message.html, message.text);
   });
 
-  return { templateId, language, naive, fillOnly, ratio: median(ratios), ratios, fullRender, htmlBytes: fillMessage(compiled, context).html.length };
+  return {
+    templateId,
+    language,
+    naive,
+    fillOnly,
+    ratio: median(ratios),
+    ratios,
+    fullRender,
+    htmlBytes: fillMessage(compiled, context).html.length,
+  };
 }
 
 async function main() {
   const started = performance.now();
-  console.log(`Per-message render time: ${ROUNDS} rounds of ${NAIVE_ITERATIONS} naive MJML renders then ${FILL_ITERATIONS} fills per case (medians; ratio = median of the rounds' ratios)\n`);
+  console.log(
+    `Per-message render time: ${ROUNDS} rounds of ${NAIVE_ITERATIONS} naive MJML renders then ${FILL_ITERATIONS} fills per case (medians; ratio = median of the rounds' ratios)\n`,
+  );
   const header = ['template', 'lang', 'HTML', 'naive MJML/msg', 'precompiled fill/msg', 'ratio', 'rounds', 'renderMessage/msg', 'ratio'];
   const rows: string[][] = [];
   let worstRatio = Infinity;
@@ -118,7 +129,9 @@ async function main() {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
   console.log(`\nrenderMessage = zod validation of variables and branding + fill (what a send activity calls).`);
-  console.log(`Target: precompiled fill at least 300× faster than MJML per message: ${worstRatio >= 300 ? 'met' : 'NOT met'} (worst ${Math.round(worstRatio)}×).`);
+  console.log(
+    `Target: precompiled fill at least 300× faster than MJML per message: ${worstRatio >= 300 ? 'met' : 'NOT met'} (worst ${Math.round(worstRatio)}×).`,
+  );
   if (sink === 0) console.log('(nothing rendered?)');
   console.log(`Total benchmark time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }

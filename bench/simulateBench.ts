@@ -56,7 +56,12 @@ async function main() {
     let javaCpu = 0;
     let postgresCpu = 0;
     const { report, timings } = await simulate(
-      { population: { source: 'generated', customers: c.customers, locations: Math.max(1, Math.round(c.customers / 5000)) }, start, months: c.months, seed: 'bench' },
+      {
+        population: { source: 'generated', customers: c.customers, locations: Math.max(1, Math.round(c.customers / 5000)) },
+        start,
+        months: c.months,
+        seed: 'bench',
+      },
       {
         workflowBundle: bundle,
         onWeek: (_run, done, total) => process.stderr.write(`\r${c.name}: week ${done}/${total}`),

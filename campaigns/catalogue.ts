@@ -26,7 +26,10 @@ export const shippedTemplates: TemplateCatalogue = {
  * Validates every campaign at load (fail fast): one error lists each invalid campaign with its
  * step paths and problems; duplicate id+version pairs are refused too.
  */
-export function loadCampaignCatalogue(definitions: unknown[] = builtInCampaigns, templates = shippedTemplates): Map<string, CampaignDefinition> {
+export function loadCampaignCatalogue(
+  definitions: unknown[] = builtInCampaigns,
+  templates = shippedTemplates,
+): Map<string, CampaignDefinition> {
   const catalogue = new Map<string, CampaignDefinition>();
   const failures: string[] = [];
   for (const candidate of definitions) {

@@ -41,7 +41,10 @@ export async function startEnrollment(request: StartEnrollmentRequest): Promise<
     now: (request.now ?? new Date()).toISOString(),
   });
   if (!admission.admitted) return admission;
-  const customer = await request.prisma.customer.findUniqueOrThrow({ where: { id: request.customerId }, include: { dealer: true, location: true } });
+  const customer = await request.prisma.customer.findUniqueOrThrow({
+    where: { id: request.customerId },
+    include: { dealer: true, location: true },
+  });
   const input: CampaignEnrollmentInput = {
     enrollmentId,
     customerId: request.customerId,

@@ -45,13 +45,19 @@ const settingsSchema = z.object({
   INBOUND_SMTP_HOST: z.string().default('127.0.0.1'),
   INBOUND_SMTP_PORT: z.coerce.number().int().nonnegative().default(2526),
   /** Largest inbound message in bytes (default 25 MB); a larger one is refused with 552 and logged. */
-  INBOUND_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 * 1024),
   /** Soft bounces (4.x.x) of one address before it is suppressed like a hard bounce. */
   SOFT_BOUNCE_LIMIT: z.coerce.number().int().positive().default(3),
   /** HMAC secret of signed links; the public development default is refused outside development (config/linkSecret). */
   LINK_SIGNING_SECRET: z
     .string()
-    .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_LINK_SECRET_BYTES, { message: `must be at least ${MIN_LINK_SECRET_BYTES} bytes: ${HOW_TO_SET_LINK_SECRET}` })
+    .refine((secret) => Buffer.byteLength(secret, 'utf8') >= MIN_LINK_SECRET_BYTES, {
+      message: `must be at least ${MIN_LINK_SECRET_BYTES} bytes: ${HOW_TO_SET_LINK_SECRET}`,
+    })
     .default(DEVELOPMENT_LINK_SIGNING_SECRET),
   PUBLIC_BASE_URL: z.string().url().default('http://127.0.0.1:3000'),
   /**

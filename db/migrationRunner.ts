@@ -18,7 +18,11 @@ export interface MigrationPaths {
 }
 
 /** Opens the engine on the target, runs the work, and closes everything it opened. */
-export async function withSchemaEngine<T>(target: DatabaseTarget, work: (engine: SchemaEngine) => Promise<T>, schemaPath = SCHEMA_PATH): Promise<T> {
+export async function withSchemaEngine<T>(
+  target: DatabaseTarget,
+  work: (engine: SchemaEngine) => Promise<T>,
+  schemaPath = SCHEMA_PATH,
+): Promise<T> {
   const pglite = target.kind === 'pglite' ? await openPgliteNatively(target.dataDir) : undefined;
   try {
     const adapter = pglite ? pgliteMigrationAdapter(pglite) : postgresMigrationAdapter((target as { url: string }).url);
@@ -75,7 +79,8 @@ export async function createDevMigration(target: DatabaseTarget, options: DevMig
   const applied = await withSchemaEngine(target, (engine) => catchUpDevDatabase(engine, migrationsDir, options.reset ?? false), schemaPath);
   const created = await withSchemaEngine(
     target,
-    (engine) => createAndApplyMigration(engine, { migrationsDir, schemaPath, migrationName, acceptDataLoss: options.acceptDataLoss ?? false }),
+    (engine) =>
+      createAndApplyMigration(engine, { migrationsDir, schemaPath, migrationName, acceptDataLoss: options.acceptDataLoss ?? false }),
     schemaPath,
   );
   return { createdFolder: created.createdFolder, appliedMigrationNames: [...applied, ...created.appliedMigrationNames] };
@@ -113,7 +118,9 @@ async function createAndApplyMigration(engine: SchemaEngine, step: CreateStep): 
     throw new Error(`The migration cannot run on this database: ${dataLoss.unexecutableSteps.map((s) => s.message).join('; ')}`);
   }
   if (dataLoss.warnings.length > 0 && !step.acceptDataLoss) {
-    throw new Error(`The migration would lose data: ${dataLoss.warnings.map((w) => w.message).join('; ')}. Re-run with --accept-data-loss.`);
+    throw new Error(
+      `The migration would lose data: ${dataLoss.warnings.map((w) => w.message).join('; ')}. Re-run with --accept-data-loss.`,
+    );
   }
   if (dataLoss.migrationSteps === 0) return { appliedMigrationNames: [] };
 

@@ -18,7 +18,11 @@ export const NO_EXTERNAL_ENTITIES = { externalTables: [], externalEnums: [] };
 export function readMigrationsList(dir = MIGRATIONS_DIR): MigrationList {
   const lockPath = path.join(dir, LOCKFILE);
   const folders = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()
+    ? fs
+        .readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort()
     : [];
   return {
     baseDir: dir,
@@ -53,7 +57,11 @@ export function writeMigration(folderName: string, script: string, dir = MIGRATI
 
 /** Turns "Add lead status" into "add_lead_status", as Prisma does for migration names. */
 export function migrationSlug(name: string): string {
-  const slug = name.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  const slug = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (!slug) throw new Error(`Migration name "${name}" has no letters or digits; pass --name like "add_lead_status"`);
   return slug.slice(0, 200);
 }

@@ -37,12 +37,18 @@ function isWorkingSchemaEngine(file: string): boolean {
 
 function filesStartingWith(dir: string, prefix: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.startsWith(prefix) && !f.endsWith('.gz') && !f.endsWith('.sha256')).map((f) => path.join(dir, f));
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && !f.endsWith('.gz') && !f.endsWith('.sha256'))
+    .map((f) => path.join(dir, f));
 }
 
 function subdirectories(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 }
 
 /** Runs Prisma's own CLI (`prisma migrate deploy`, `prisma migrate dev --name x`) with the native engine. */

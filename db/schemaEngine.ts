@@ -47,7 +47,12 @@ function engineRuntime(): EngineRuntime {
 /** The package's own entry imports a .wasm file, which Node cannot; so instantiate it here. */
 function instantiateEngine(nativeGlobal: typeof globalThis): EngineRuntime {
   // Without this registry a Rust panic surfaces as an unrelated TypeError. The glue reads it from Node's global.
-  const panic = { message: '', set_message(message: string) { this.message = message; } };
+  const panic = {
+    message: '',
+    set_message(message: string) {
+      this.message = message;
+    },
+  };
   (nativeGlobal as unknown as Record<string, unknown>).PRISMA_WASM_PANIC_REGISTRY = panic;
   const { WebAssembly } = nativeGlobal as unknown as { WebAssembly: WasmApi };
   const activity: EngineActivity = { timers: new Set(), openEngines: 0 };

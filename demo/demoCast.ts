@@ -41,33 +41,79 @@ export type DemoCustomer = {
 };
 
 const GERMAN: Array<['mr' | 'ms', string, string]> = [
-  ['ms', 'Anna', 'Schmidt'], ['mr', 'Lukas', 'Müller'], ['ms', 'Julia', 'Schneider'], ['mr', 'Maximilian', 'Fischer'],
-  ['ms', 'Laura', 'Weber'], ['mr', 'Felix', 'Meyer'], ['ms', 'Sophie', 'Wagner'], ['mr', 'Jonas', 'Becker'],
-  ['ms', 'Lea', 'Schulz'], ['mr', 'Paul', 'Hoffmann'], ['ms', 'Hannah', 'Schäfer'], ['mr', 'Leon', 'Koch'],
-  ['ms', 'Mia', 'Bauer'], ['mr', 'Elias', 'Richter'], ['ms', 'Emma', 'Klein'], ['mr', 'Noah', 'Wolf'],
-  ['ms', 'Lena', 'Schröder'], ['mr', 'Ben', 'Neumann'], ['ms', 'Marie', 'Schwarz'], ['mr', 'Finn', 'Zimmermann'],
-  ['ms', 'Katharina', 'Braun'], ['mr', 'Tobias', 'Krüger'], ['ms', 'Sarah', 'Hofmann'], ['mr', 'Florian', 'Hartmann'],
-  ['ms', 'Johanna', 'Lange'], ['mr', 'Sebastian', 'Schmitt'], ['ms', 'Clara', 'Werner'], ['mr', 'Moritz', 'Schmitz'],
-  ['ms', 'Franziska', 'Krause'], ['mr', 'Simon', 'Meier'], ['ms', 'Theresa', 'Lehmann'], ['mr', 'Niklas', 'Huber'],
-  ['ms', 'Magdalena', 'Mayer'], ['mr', 'Andreas', 'Herrmann'], ['ms', 'Veronika', 'König'], ['mr', 'Markus', 'Walter'],
-  ['ms', 'Christina', 'Kaiser'], ['mr', 'Stefan', 'Fuchs'], ['ms', 'Birgit', 'Peters'], ['mr', 'Georg', 'Lang'],
-  ['ms', 'Ursula', 'Weiß'], ['mr', 'Josef', 'Jung'], ['ms', 'Monika', 'Hahn'], ['mr', 'Franz', 'Schubert'],
+  ['ms', 'Anna', 'Schmidt'],
+  ['mr', 'Lukas', 'Müller'],
+  ['ms', 'Julia', 'Schneider'],
+  ['mr', 'Maximilian', 'Fischer'],
+  ['ms', 'Laura', 'Weber'],
+  ['mr', 'Felix', 'Meyer'],
+  ['ms', 'Sophie', 'Wagner'],
+  ['mr', 'Jonas', 'Becker'],
+  ['ms', 'Lea', 'Schulz'],
+  ['mr', 'Paul', 'Hoffmann'],
+  ['ms', 'Hannah', 'Schäfer'],
+  ['mr', 'Leon', 'Koch'],
+  ['ms', 'Mia', 'Bauer'],
+  ['mr', 'Elias', 'Richter'],
+  ['ms', 'Emma', 'Klein'],
+  ['mr', 'Noah', 'Wolf'],
+  ['ms', 'Lena', 'Schröder'],
+  ['mr', 'Ben', 'Neumann'],
+  ['ms', 'Marie', 'Schwarz'],
+  ['mr', 'Finn', 'Zimmermann'],
+  ['ms', 'Katharina', 'Braun'],
+  ['mr', 'Tobias', 'Krüger'],
+  ['ms', 'Sarah', 'Hofmann'],
+  ['mr', 'Florian', 'Hartmann'],
+  ['ms', 'Johanna', 'Lange'],
+  ['mr', 'Sebastian', 'Schmitt'],
+  ['ms', 'Clara', 'Werner'],
+  ['mr', 'Moritz', 'Schmitz'],
+  ['ms', 'Franziska', 'Krause'],
+  ['mr', 'Simon', 'Meier'],
+  ['ms', 'Theresa', 'Lehmann'],
+  ['mr', 'Niklas', 'Huber'],
+  ['ms', 'Magdalena', 'Mayer'],
+  ['mr', 'Andreas', 'Herrmann'],
+  ['ms', 'Veronika', 'König'],
+  ['mr', 'Markus', 'Walter'],
+  ['ms', 'Christina', 'Kaiser'],
+  ['mr', 'Stefan', 'Fuchs'],
+  ['ms', 'Birgit', 'Peters'],
+  ['mr', 'Georg', 'Lang'],
+  ['ms', 'Ursula', 'Weiß'],
+  ['mr', 'Josef', 'Jung'],
+  ['ms', 'Monika', 'Hahn'],
+  ['mr', 'Franz', 'Schubert'],
 ];
 const ENGLISH: Array<['mr' | 'ms', string, string]> = [
-  ['mr', 'James', 'Miller'], ['ms', 'Emily', 'Clarke'], ['mr', 'Daniel', 'Hughes'], ['ms', 'Olivia', 'Bennett'],
-  ['mr', 'Thomas', 'Wright'], ['ms', 'Grace', 'Turner'],
+  ['mr', 'James', 'Miller'],
+  ['ms', 'Emily', 'Clarke'],
+  ['mr', 'Daniel', 'Hughes'],
+  ['ms', 'Olivia', 'Bennett'],
+  ['mr', 'Thomas', 'Wright'],
+  ['ms', 'Grace', 'Turner'],
 ];
 
 const MODELS: Array<{ make: string; model: string; fuelType: DemoVehicle['fuelType'] }> = [
-  { make: 'Volkswagen', model: 'Golf', fuelType: 'petrol' }, { make: 'BMW', model: '320d Touring', fuelType: 'diesel' },
-  { make: 'Audi', model: 'Q4 e-tron', fuelType: 'electric' }, { make: 'Škoda', model: 'Octavia Combi', fuelType: 'diesel' },
-  { make: 'Mercedes-Benz', model: 'C 300 e', fuelType: 'hybrid' }, { make: 'Volkswagen', model: 'ID.4', fuelType: 'electric' },
-  { make: 'SEAT', model: 'Leon', fuelType: 'petrol' }, { make: 'Opel', model: 'Astra', fuelType: 'petrol' },
+  { make: 'Volkswagen', model: 'Golf', fuelType: 'petrol' },
+  { make: 'BMW', model: '320d Touring', fuelType: 'diesel' },
+  { make: 'Audi', model: 'Q4 e-tron', fuelType: 'electric' },
+  { make: 'Škoda', model: 'Octavia Combi', fuelType: 'diesel' },
+  { make: 'Mercedes-Benz', model: 'C 300 e', fuelType: 'hybrid' },
+  { make: 'Volkswagen', model: 'ID.4', fuelType: 'electric' },
+  { make: 'SEAT', model: 'Leon', fuelType: 'petrol' },
+  { make: 'Opel', model: 'Astra', fuelType: 'petrol' },
 ];
 
 /** How many customers each story gets, in cast order. */
 const STORIES: Array<[DemoStory, number]> = [
-  ['hu_due', 10], ['service_due', 10], ['just_delivered', 8], ['lease_ending', 8], ['silent', 7], ['service_soon', 7],
+  ['hu_due', 10],
+  ['service_due', 10],
+  ['just_delivered', 8],
+  ['lease_ending', 8],
+  ['silent', 7],
+  ['service_soon', 7],
 ];
 
 /** A few consent cases sprinkled in, by cast index: no legal basis, double opt-in, one objection. */
@@ -81,7 +127,13 @@ function consentOf(index: number): DemoCustomer['consent'] {
 const iso = (d: DateTime) => d.toISODate()!;
 const plate = (index: number) => `M-SO ${String(1000 + index * 37).slice(0, 4)}`;
 const mailName = (s: string) =>
-  s.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss').replace(/[^a-z]/g, '');
+  s
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .replace(/[^a-z]/g, '');
 
 function vehicleFor(story: DemoStory, index: number, today: DateTime): DemoVehicle {
   const m = MODELS[index % MODELS.length];
@@ -92,20 +144,41 @@ function vehicleFor(story: DemoStory, index: number, today: DateTime): DemoVehic
       const deliveredOn = iso(today.minus({ months: 36 }).plus({ weeks: 5 }));
       if (index % 2 === 0) return { ...base, condition: 'new', deliveredOn, firstRegistration: deliveredOn };
       // A used car whose last HU was almost two years ago.
-      return { ...base, condition: 'used', deliveredOn: iso(today.minus({ years: 3 })), firstRegistration: iso(today.minus({ years: 7 })), lastHuDate: iso(today.minus({ months: 24 }).plus({ weeks: 5 })) };
+      return {
+        ...base,
+        condition: 'used',
+        deliveredOn: iso(today.minus({ years: 3 })),
+        firstRegistration: iso(today.minus({ years: 7 })),
+        lastHuDate: iso(today.minus({ months: 24 }).plus({ weeks: 5 })),
+      };
     }
     case 'service_due':
     case 'service_soon': {
       // Serviced here about a year ago; the next service is due in ~2½ weeks (reminder now) or ~5 weeks (reminder soon).
       const deliveredOn = iso(today.minus({ years: 2, days: 20 }));
       const weeksUntilDue = story === 'service_due' ? 2.5 : 5;
-      return { ...base, condition: 'new', deliveredOn, firstRegistration: deliveredOn, serviceVisit: { visitedOn: iso(today.minus({ months: 12 }).plus({ days: Math.round(weeksUntilDue * 7) })), mileageKm: 12_000 + index * 150 } };
+      return {
+        ...base,
+        condition: 'new',
+        deliveredOn,
+        firstRegistration: deliveredOn,
+        serviceVisit: {
+          visitedOn: iso(today.minus({ months: 12 }).plus({ days: Math.round(weeksUntilDue * 7) })),
+          mileageKm: 12_000 + index * 150,
+        },
+      };
     }
     case 'just_delivered': {
       const deliveredOn = iso(today.minus({ days: 3 }));
       return index % 2 === 0
         ? { ...base, condition: 'new', deliveredOn, firstRegistration: deliveredOn }
-        : { ...base, condition: 'used', deliveredOn, firstRegistration: iso(today.minus({ years: 2, months: 4 })), lastHuDate: iso(today.minus({ months: 4 })) };
+        : {
+            ...base,
+            condition: 'used',
+            deliveredOn,
+            firstRegistration: iso(today.minus({ years: 2, months: 4 })),
+            lastHuDate: iso(today.minus({ months: 4 })),
+          };
     }
     case 'lease_ending': {
       // A 36-month lease that ends a little over six months from now: the repurchase offer goes out soon.

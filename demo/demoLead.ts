@@ -26,9 +26,16 @@ export function overdueSince(now: Date, calendar: BusinessCalendarInput, minutes
   throw new Error(`no instant in the last three weeks lies ${minutes} business minutes back: are the demo opening hours empty?`);
 }
 
-export async function submitDemoLead(deps: { client: Client; prisma: PrismaClient; taskQueue: string; now: Date }, dealership: DemoDealership) {
+export async function submitDemoLead(
+  deps: { client: Client; prisma: PrismaClient; taskQueue: string; now: Date },
+  dealership: DemoDealership,
+) {
   const location = await deps.prisma.location.findUniqueOrThrow({ where: { id: dealership.locationId } });
-  const calendar = { timeZone: location.timeZone, openingHours: location.openingHours, federalState: location.federalState } as BusinessCalendarInput;
+  const calendar = {
+    timeZone: location.timeZone,
+    openingHours: location.openingHours,
+    federalState: location.federalState,
+  } as BusinessCalendarInput;
   return submitLead(
     { client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue },
     {
@@ -38,7 +45,13 @@ export async function submitDemoLead(deps: { client: Client; prisma: PrismaClien
       kind: 'test_drive',
       source: 'website',
       externalId: 'demo-web-form-0001',
-      customer: { salutation: 'mr', firstName: 'Kevin', lastName: 'Hartl', email: 'kevin.hartl@interessent.example', phone: '+49 171 5550123' },
+      customer: {
+        salutation: 'mr',
+        firstName: 'Kevin',
+        lastName: 'Hartl',
+        email: 'kevin.hartl@interessent.example',
+        phone: '+49 171 5550123',
+      },
       message: 'Ich würde gerne den Audi Q4 e-tron Probe fahren, am liebsten an einem Samstagvormittag.',
       vehicleOfInterest: 'Audi Q4 e-tron 45 quattro',
       receivedAt: overdueSince(deps.now, calendar),

@@ -62,7 +62,15 @@ export async function enrollDemoCustomers(deps: DemoEnrollDeps, dealership: Demo
     const vehicleId = row?.vehicles[0]?.id;
     if (!row || !vehicleId) continue;
     if (c.story === 'silent') {
-      await startEnrollment({ client: deps.client, prisma: deps.prisma, taskQueue: deps.taskQueue, definition: reactivation, customerId: row.id, enrollmentId: demoUuid(`${c.externalDmsId}/reactivation`), now: deps.now });
+      await startEnrollment({
+        client: deps.client,
+        prisma: deps.prisma,
+        taskQueue: deps.taskQueue,
+        definition: reactivation,
+        customerId: row.id,
+        enrollmentId: demoUuid(`${c.externalDmsId}/reactivation`),
+        now: deps.now,
+      });
       reactivations += 1;
       continue;
     }

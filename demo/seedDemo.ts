@@ -28,7 +28,10 @@ export type DemoSeed = {
 export async function seedDemo(deps: DemoSeedDeps): Promise<DemoSeed> {
   const now = deps.now?.() ?? new Date();
   const dealership = await seedDemoData(deps.prisma, now);
-  log.info({ dealerId: dealership.dealerId, created: dealership.created }, dealership.created ? 'demo dealership created' : 'demo dealership already there');
+  log.info(
+    { dealerId: dealership.dealerId, created: dealership.created },
+    dealership.created ? 'demo dealership created' : 'demo dealership already there',
+  );
   const enrolled = await enrollDemoCustomers({ ...deps, now }, dealership);
   const lead = await submitDemoLead({ ...deps, now }, dealership);
   log.info({ ...enrolled, leadId: lead.leadId, leadDuplicate: lead.duplicate }, 'demo customers and lead handed to the engine');

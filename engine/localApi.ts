@@ -17,7 +17,13 @@ export type LocalApi = { url: string; close(): Promise<void> };
  */
 export async function startLocalApi(deps: { prisma: PrismaClient; client: Client; settings: Settings }): Promise<LocalApi> {
   const log = componentLogger('api');
-  const app = buildApiApp({ prisma: deps.prisma, client: deps.client, taskQueue: deps.settings.TEMPORAL_TASK_QUEUE, settings: deps.settings, logger: log });
+  const app = buildApiApp({
+    prisma: deps.prisma,
+    client: deps.client,
+    taskQueue: deps.settings.TEMPORAL_TASK_QUEUE,
+    settings: deps.settings,
+    logger: log,
+  });
   app.register(async (pages: FastifyInstance) => {
     pages.addHook('onRoute', (route) => {
       route.config = { ...(route.config ?? {}), public: true } as typeof route.config;

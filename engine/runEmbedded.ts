@@ -55,7 +55,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     let owner: OwnerClaim | undefined;
     if (target.kind === 'pglite') {
       const claim = claimEmbedded(target.dataDir, 'engine');
-      if ('heldBy' in claim) throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
+      if ('heldBy' in claim)
+        throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
       owner = claim;
       stops.push(async () => claim.release());
     }
@@ -81,7 +82,11 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     }
 
     const smtp = parseSmtpUrl(settings.SMTP_URL);
-    const inbox = await startInbox({ smtpPort: smtp.port, httpPort: settings.INBOX_PORT, dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox') });
+    const inbox = await startInbox({
+      smtpPort: smtp.port,
+      httpPort: settings.INBOX_PORT,
+      dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox'),
+    });
     stops.push(() => inbox.close());
 
     const transport = createMailTransport(settings.SMTP_URL);
@@ -108,7 +113,11 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
 
     const clientConnection = await Connection.connect({ address: temporal.address });
     stops.push(() => clientConnection.close());
-    const client = new Client({ connection: clientConnection, namespace: settings.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(database.prisma, settings).dataConverter });
+    const client = new Client({
+      connection: clientConnection,
+      namespace: settings.TEMPORAL_NAMESPACE,
+      dataConverter: payloadEncryption(database.prisma, settings).dataConverter,
+    });
     const probe = await client.workflow.execute('healthCheckWorkflow', {
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
       workflowId: `health-${new Date().toISOString()}`,
@@ -126,7 +135,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       { host: settings.INBOUND_SMTP_HOST, port: settings.INBOUND_SMTP_PORT, maxMessageBytes: settings.INBOUND_MAX_BYTES },
     );
     stops.push(() => inbound.close());
-    const demo = options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
+    const demo =
+      options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
 
     const urls: Record<string, string> = {
       'Temporal Web UI': temporal.uiUrl,
@@ -137,7 +147,12 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;
     urls.Cockpit = `${api.url}/cockpit`;
-    if (demo) notes.push(`Cockpit demo login: ${DEMO_USERS[0]!.email} / ${DEMO_PASSWORD} (principal; also ${DEMO_USERS.slice(1).map((u) => `${u.email.split('@')[0]} as ${u.role}`).join(', ')}, same password).`);
+    if (demo)
+      notes.push(
+        `Cockpit demo login: ${DEMO_USERS[0]!.email} / ${DEMO_PASSWORD} (principal; also ${DEMO_USERS.slice(1)
+          .map((u) => `${u.email.split('@')[0]} as ${u.role}`)
+          .join(', ')}, same password).`,
+      );
     urls['Temporal frontend'] = temporal.address;
     const demoEmailsDueSoon = demo ? () => emailsDueSoon({ client, prisma: database.prisma }, demo.dealerId, new Date()) : undefined;
     return { urls, notes, demo, ...(demoEmailsDueSoon ? { demoEmailsDueSoon } : {}), stop };

@@ -19,9 +19,15 @@ export function schemathesisExecutable(cacheDir: string, say: (message: string) 
   fs.mkdirSync(path.dirname(venv), { recursive: true });
   try {
     execFileSync(python, ['-m', 'venv', venv], { stdio: 'inherit' });
-    execFileSync(path.join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`], { stdio: 'inherit' });
+    execFileSync(
+      path.join(venv, 'bin', 'pip'),
+      ['install', '--quiet', '--disable-pip-version-check', `schemathesis==${SCHEMATHESIS_VERSION}`],
+      { stdio: 'inherit' },
+    );
   } catch (error) {
-    throw new Error(`could not install schemathesis ${SCHEMATHESIS_VERSION} (needs ${python} with the venv module and access to PyPI): ${(error as Error).message}`);
+    throw new Error(
+      `could not install schemathesis ${SCHEMATHESIS_VERSION} (needs ${python} with the venv module and access to PyPI): ${(error as Error).message}`,
+    );
   }
   fs.writeFileSync(stamp, `${SCHEMATHESIS_VERSION}\n`);
   return st;

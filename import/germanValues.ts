@@ -17,7 +17,8 @@ export function parseGermanDate(raw: string, century?: CenturyContext): string {
   if (german && german[3].length === 2 && !century) throw new Error(`"${raw}" has a two-digit year: write dd.mm.yyyy`);
   const [year, month, day] = german ? [german[3], german[2], german[1]] : iso ? [iso[1], iso[2], iso[3]] : [];
   if (!year) throw new Error(`"${raw}" is not a date dd.mm.yyyy${century ? ' or dd.mm.yy' : ''}`);
-  const fullYear = year.length === 2 ? resolveTwoDigitYear(raw, { day: Number(day), month: Number(month), yy: Number(year) }, century!) : Number(year);
+  const fullYear =
+    year.length === 2 ? resolveTwoDigitYear(raw, { day: Number(day), month: Number(month), yy: Number(year) }, century!) : Number(year);
   const date = DateTime.fromObject({ year: fullYear, month: Number(month), day: Number(day) }, { zone: 'UTC' });
   if (!date.isValid) throw new Error(`"${raw}" is not a valid calendar date`);
   return date.toISODate()!;
@@ -29,7 +30,10 @@ export function parseGermanDateOrMonth(raw: string, century?: CenturyContext): s
   if (!month) return parseGermanDate(raw, century);
   if (month[2].length === 2 && !century) throw new Error(`"${raw}" has a two-digit year: write mm/yyyy`);
   if (Number(month[1]) < 1 || Number(month[1]) > 12) throw new Error(`"${raw}" is not a valid month mm/yyyy`);
-  const year = month[2].length === 2 ? resolveTwoDigitYear(raw, { day: 1, month: Number(month[1]), yy: Number(month[2]) }, century!) : Number(month[2]);
+  const year =
+    month[2].length === 2
+      ? resolveTwoDigitYear(raw, { day: 1, month: Number(month[1]), yy: Number(month[2]) }, century!)
+      : Number(month[2]);
   const date = DateTime.fromObject({ year, month: Number(month[1]), day: 1 }, { zone: 'UTC' });
   if (!date.isValid) throw new Error(`"${raw}" is not a valid month mm/yyyy`);
   return date.toISODate()!;
@@ -37,8 +41,12 @@ export function parseGermanDateOrMonth(raw: string, century?: CenturyContext): s
 
 /** "45.123" → 45123, "1.234,5" → 1234.5, "12345" → 12345, "87 500 km" → 87500. */
 export function parseGermanNumber(raw: string): number {
-  const value = raw.trim().replace(/\s*km$/i, '').replace(/[\s\u00a0]/g, '');
-  if (!/^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(value)) throw new Error(`"${raw}" is not a number (German format, e.g. 45.123 or 1.234,5)`);
+  const value = raw
+    .trim()
+    .replace(/\s*km$/i, '')
+    .replace(/[\s\u00a0]/g, '');
+  if (!/^-?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/.test(value))
+    throw new Error(`"${raw}" is not a number (German format, e.g. 45.123 or 1.234,5)`);
   return Number(value.replace(/\./g, '').replace(',', '.'));
 }
 

@@ -92,7 +92,7 @@ export const defaultHeaderMapping: Record<string, ImportField> = {
   'Letzte HU': 'lastHuAt',
   HU: 'lastHuAt',
   Leasingende: 'financingEndAt',
-  'Vertragsende': 'financingEndAt',
+  Vertragsende: 'financingEndAt',
 };
 
 /** Header comparison ignores case, spaces, dashes, dots and umlaut spelling ("E-Mail" = "email", "Ausfuehrung" = "Ausführung"). */
@@ -107,7 +107,10 @@ export function normalizeHeader(header: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-const mappingFileSchema = z.record(z.string().min(1), z.string().refine((f) => allFields.has(f), { message: `must be one of ${[...allFields].join(', ')}` }));
+const mappingFileSchema = z.record(
+  z.string().min(1),
+  z.string().refine((f) => allFields.has(f), { message: `must be one of ${[...allFields].join(', ')}` }),
+);
 
 /** Reads a mapping file: { "Kundennummer": "externalDmsId", "Nachname": "lastName", … }. */
 export function readMappingFile(file: string): Record<string, ImportField> {

@@ -15,7 +15,15 @@ import { upsertVehicle } from './upsertVehicle';
 /** What the import tells the customer lifecycle: a customer's data changed, or a vehicle was delivered. */
 export type ImportedChange =
   | { kind: 'customer_data_changed'; eventId: string; customerId: string; occurredAt: string; changes: CustomerChanges }
-  | { kind: 'vehicle_delivered'; eventId: string; customerId: string; vehicleId: string; deliveredAt: string; occurredAt: string; vehicle: VehicleRow };
+  | {
+      kind: 'vehicle_delivered';
+      eventId: string;
+      customerId: string;
+      vehicleId: string;
+      deliveredAt: string;
+      occurredAt: string;
+      vehicle: VehicleRow;
+    };
 
 export type CustomerChanges = Partial<Pick<CustomerRow, 'salutation' | 'firstName' | 'lastName' | 'email' | 'phone' | 'language'>>;
 
@@ -71,7 +79,10 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
     parse({ delimiter: ';', info: true, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, trim: true }),
   );
   const now = options.now ?? (() => new Date());
-  const zone = options.timeZone ?? (await prisma.dealer.findUnique({ where: { id: options.dealerId }, select: { timeZone: true } }))?.timeZone ?? 'Europe/Berlin';
+  const zone =
+    options.timeZone ??
+    (await prisma.dealer.findUnique({ where: { id: options.dealerId }, select: { timeZone: true } }))?.timeZone ??
+    'Europe/Berlin';
   const schemas = rowSchemasFor(DateTime.fromJSDate(now(), { zone }).toISODate()!);
   const owners = new Map<string, string | undefined>();
   let columns: ResolvedColumns | undefined;
@@ -98,7 +109,16 @@ type Cells = ReturnType<typeof cellsByField>;
 
 type Schemas = ReturnType<typeof rowSchemasFor>;
 
-async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, schema: Schemas['customer'], report: ImportReport, columns: ResolvedColumns, cells: Cells, line: number, now: () => Date) {
+async function importCustomerRow(
+  prisma: PrismaClient,
+  options: ImportOptions,
+  schema: Schemas['customer'],
+  report: ImportReport,
+  columns: ResolvedColumns,
+  cells: Cells,
+  line: number,
+  now: () => Date,
+) {
   const validated = validateRow(schema, cells, columns);
   if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
   const result = await upsertCustomer(prisma, options.dealerId, validated.row);
@@ -108,7 +128,13 @@ async function importCustomerRow(prisma: PrismaClient, options: ImportOptions, s
   const eventId = `dms-import:customer:${result.id}:${contentHash(validated.row)}`;
   const { salutation, firstName, lastName, email, phone, language } = validated.row;
   const changes = definedOnly({ salutation, firstName, lastName, email, phone, language });
-  await enroll(options, report, line, { kind: 'customer_data_changed', eventId, customerId: result.id, occurredAt: now().toISOString(), changes });
+  await enroll(options, report, line, {
+    kind: 'customer_data_changed',
+    eventId,
+    customerId: result.id,
+    occurredAt: now().toISOString(),
+    changes,
+  });
 }
 
 async function importVehicleRow(
@@ -128,13 +154,19 @@ async function importVehicleRow(
   let ownerId: string | undefined;
   if (row.externalDmsId) {
     if (!owners.has(row.externalDmsId)) {
-      const owner = await prisma.customer.findUnique({ where: { dealerId_externalDmsId: { dealerId: options.dealerId, externalDmsId: row.externalDmsId } }, select: { id: true } });
+      const owner = await prisma.customer.findUnique({
+        where: { dealerId_externalDmsId: { dealerId: options.dealerId, externalDmsId: row.externalDmsId } },
+        select: { id: true },
+      });
       owners.set(row.externalDmsId, owner?.id);
     }
     ownerId = owners.get(row.externalDmsId);
     if (!ownerId) {
       const column = columns.headerOfField.externalDmsId;
-      return void report.rejected.push({ line, reason: `${column}: no customer ${row.externalDmsId} at this dealer (import the customers first)` });
+      return void report.rejected.push({
+        line,
+        reason: `${column}: no customer ${row.externalDmsId} at this dealer (import the customers first)`,
+      });
     }
   }
   const result = await upsertVehicle(prisma, options.dealerId, row, ownerId);

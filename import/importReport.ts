@@ -23,7 +23,20 @@ export type ImportReport = {
 };
 
 export function emptyReport(file: string, kind: ImportKind, encoding: DetectedEncoding): ImportReport {
-  return { file, kind, encoding, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], skipped: [], notEnrolled: [], enrolled: 0, ignoredColumns: [] };
+  return {
+    file,
+    kind,
+    encoding,
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: [],
+    skipped: [],
+    notEnrolled: [],
+    enrolled: 0,
+    ignoredColumns: [],
+  };
 }
 
 const ENCODING_NAMES: Record<DetectedEncoding, string> = { utf8: 'UTF-8', win1252: 'Windows-1252' };

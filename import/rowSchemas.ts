@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { parseConsent, parseGermanDate, parseGermanDateOrMonth, parseLanguage, parseMileage, parseSalutation, parseVin } from './germanValues';
+import {
+  parseConsent,
+  parseGermanDate,
+  parseGermanDateOrMonth,
+  parseLanguage,
+  parseMileage,
+  parseSalutation,
+  parseVin,
+} from './germanValues';
 import type { ImportField, ResolvedColumns } from './headerMapping';
 import { CENTURY_RULES } from './twoDigitYears';
 
@@ -19,7 +27,11 @@ function cell<T>(parse: (raw: string) => T) {
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const required = <T extends z.ZodType<unknown, string>>(schema: T) =>
   z.preprocess(blankToUndefined, z.custom<string>((v) => typeof v === 'string', { message: 'is required' }).pipe(schema));
-const text = (max: number) => z.string().trim().max(max, { message: `is longer than ${max} characters` });
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { message: `is longer than ${max} characters` });
 
 type DatedField = keyof typeof CENTURY_RULES;
 
@@ -37,7 +49,13 @@ export function rowSchemasFor(today: string) {
     firstName: optional(text(100)),
     lastName: required(text(100)),
     companyName: optional(text(200)),
-    email: optional(z.string().trim().toLowerCase().pipe(z.email({ message: 'is not a valid email address' }))),
+    email: optional(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .pipe(z.email({ message: 'is not a valid email address' })),
+    ),
     phone: optional(text(40)),
     language: optional(cell(parseLanguage)),
     emailConsent: optional(cell(parseConsent)),
@@ -76,7 +94,11 @@ export function cellsByField(record: string[], columns: ResolvedColumns): Partia
 export type RowValidation<T> = { ok: true; row: T } | { ok: false; reason: string };
 
 /** Validates one row; the reason names each bad column by the file's own header: "Nachname: is required; E-Mail: …". */
-export function validateRow<T>(schema: z.ZodType<T>, cells: Partial<Record<ImportField, string>>, columns: ResolvedColumns): RowValidation<T> {
+export function validateRow<T>(
+  schema: z.ZodType<T>,
+  cells: Partial<Record<ImportField, string>>,
+  columns: ResolvedColumns,
+): RowValidation<T> {
   const parsed = schema.safeParse(cells);
   if (parsed.success) return { ok: true, row: parsed.data };
   const reason = parsed.error.issues

@@ -8,8 +8,7 @@ import { DateTime } from 'luxon';
  * not imported: a guessed date would time an HU or repurchase mail wrongly).
  */
 export type CenturyRule =
-  | { field: string; lies: 'in_the_past'; atMostYearsAgo: number }
-  | { field: string; lies: 'around_today'; withinYears: number };
+  { field: string; lies: 'in_the_past'; atMostYearsAgo: number } | { field: string; lies: 'around_today'; withinYears: number };
 
 /** The rules per import field (README, "Import"): "today" is the day of the import in the dealership's zone. */
 export const CENTURY_RULES = {
@@ -30,7 +29,9 @@ function plausible(candidate: DateTime, rule: CenturyRule, today: DateTime): boo
 }
 
 function describe(rule: CenturyRule): string {
-  return rule.lies === 'in_the_past' ? `in the past, at most ${rule.atMostYearsAgo} years back` : `within ${rule.withinYears} years of the import day`;
+  return rule.lies === 'in_the_past'
+    ? `in the past, at most ${rule.atMostYearsAgo} years back`
+    : `within ${rule.withinYears} years of the import day`;
 }
 
 /** The four-digit year for a date with a two-digit year, or an Error that says why there is none. */
@@ -43,6 +44,9 @@ export function resolveTwoDigitYear(raw: string, parts: { day: number; month: nu
   const fitting = readings.filter(({ date }) => plausible(date, context.rule, today));
   const [old, recent] = [1900 + parts.yy, 2000 + parts.yy];
   if (fitting.length === 1) return fitting[0].year;
-  const why = fitting.length === 2 ? `it could be ${old} or ${recent}` : `neither ${old} nor ${recent} is a plausible ${context.rule.field} (${describe(context.rule)})`;
+  const why =
+    fitting.length === 2
+      ? `it could be ${old} or ${recent}`
+      : `neither ${old} nor ${recent} is a plausible ${context.rule.field} (${describe(context.rule)})`;
   throw new Error(`"${raw}" has an ambiguous two-digit year: ${why}; write the year with four digits`);
 }

@@ -6,7 +6,6 @@ import type { CustomerRow } from './rowSchemas';
 export type UpsertStatus = 'created' | 'updated' | 'unchanged';
 export type UpsertResult = { status: UpsertStatus; id: string } | { status: 'skipped'; reason: string };
 
-
 /** The customer fields a row sets; empty cells leave the stored value alone. */
 function profileData(row: CustomerRow) {
   const data = {
@@ -33,7 +32,9 @@ function consentData(row: CustomerRow, current?: RecordedConsent) {
   if (!row.emailConsent) return {};
   const givenAt = asDate(row.consentGivenAt) ?? null;
   const incoming: DmsConsent =
-    row.emailConsent === 'double_opt_in' ? { basis: 'double_opt_in', givenAt, confirmedAt: givenAt, source: 'DMS-Import' } : { basis: row.emailConsent };
+    row.emailConsent === 'double_opt_in'
+      ? { basis: 'double_opt_in', givenAt, confirmedAt: givenAt, source: 'DMS-Import' }
+      : { basis: row.emailConsent };
   return consentFromDms(current, incoming);
 }
 
@@ -42,11 +43,18 @@ export async function upsertCustomer(prisma: PrismaClient, dealerId: string, row
   const where = { dealerId_externalDmsId: { dealerId, externalDmsId: row.externalDmsId } };
   const current = await prisma.customer.findUnique({ where });
   if (!current) {
-    const data: Prisma.CustomerUncheckedCreateInput = { dealerId, externalDmsId: row.externalDmsId, ...profileData(row), lastName: row.lastName, ...consentData(row) };
+    const data: Prisma.CustomerUncheckedCreateInput = {
+      dealerId,
+      externalDmsId: row.externalDmsId,
+      ...profileData(row),
+      lastName: row.lastName,
+      ...consentData(row),
+    };
     const created = await prisma.customer.create({ data });
     return { status: 'created', id: created.id };
   }
-  if (current.erasedAt) return { status: 'skipped', reason: `customer ${row.externalDmsId} was erased (DSGVO Art. 17) and is not re-imported` };
+  if (current.erasedAt)
+    return { status: 'skipped', reason: `customer ${row.externalDmsId} was erased (DSGVO Art. 17) and is not re-imported` };
   const changes = { ...profileData(row), ...consentData(row, current) };
   if (!differs(current as unknown as Record<string, unknown>, changes)) return { status: 'unchanged', id: current.id };
   await prisma.customer.update({ where: { id: current.id }, data: changes });

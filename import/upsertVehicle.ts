@@ -3,7 +3,6 @@ import type { PrismaClient } from '../db/generated/client';
 import type { VehicleRow } from './rowSchemas';
 import type { UpsertResult } from './upsertCustomer';
 
-
 function vehicleData(row: VehicleRow, ownerId: string | undefined) {
   const data = {
     ownerId,
@@ -24,14 +23,20 @@ function vehicleData(row: VehicleRow, ownerId: string | undefined) {
   return definedOnly(data);
 }
 
-
 export type VehicleUpsertResult = UpsertResult & { deliveredAtChanged?: boolean };
 
 /** Creates or updates the vehicle with this VIN at this dealer (also found by its DMS vehicle number). */
-export async function upsertVehicle(prisma: PrismaClient, dealerId: string, row: VehicleRow, ownerId: string | undefined): Promise<VehicleUpsertResult> {
+export async function upsertVehicle(
+  prisma: PrismaClient,
+  dealerId: string,
+  row: VehicleRow,
+  ownerId: string | undefined,
+): Promise<VehicleUpsertResult> {
   const current =
     (await prisma.vehicle.findUnique({ where: { dealerId_vin: { dealerId, vin: row.vin } } })) ??
-    (row.vehicleExternalDmsId ? await prisma.vehicle.findUnique({ where: { dealerId_externalDmsId: { dealerId, externalDmsId: row.vehicleExternalDmsId } } }) : null);
+    (row.vehicleExternalDmsId
+      ? await prisma.vehicle.findUnique({ where: { dealerId_externalDmsId: { dealerId, externalDmsId: row.vehicleExternalDmsId } } })
+      : null);
   const data = vehicleData(row, ownerId);
   if (!current) {
     const created = await prisma.vehicle.create({ data: { dealerId, vin: row.vin, make: row.make, model: row.model, ...data } });

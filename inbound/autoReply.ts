@@ -21,7 +21,8 @@ export function autoReplyReason(mail: InboundMail): string | undefined {
   const h = mail.headers;
   const autoSubmitted = h['auto-submitted']?.trim().toLowerCase();
   if (autoSubmitted && !autoSubmitted.startsWith('no')) return `Auto-Submitted: ${autoSubmitted.slice(0, 40)}`;
-  for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder', 'x-auto-response-suppress']) if (h[name] !== undefined) return `${name} header`;
+  for (const name of ['x-autoreply', 'x-autorespond', 'x-autoresponder', 'x-auto-response-suppress'])
+    if (h[name] !== undefined) return `${name} header`;
   const precedence = h['precedence']?.trim().toLowerCase();
   if (precedence && ['auto_reply', 'bulk', 'junk', 'list'].includes(precedence)) return `Precedence: ${precedence}`;
   if (h['list-id'] !== undefined || h['list-unsubscribe'] !== undefined) return 'mailing-list message';

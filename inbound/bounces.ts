@@ -8,12 +8,26 @@ import { bounceClass, type DeliveryStatus } from './reports';
  * soft bounce is counted and suppresses the address once SOFT_BOUNCE_LIMIT soft bounces came back;
  * a delay or success report is only recorded. The customer's timeline shows the bounce.
  */
-export async function handleBounce(deps: InboundDeps, dsn: DeliveryStatus, match: OutboxMatch, eventId: string, now: Date): Promise<InboundResult> {
+export async function handleBounce(
+  deps: InboundDeps,
+  dsn: DeliveryStatus,
+  match: OutboxMatch,
+  eventId: string,
+  now: Date,
+): Promise<InboundResult> {
   const { row } = match;
   const address = row!.recipientEmail.toLowerCase();
-  const base = { outboxMessageId: row!.id, customerId: row!.customerId ?? undefined, dealerId: row!.dealerId ?? undefined, campaignId: row!.campaignId ?? undefined, statusCode: dsn.status, addressHash: addressHashOf(address) };
+  const base = {
+    outboxMessageId: row!.id,
+    customerId: row!.customerId ?? undefined,
+    dealerId: row!.dealerId ?? undefined,
+    campaignId: row!.campaignId ?? undefined,
+    statusCode: dsn.status,
+    addressHash: addressHashOf(address),
+  };
   const kind = bounceClass(dsn);
-  if (kind === 'report') return { ...base, kind: 'delivery_report', outcome: 'none', reason: `action ${dsn.action}, matched by ${match.by}` };
+  if (kind === 'report')
+    return { ...base, kind: 'delivery_report', outcome: 'none', reason: `action ${dsn.action}, matched by ${match.by}` };
 
   let suppress = kind === 'hard';
   if (kind === 'soft') {
@@ -28,18 +42,20 @@ export async function handleBounce(deps: InboundDeps, dsn: DeliveryStatus, match
   }
   if (row!.customerId && row!.dealerId) {
     await deps.prisma.touchpoint.createMany({
-      data: [{
-        dealerId: row!.dealerId,
-        customerId: row!.customerId,
-        messageId: row!.id,
-        channel: 'email',
-        direction: 'inbound',
-        department: 'system',
-        kind: kind === 'hard' ? 'email.bounced' : 'email.soft_bounced',
-        summary: `E-Mail nicht zustellbar (${dsn.status})${suppress ? ': Adresse gesperrt' : ': vorübergehend, wird gezählt'}`,
-        occurredAt: now,
-        externalEventId: `${eventId}:bounce`,
-      }],
+      data: [
+        {
+          dealerId: row!.dealerId,
+          customerId: row!.customerId,
+          messageId: row!.id,
+          channel: 'email',
+          direction: 'inbound',
+          department: 'system',
+          kind: kind === 'hard' ? 'email.bounced' : 'email.soft_bounced',
+          summary: `E-Mail nicht zustellbar (${dsn.status})${suppress ? ': Adresse gesperrt' : ': vorübergehend, wird gezählt'}`,
+          occurredAt: now,
+          externalEventId: `${eventId}:bounce`,
+        },
+      ],
       skipDuplicates: true,
     });
   }

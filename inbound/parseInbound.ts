@@ -52,7 +52,9 @@ export async function parseInbound(raw: Buffer): Promise<InboundMail | { malform
   const contentType = contentTypeHeader.split(';')[0].trim().toLowerCase();
   const reportType = /report-type\s*=\s*"?([\w-]+)"?/i.exec(contentTypeHeader)?.[1]?.toLowerCase();
   const messageId = (headers['message-id'] ?? '').match(MESSAGE_ID)?.[0];
-  const referencedIds = [...(headers['in-reply-to'] ?? '').matchAll(MESSAGE_ID), ...(headers['references'] ?? '').matchAll(MESSAGE_ID)].map((m) => m[0]);
+  const referencedIds = [...(headers['in-reply-to'] ?? '').matchAll(MESSAGE_ID), ...(headers['references'] ?? '').matchAll(MESSAGE_ID)].map(
+    (m) => m[0],
+  );
   const parts = (email.attachments ?? []).map((a) => ({
     mimeType: (a.mimeType ?? '').toLowerCase(),
     content: Buffer.from(typeof a.content === 'string' ? a.content : new Uint8Array(a.content as ArrayBuffer)),

@@ -31,30 +31,47 @@ export async function processInbound(deps: InboundDeps, raw: Buffer, meta: Inbou
   const id = inboundIdOf(parsed.dedupeKey);
   const existing = await deps.prisma.inboundMessage.findUnique({ where: { dedupeKey: parsed.dedupeKey } });
   if (existing) {
-    return { id: existing.id, duplicate: true, kind: existing.kind, outcome: existing.outcome, reason: existing.reason ?? undefined, outboxMessageId: existing.outboxMessageId ?? undefined, customerId: existing.customerId ?? undefined, leadId: existing.leadId ?? undefined };
+    return {
+      id: existing.id,
+      duplicate: true,
+      kind: existing.kind,
+      outcome: existing.outcome,
+      reason: existing.reason ?? undefined,
+      outboxMessageId: existing.outboxMessageId ?? undefined,
+      customerId: existing.customerId ?? undefined,
+      leadId: existing.leadId ?? undefined,
+    };
   }
-  const result: InboundResult = 'malformed' in parsed ? { kind: 'malformed', outcome: 'none', reason: parsed.malformed } : await classifyAndAct(deps, parsed, meta, inboundEventId(id), now);
+  const result: InboundResult =
+    'malformed' in parsed
+      ? { kind: 'malformed', outcome: 'none', reason: parsed.malformed }
+      : await classifyAndAct(deps, parsed, meta, inboundEventId(id), now);
   await deps.prisma.inboundMessage.createMany({
-    data: [{
-      id,
-      dedupeKey: parsed.dedupeKey,
-      source: meta.source,
-      kind: result.kind,
-      outcome: result.outcome,
-      reason: result.reason?.slice(0, 500),
-      outboxMessageId: result.outboxMessageId,
-      dealerId: result.dealerId,
-      customerId: result.customerId,
-      leadId: result.leadId,
-      campaignId: result.campaignId,
-      statusCode: result.statusCode?.slice(0, 40),
-      addressHash: result.addressHash,
-      sizeBytes: parsed.sizeBytes,
-      receivedAt: now,
-    }],
+    data: [
+      {
+        id,
+        dedupeKey: parsed.dedupeKey,
+        source: meta.source,
+        kind: result.kind,
+        outcome: result.outcome,
+        reason: result.reason?.slice(0, 500),
+        outboxMessageId: result.outboxMessageId,
+        dealerId: result.dealerId,
+        customerId: result.customerId,
+        leadId: result.leadId,
+        campaignId: result.campaignId,
+        statusCode: result.statusCode?.slice(0, 40),
+        addressHash: result.addressHash,
+        sizeBytes: parsed.sizeBytes,
+        receivedAt: now,
+      },
+    ],
     skipDuplicates: true,
   });
-  log.info({ inboundId: id, source: meta.source, kind: result.kind, outcome: result.outcome, reason: result.reason }, 'inbound message handled');
+  log.info(
+    { inboundId: id, source: meta.source, kind: result.kind, outcome: result.outcome, reason: result.reason },
+    'inbound message handled',
+  );
   return { id, duplicate: false, ...result };
 }
 
@@ -68,22 +85,47 @@ async function classifyAndAct(deps: InboundDeps, mail: InboundMail, meta: Inboun
   const isReport = mail.contentType === 'multipart/report';
   const dsn = isReport || mail.reportType === 'delivery-status' ? await readDeliveryStatus(mail) : undefined;
   if (dsn) {
-    const match = await matchOutbox(deps.prisma, secret, { tokenAddresses: [...(meta.envelopeTo ?? []), mail.headers['to'], dsn.original.envelopeFrom], messageIds: [dsn.original.messageId] });
-    if (!match) return { kind: 'unmatched', outcome: 'none', statusCode: dsn.status, reason: 'a delivery status notification for a message we did not send' };
+    const match = await matchOutbox(deps.prisma, secret, {
+      tokenAddresses: [...(meta.envelopeTo ?? []), mail.headers['to'], dsn.original.envelopeFrom],
+      messageIds: [dsn.original.messageId],
+    });
+    if (!match)
+      return {
+        kind: 'unmatched',
+        outcome: 'none',
+        statusCode: dsn.status,
+        reason: 'a delivery status notification for a message we did not send',
+      };
     return handleBounce(deps, dsn, match, eventId, now);
   }
   const arf = isReport || mail.reportType === 'feedback-report' ? await readFeedbackReport(mail) : undefined;
   if (arf) {
-    const match = await matchOutbox(deps.prisma, secret, { tokenAddresses: [arf.original.envelopeFrom], messageIds: [arf.original.messageId] });
-    if (!match) return { kind: 'unmatched', outcome: 'none', statusCode: arf.feedbackType, reason: 'a complaint about a message we did not send' };
+    const match = await matchOutbox(deps.prisma, secret, {
+      tokenAddresses: [arf.original.envelopeFrom],
+      messageIds: [arf.original.messageId],
+    });
+    if (!match)
+      return { kind: 'unmatched', outcome: 'none', statusCode: arf.feedbackType, reason: 'a complaint about a message we did not send' };
     return handleComplaint(deps, arf, match, eventId, now);
   }
-  if (isReport) return { kind: 'malformed', outcome: 'none', reason: `a ${mail.reportType ?? 'untyped'} report without a readable status or feedback part` };
+  if (isReport)
+    return {
+      kind: 'malformed',
+      outcome: 'none',
+      reason: `a ${mail.reportType ?? 'untyped'} report without a readable status or feedback part`,
+    };
 
   const autoReply = autoReplyReason(mail) ?? (meta.envelopeFrom === '' ? 'null envelope sender (<>) without a report' : undefined);
   const match = await matchOutbox(deps.prisma, secret, { tokenAddresses: meta.envelopeTo ?? [], messageIds: mail.referencedIds });
   if (autoReply) {
-    return { kind: 'auto_reply', outcome: 'none', reason: autoReply, outboxMessageId: match?.row?.id, customerId: match?.row?.customerId ?? undefined, campaignId: match?.row?.campaignId ?? undefined };
+    return {
+      kind: 'auto_reply',
+      outcome: 'none',
+      reason: autoReply,
+      outboxMessageId: match?.row?.id,
+      customerId: match?.row?.customerId ?? undefined,
+      campaignId: match?.row?.campaignId ?? undefined,
+    };
   }
   if (!mail.fromAddress) return { kind: 'malformed', outcome: 'none', reason: 'no sender address (From)' };
   return handleReply(deps, mail, match, eventId, now);

@@ -47,13 +47,25 @@ async function customerFor(deps: InboundDeps, mail: InboundMail, match: OutboxMa
  * intake, with the customer's history. A reply while the customer has an open lead goes to that
  * lead and becomes a task for its assignee (no second lead).
  */
-export async function handleReply(deps: InboundDeps, mail: InboundMail, match: OutboxMatch | undefined, eventId: string, now: Date): Promise<InboundResult> {
+export async function handleReply(
+  deps: InboundDeps,
+  mail: InboundMail,
+  match: OutboxMatch | undefined,
+  eventId: string,
+  now: Date,
+): Promise<InboundResult> {
   const row = match?.row ?? undefined;
   const base = { outboxMessageId: row?.id, campaignId: row?.campaignId ?? undefined };
   const customer = await customerFor(deps, mail, match);
-  if (customer === 'erased') return { ...base, kind: 'dropped', outcome: 'none', reason: 'the customer was erased (DSGVO Art. 17): nothing kept' };
+  if (customer === 'erased')
+    return { ...base, kind: 'dropped', outcome: 'none', reason: 'the customer was erased (DSGVO Art. 17): nothing kept' };
   if (!customer) {
-    return { ...base, kind: 'unmatched', outcome: 'none', reason: row ? 'the message it answers has no customer' : 'no message of ours is referenced and the sender is no known customer' };
+    return {
+      ...base,
+      kind: 'unmatched',
+      outcome: 'none',
+      reason: row ? 'the message it answers has no customer' : 'no message of ours is referenced and the sender is no known customer',
+    };
   }
   const result = { ...base, customerId: customer.id, dealerId: customer.dealerId };
   const openLead = await deps.prisma.lead.findFirst({
@@ -63,20 +75,22 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
   const snippet = replySnippet(mail.text);
   const subject = mail.subject.trim();
   await deps.prisma.touchpoint.createMany({
-    data: [{
-      dealerId: customer.dealerId,
-      customerId: customer.id,
-      messageId: row?.id,
-      leadId: openLead?.id,
-      staffId: openLead?.assignedToId,
-      channel: 'email',
-      direction: 'inbound',
-      department: 'sales',
-      kind: 'email.reply',
-      summary: `E-Mail-Antwort${subject ? ` „${subject.slice(0, 120)}“` : ''}${snippet ? `: ${snippet}` : ''}`,
-      occurredAt: now,
-      externalEventId: `${eventId}:reply`,
-    }],
+    data: [
+      {
+        dealerId: customer.dealerId,
+        customerId: customer.id,
+        messageId: row?.id,
+        leadId: openLead?.id,
+        staffId: openLead?.assignedToId,
+        channel: 'email',
+        direction: 'inbound',
+        department: 'sales',
+        kind: 'email.reply',
+        summary: `E-Mail-Antwort${subject ? ` „${subject.slice(0, 120)}“` : ''}${snippet ? `: ${snippet}` : ''}`,
+        occurredAt: now,
+        externalEventId: `${eventId}:reply`,
+      },
+    ],
     skipDuplicates: true,
   });
   await sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue, prisma: deps.prisma }, customer.id, {
@@ -88,21 +102,29 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
 
   if (openLead) {
     await deps.prisma.staffTask.createMany({
-      data: [{
-        idempotencyKey: `${eventId}:assignee`,
-        dealerId: customer.dealerId,
-        role: 'salesperson',
-        assigneeId: openLead.assignedToId,
-        kind: 'customer_replied',
-        title: `Kunde hat per E-Mail geantwortet: ${[customer.firstName, customer.lastName].filter(Boolean).join(' ')}`,
-        details: `${subject ? `Betreff: ${subject}\n` : ''}${snippet}`,
-        customerId: customer.id,
-        dueAt: now,
-        createdAt: now,
-      }],
+      data: [
+        {
+          idempotencyKey: `${eventId}:assignee`,
+          dealerId: customer.dealerId,
+          role: 'salesperson',
+          assigneeId: openLead.assignedToId,
+          kind: 'customer_replied',
+          title: `Kunde hat per E-Mail geantwortet: ${[customer.firstName, customer.lastName].filter(Boolean).join(' ')}`,
+          details: `${subject ? `Betreff: ${subject}\n` : ''}${snippet}`,
+          customerId: customer.id,
+          dueAt: now,
+          createdAt: now,
+        },
+      ],
       skipDuplicates: true,
     });
-    return { ...result, kind: 'reply', outcome: openLead.assignedToId ? 'assignee_notified' : 'task_for_role', leadId: openLead.id, reason: 'the customer has an open lead' };
+    return {
+      ...result,
+      kind: 'reply',
+      outcome: openLead.assignedToId ? 'assignee_notified' : 'task_for_role',
+      leadId: openLead.id,
+      reason: 'the customer has an open lead',
+    };
   }
   if (row?.campaignId && LEAD_CAMPAIGNS.test(row.campaignId)) {
     const history = await historySummary(deps.prisma, customer.id);
@@ -114,12 +136,21 @@ export async function handleReply(deps: InboundDeps, mail: InboundMail, match: O
         kind: 'offer',
         source: 'email_reply',
         externalId: eventId,
-        customer: { lastName: customer.lastName, ...(customer.firstName ? { firstName: customer.firstName } : {}), email: customer.email ?? mail.fromAddress },
+        customer: {
+          lastName: customer.lastName,
+          ...(customer.firstName ? { firstName: customer.firstName } : {}),
+          email: customer.email ?? mail.fromAddress,
+        },
         message: `Antwort auf das Angebot (${row.campaignId}): ${snippet || '(ohne Text)'}\n\n${history}`.slice(0, 5000),
         receivedAt: now.toISOString(),
       },
     );
     return { ...result, kind: 'reply', outcome: 'lead_opened', leadId, reason: `answers ${row.campaignId}` };
   }
-  return { ...result, kind: 'reply', outcome: 'touchpoint', reason: row ? `answers ${row.campaignId ?? row.templateId}` : 'matched by the sender address' };
+  return {
+    ...result,
+    kind: 'reply',
+    outcome: 'touchpoint',
+    reason: row ? `answers ${row.campaignId ?? row.templateId}` : 'matched by the sender address',
+  };
 }

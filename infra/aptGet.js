@@ -4,7 +4,8 @@
 
 const { spawnSync } = require('node:child_process');
 
-const LOCK_MESSAGE = /Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock (the )?(administration|directory)|is another process using it/i;
+const LOCK_MESSAGE =
+  /Could not get lock|Unable to acquire the dpkg frontend lock|Unable to lock (the )?(administration|directory)|is another process using it/i;
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_POLL_MS = 3_000;
 
@@ -36,7 +37,8 @@ function aptGet(args, options = {}) {
     const result = spawnSync(command, args, { env, stdio: ['ignore', 'inherit', 'pipe'], encoding: 'utf8' });
     if (result.error) throw new Error(`cannot run ${command}: ${result.error.message}`);
     if (result.status === 0) {
-      if (announced) say(`the apt lock is free again; \`apt-get ${args.join(' ')}\` succeeded after ${Math.round((Date.now() - started) / 1000)} s`);
+      if (announced)
+        say(`the apt lock is free again; \`apt-get ${args.join(' ')}\` succeeded after ${Math.round((Date.now() - started) / 1000)} s`);
       return;
     }
     const stderr = result.stderr || '';
@@ -53,7 +55,9 @@ function aptGet(args, options = {}) {
       );
     }
     if (!announced) {
-      say(`${lockHolder(stderr)} holds the apt lock; waiting for it (at most ${Math.round(timeoutMs / 1000)} s) before \`apt-get ${args.join(' ')}\``);
+      say(
+        `${lockHolder(stderr)} holds the apt lock; waiting for it (at most ${Math.round(timeoutMs / 1000)} s) before \`apt-get ${args.join(' ')}\``,
+      );
       announced = true;
     }
     sleep(Math.min(pollMs, Math.max(0, timeoutMs - waited)));

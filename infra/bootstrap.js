@@ -51,10 +51,14 @@ function checkNodeVersion() {
 
 function installDependencies() {
   const lock = path.join(root, 'package-lock.json');
-  whenChanged('installing dependencies (npm install from package-lock.json)', path.join(root, 'node_modules', '.stammkunde-lock-sha256'), [lock], () =>
-    // `npm ci` refuses this lock: the registry here does not serve every platform's optional @swc/core
-    // binary, so the lock has no entries for them. `npm install` installs exactly the locked versions.
-    run('npm', ['install', '--no-audit', '--no-fund']),
+  whenChanged(
+    'installing dependencies (npm install from package-lock.json)',
+    path.join(root, 'node_modules', '.stammkunde-lock-sha256'),
+    [lock],
+    () =>
+      // `npm ci` refuses this lock: the registry here does not serve every platform's optional @swc/core
+      // binary, so the lock has no entries for them. `npm install` installs exactly the locked versions.
+      run('npm', ['install', '--no-audit', '--no-fund']),
   );
 }
 
@@ -82,7 +86,9 @@ function provisionTemporal() {
  */
 function ensureTestSystemPackages() {
   const missing = [];
-  const hasPostgres = fs.existsSync('/usr/lib/postgresql') && fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
+  const hasPostgres =
+    fs.existsSync('/usr/lib/postgresql') &&
+    fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
   if (!hasPostgres) missing.push('postgresql');
   if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
   if (missing.length === 0) return;

@@ -3,7 +3,13 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import { z } from 'zod';
 import { recordCallbackOutcome } from '../activities/leads/outcomes';
 import type { PrismaClient } from '../db/generated/client';
-import { CALLBACK_OUTCOMES, leadWorkflowId, logCallbackOutcomeUpdate, type CallbackOutcome, type OutcomeReceipt } from '../workflows/leadFollowUp/contract';
+import {
+  CALLBACK_OUTCOMES,
+  leadWorkflowId,
+  logCallbackOutcomeUpdate,
+  type CallbackOutcome,
+  type OutcomeReceipt,
+} from '../workflows/leadFollowUp/contract';
 
 export type LeadClientDeps = { client: Client; prisma: PrismaClient; clock?: () => Date };
 
@@ -47,7 +53,9 @@ export type OutcomeLogged =
 export async function logCallbackOutcome(deps: LeadClientDeps, request: CallbackOutcomeRequest): Promise<OutcomeLogged> {
   const parsed = callbackOutcomeSchema.safeParse(request);
   if (!parsed.success) {
-    throw new Error(`invalid callback outcome: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `invalid callback outcome: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'request'}: ${i.message}`).join('; ')}`,
+    );
   }
   const { leadId, outcome, staffId, note } = parsed.data;
   const lead = await deps.prisma.lead.findUnique({ where: { id: leadId } });
@@ -57,8 +65,16 @@ export async function logCallbackOutcome(deps: LeadClientDeps, request: Callback
   const handle = deps.client.workflow.getHandle(leadWorkflowId(leadId));
   let reason = 'the lead has no running follow-up';
   try {
-    const receipt = await handle.executeUpdate(logCallbackOutcomeUpdate, { args: [{ outcomeId, outcome, ...(staffId ? { staffId } : {}) }] });
-    return { accepted: true, outcomeId, result: receipt.result, attempts: receipt.attempts, ...(receipt.retryAt ? { retryAt: receipt.retryAt } : {}) };
+    const receipt = await handle.executeUpdate(logCallbackOutcomeUpdate, {
+      args: [{ outcomeId, outcome, ...(staffId ? { staffId } : {}) }],
+    });
+    return {
+      accepted: true,
+      outcomeId,
+      result: receipt.result,
+      attempts: receipt.attempts,
+      ...(receipt.retryAt ? { retryAt: receipt.retryAt } : {}),
+    };
   } catch (error) {
     if (error instanceof WorkflowUpdateFailedError) reason = error.cause?.message ?? error.message;
     else if (!(error instanceof WorkflowNotFoundError) && !isCompletedError(error)) throw error;
@@ -66,7 +82,10 @@ export async function logCallbackOutcome(deps: LeadClientDeps, request: Callback
   // A follow-up that stopped (see the lead's timeline) left its callback task open: a real conversation closes it.
   const openTask = await deps.prisma.callbackTask.findFirst({ where: { leadId, status: 'open' } });
   await recordCallbackOutcome(deps.prisma, {
-    leadId, outcomeId, outcome, staffId,
+    leadId,
+    outcomeId,
+    outcome,
+    staffId,
     now: (deps.clock?.() ?? new Date()).toISOString(),
     attempts: openTask?.attempts ?? 0,
     consequence: (openTask || lead.attention === 'follow_up_failed') && outcome !== 'no_answer' ? { kind: 'completed' } : { kind: 'late' },

@@ -13,7 +13,8 @@ export function renderCallbackPage(token: string | undefined, options: LinkCheck
   const checked = checkLink(token, 'log_callback', options);
   if ('refusal' in checked) return checked.refusal;
   const options_ = CALLBACK_OUTCOMES.map(
-    (o, i) => `<label><input type="radio" name="outcome" value="${o}"${i === 0 ? ' required' : ''}> ${escapeHtml(OUTCOME_LABELS[o])}</label>`,
+    (o, i) =>
+      `<label><input type="radio" name="outcome" value="${o}"${i === 0 ? ' required' : ''}> ${escapeHtml(OUTCOME_LABELS[o])}</label>`,
   ).join('\n');
   return page(
     200,
@@ -46,7 +47,11 @@ export async function handleCallbackForm(
   if ('refusal' in checked) return checked.refusal;
   const outcome = form.outcome as CallbackOutcome | undefined;
   if (!outcome || !CALLBACK_OUTCOMES.includes(outcome)) {
-    return page(400, 'Bitte ein Ergebnis wählen', '<p>Bitte wählen Sie aus, wie der Anruf verlaufen ist, und senden Sie das Formular erneut.</p>');
+    return page(
+      400,
+      'Bitte ein Ergebnis wählen',
+      '<p>Bitte wählen Sie aus, wie der Anruf verlaufen ist, und senden Sie das Formular erneut.</p>',
+    );
   }
   let logged;
   try {
@@ -59,12 +64,20 @@ export async function handleCallbackForm(
       outcomeId: form.submissionId?.slice(0, 200) || undefined,
     });
   } catch (error) {
-    if (error instanceof LeadNotFoundError) return page(404, 'Lead nicht gefunden', '<p>Diesen Lead gibt es nicht mehr. Es wurde nichts geändert.</p>');
+    if (error instanceof LeadNotFoundError)
+      return page(404, 'Lead nicht gefunden', '<p>Diesen Lead gibt es nicht mehr. Es wurde nichts geändert.</p>');
     throw error;
   }
   if (!logged.accepted) {
-    return page(200, 'Als Notiz gespeichert', `<p>Die Nachverfolgung dieses Leads war bereits abgeschlossen, deshalb wurde „${escapeHtml(OUTCOME_LABELS[outcome])}“ nicht mehr als Rückruf-Ergebnis übernommen. Es ist als Notiz in der Historie des Kunden vermerkt.</p>`);
+    return page(
+      200,
+      'Als Notiz gespeichert',
+      `<p>Die Nachverfolgung dieses Leads war bereits abgeschlossen, deshalb wurde „${escapeHtml(OUTCOME_LABELS[outcome])}“ nicht mehr als Rückruf-Ergebnis übernommen. Es ist als Notiz in der Historie des Kunden vermerkt.</p>`,
+    );
   }
-  const confirmation = logged.result === 'unreachable' ? 'Vermerkt: nicht erreicht – das war der letzte Versuch, der Lead ist als unerreichbar geschlossen.' : CONFIRMATIONS[outcome];
+  const confirmation =
+    logged.result === 'unreachable'
+      ? 'Vermerkt: nicht erreicht – das war der letzte Versuch, der Lead ist als unerreichbar geschlossen.'
+      : CONFIRMATIONS[outcome];
   return page(200, 'Ergebnis gespeichert', `<p>${escapeHtml(confirmation)}</p>`);
 }

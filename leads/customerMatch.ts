@@ -18,7 +18,10 @@ export function normalizePhone(phone: string): string {
 export async function matchOrCreateCustomer(prisma: PrismaClient | Prisma.TransactionClient, lead: ValidLeadSubmission) {
   const c = lead.customer;
   const byEmail = c.email
-    ? await prisma.customer.findFirst({ where: { dealerId: lead.dealerId, erasedAt: null, email: { equals: c.email, mode: 'insensitive' } }, orderBy: { createdAt: 'asc' } })
+    ? await prisma.customer.findFirst({
+        where: { dealerId: lead.dealerId, erasedAt: null, email: { equals: c.email, mode: 'insensitive' } },
+        orderBy: { createdAt: 'asc' },
+      })
     : null;
   const match = byEmail ?? (c.phone ? await findByPhone(prisma, lead.dealerId, c.phone) : null);
   if (match) {

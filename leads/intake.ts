@@ -30,7 +30,12 @@ export class IdempotencyKeyReusedError extends Error {
   }
 }
 
-const KIND_TEXT = { test_drive: 'Probefahrt-Anfrage', offer: 'Preis-/Angebotsanfrage', trade_in: 'Inzahlungnahme-Anfrage', service: 'Service-Anfrage' } as const;
+const KIND_TEXT = {
+  test_drive: 'Probefahrt-Anfrage',
+  offer: 'Preis-/Angebotsanfrage',
+  trade_in: 'Inzahlungnahme-Anfrage',
+  service: 'Service-Anfrage',
+} as const;
 const CHANNEL: Record<string, TouchpointChannel> = { website: 'web', phone: 'phone', manufacturer: 'system', reactivation: 'email' };
 const DEFAULT_REPEAT_WINDOW_MINUTES = 30;
 
@@ -45,78 +50,95 @@ const DEFAULT_REPEAT_WINDOW_MINUTES = 30;
  * Matching, the duplicate checks and the inserts run in one transaction under the dealer's intake lock
  * (a transaction-level advisory lock), so parallel identical submissions never make two customers or leads.
  */
-export async function submitLead(deps: LeadIntakeDeps, submission: LeadSubmission, options: { idempotencyKey?: string } = {}): Promise<IntakeResult> {
+export async function submitLead(
+  deps: LeadIntakeDeps,
+  submission: LeadSubmission,
+  options: { idempotencyKey?: string } = {},
+): Promise<IntakeResult> {
   const lead = parseLeadSubmission(submission);
   if (deps.slaPolicy) resolveSlaPolicy(deps.slaPolicy); // a bad policy fails here, with the field named
   const receivedAt = lead.receivedAt ? new Date(lead.receivedAt) : (deps.clock?.() ?? new Date());
   const requestHash = hashOf(lead);
   const windowMs = (deps.repeatWindowMinutes ?? DEFAULT_REPEAT_WINDOW_MINUTES) * 60_000;
 
-  const result = await deps.prisma.$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stammkunde:lead-intake:${lead.dealerId}`}, 0))`;
-    const existing = await findExisting(tx, lead, options.idempotencyKey);
-    if (existing) {
-      if (existing.by === 'idempotency_key' && existing.lead.requestHash && existing.lead.requestHash !== requestHash) throw new IdempotencyKeyReusedError(options.idempotencyKey!);
-      return { leadId: existing.lead.id, customerId: existing.lead.customerId ?? '', duplicate: true, duplicateOf: existing.by } satisfies IntakeResult;
-    }
-    const { customer } = await matchOrCreateCustomer(tx, lead);
-    const repeated = windowMs > 0 ? await findRepeat(tx, lead, customer.id, receivedAt, windowMs) : null;
-    if (repeated) {
-      await tx.touchpoint.createMany({
-        data: [{
+  const result = await deps.prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`stammkunde:lead-intake:${lead.dealerId}`}, 0))`;
+      const existing = await findExisting(tx, lead, options.idempotencyKey);
+      if (existing) {
+        if (existing.by === 'idempotency_key' && existing.lead.requestHash && existing.lead.requestHash !== requestHash)
+          throw new IdempotencyKeyReusedError(options.idempotencyKey!);
+        return {
+          leadId: existing.lead.id,
+          customerId: existing.lead.customerId ?? '',
+          duplicate: true,
+          duplicateOf: existing.by,
+        } satisfies IntakeResult;
+      }
+      const { customer } = await matchOrCreateCustomer(tx, lead);
+      const repeated = windowMs > 0 ? await findRepeat(tx, lead, customer.id, receivedAt, windowMs) : null;
+      if (repeated) {
+        await tx.touchpoint.createMany({
+          data: [
+            {
+              dealerId: lead.dealerId,
+              customerId: customer.id,
+              leadId: repeated.id,
+              vehicleId: lead.vehicleId,
+              channel: CHANNEL[lead.source] ?? 'web',
+              direction: 'inbound',
+              department: lead.kind === 'service' ? 'service' : 'sales',
+              kind: 'lead.repeat_submission',
+              summary: `Erneut gesendet: ${summaryOf(lead)}`,
+              occurredAt: receivedAt,
+              externalEventId: `lead:${repeated.id}:repeat:${options.idempotencyKey ?? `${requestHash.slice(0, 16)}@${receivedAt.getTime()}`}`,
+            },
+          ],
+          skipDuplicates: true,
+        });
+        return { leadId: repeated.id, customerId: customer.id, duplicate: true, duplicateOf: 'repeat_submission' } satisfies IntakeResult;
+      }
+      const leadId = lead.leadId ?? crypto.randomUUID();
+      await tx.lead.create({
+        data: {
+          id: leadId,
           dealerId: lead.dealerId,
+          locationId: lead.locationId ?? customer.locationId,
           customerId: customer.id,
-          leadId: repeated.id,
+          source: lead.source,
+          externalId: lead.externalId,
+          kind: lead.kind,
+          message: lead.message,
+          vehicleOfInterest: lead.vehicleOfInterest,
           vehicleId: lead.vehicleId,
-          channel: CHANNEL[lead.source] ?? 'web',
-          direction: 'inbound',
-          department: lead.kind === 'service' ? 'service' : 'sales',
-          kind: 'lead.repeat_submission',
-          summary: `Erneut gesendet: ${summaryOf(lead)}`,
-          occurredAt: receivedAt,
-          externalEventId: `lead:${repeated.id}:repeat:${options.idempotencyKey ?? `${requestHash.slice(0, 16)}@${receivedAt.getTime()}`}`,
-        }],
+          receivedAt,
+          idempotencyKey: options.idempotencyKey,
+          requestHash,
+        },
+      });
+      await tx.touchpoint.createMany({
+        data: [
+          {
+            dealerId: lead.dealerId,
+            customerId: customer.id,
+            leadId,
+            staffId: lead.takenById,
+            vehicleId: lead.vehicleId,
+            channel: CHANNEL[lead.source] ?? 'web',
+            direction: 'inbound',
+            department: lead.kind === 'service' ? 'service' : 'sales',
+            kind: 'lead.received',
+            summary: summaryOf(lead),
+            occurredAt: receivedAt,
+            externalEventId: `lead:${leadId}:received`,
+          },
+        ],
         skipDuplicates: true,
       });
-      return { leadId: repeated.id, customerId: customer.id, duplicate: true, duplicateOf: 'repeat_submission' } satisfies IntakeResult;
-    }
-    const leadId = lead.leadId ?? crypto.randomUUID();
-    await tx.lead.create({
-      data: {
-        id: leadId,
-        dealerId: lead.dealerId,
-        locationId: lead.locationId ?? customer.locationId,
-        customerId: customer.id,
-        source: lead.source,
-        externalId: lead.externalId,
-        kind: lead.kind,
-        message: lead.message,
-        vehicleOfInterest: lead.vehicleOfInterest,
-        vehicleId: lead.vehicleId,
-        receivedAt,
-        idempotencyKey: options.idempotencyKey,
-        requestHash,
-      },
-    });
-    await tx.touchpoint.createMany({
-      data: [{
-        dealerId: lead.dealerId,
-        customerId: customer.id,
-        leadId,
-        staffId: lead.takenById,
-        vehicleId: lead.vehicleId,
-        channel: CHANNEL[lead.source] ?? 'web',
-        direction: 'inbound',
-        department: lead.kind === 'service' ? 'service' : 'sales',
-        kind: 'lead.received',
-        summary: summaryOf(lead),
-        occurredAt: receivedAt,
-        externalEventId: `lead:${leadId}:received`,
-      }],
-      skipDuplicates: true,
-    });
-    return { leadId, customerId: customer.id, duplicate: false } satisfies IntakeResult;
-  }, { timeout: 30_000 });
+      return { leadId, customerId: customer.id, duplicate: false } satisfies IntakeResult;
+    },
+    { timeout: 30_000 },
+  );
   await startFollowUp(deps, result.leadId); // idempotent: also finishes an intake that crashed before the start
   return result;
 }
@@ -129,17 +151,28 @@ function summaryOf(lead: ValidLeadSubmission): string {
 /** Keys sorted, so the same request hashes the same whatever the order of its fields. */
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, canonical(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.entries(value)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v)]),
+    );
   return value;
 }
 
 function hashOf(lead: ValidLeadSubmission): string {
-  return crypto.createHash('sha256').update(JSON.stringify(canonical(lead))).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical(lead)))
+    .digest('hex');
 }
 
 /** "VW  ID.4 Pro" and "vw id.4 pro" are the same car. */
 export function normalizeVehicle(text: string | null | undefined): string {
-  return (text ?? '').toLowerCase().replace(/[^\p{L}\p{N}.]+/gu, ' ').trim();
+  return (text ?? '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .trim();
 }
 
 async function findExisting(tx: Prisma.TransactionClient, lead: ValidLeadSubmission, idempotencyKey: string | undefined) {
@@ -152,7 +185,9 @@ async function findExisting(tx: Prisma.TransactionClient, lead: ValidLeadSubmiss
     if (byId) return { lead: byId, by: 'lead_id' as const };
   }
   if (lead.externalId) {
-    const bySource = await tx.lead.findUnique({ where: { dealerId_source_externalId: { dealerId: lead.dealerId, source: lead.source, externalId: lead.externalId } } });
+    const bySource = await tx.lead.findUnique({
+      where: { dealerId_source_externalId: { dealerId: lead.dealerId, source: lead.source, externalId: lead.externalId } },
+    });
     if (bySource) return { lead: bySource, by: 'external_id' as const };
   }
   return null;
@@ -161,10 +196,21 @@ async function findExisting(tx: Prisma.TransactionClient, lead: ValidLeadSubmiss
 /** The same customer's lead of the same kind about the same vehicle, received within the window before this one. */
 async function findRepeat(tx: Prisma.TransactionClient, lead: ValidLeadSubmission, customerId: string, receivedAt: Date, windowMs: number) {
   const candidates = await tx.lead.findMany({
-    where: { dealerId: lead.dealerId, customerId, kind: lead.kind, receivedAt: { gte: new Date(receivedAt.getTime() - windowMs), lte: new Date(receivedAt.getTime() + windowMs) } },
+    where: {
+      dealerId: lead.dealerId,
+      customerId,
+      kind: lead.kind,
+      receivedAt: { gte: new Date(receivedAt.getTime() - windowMs), lte: new Date(receivedAt.getTime() + windowMs) },
+    },
     orderBy: { receivedAt: 'asc' },
   });
-  return candidates.find((c) => (lead.vehicleId || c.vehicleId ? c.vehicleId === (lead.vehicleId ?? null) : normalizeVehicle(c.vehicleOfInterest) === normalizeVehicle(lead.vehicleOfInterest))) ?? null;
+  return (
+    candidates.find((c) =>
+      lead.vehicleId || c.vehicleId
+        ? c.vehicleId === (lead.vehicleId ?? null)
+        : normalizeVehicle(c.vehicleOfInterest) === normalizeVehicle(lead.vehicleOfInterest),
+    ) ?? null
+  );
 }
 
 async function startFollowUp(deps: LeadIntakeDeps, leadId: string): Promise<void> {

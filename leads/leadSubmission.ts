@@ -11,33 +11,36 @@ export const LEAD_SOURCES = ['website', 'phone', 'manufacturer', 'reactivation']
 
 const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 instant with offset, e.g. 2027-03-02T10:00:00+01:00' });
 
-export const leadSubmissionSchema = z
-  .strictObject({
-    /** Our id for the lead; the follow-up workflow id derives from it, so re-submitting it changes nothing. */
-    leadId: z.uuid({ message: 'must be a UUID' }).optional(),
-    dealerId: z.uuid({ message: 'must be a UUID' }),
-    locationId: z.uuid({ message: 'must be a UUID' }).optional(),
-    kind: z.enum(LEAD_KINDS, { message: `must be one of ${LEAD_KINDS.join(', ')}` }),
-    source: z.string().trim().min(1, { message: 'must not be empty (e.g. website, phone, manufacturer)' }).max(100),
-    /** The source's own id (form submission id, manufacturer lead number): a re-delivery is recognised by it. */
-    externalId: z.string().trim().min(1).max(200).optional(),
-    customer: z
-      .strictObject({
-        salutation: z.enum(['mr', 'ms', 'mx', 'none']).optional(),
-        firstName: z.string().trim().min(1).max(100).optional(),
-        lastName: z.string().trim().min(1, { message: 'is required' }).max(100),
-        email: z.email({ message: 'must be an email address' }).optional(),
-        phone: z.string().trim().regex(/^[+\d][\d ()/-]{4,30}$/, { message: 'must be a phone number such as +49 170 1234567' }).optional(),
-      })
-      .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'needs an email address or a phone number to call back' }),
-    message: z.string().trim().max(5000).optional(),
-    vehicleOfInterest: z.string().trim().max(200).optional(),
-    vehicleId: z.uuid().optional(),
-    /** When the customer sent it; defaults to now. */
-    receivedAt: instant.optional(),
-    /** Staff member who took a phone note. */
-    takenById: z.uuid().optional(),
-  });
+export const leadSubmissionSchema = z.strictObject({
+  /** Our id for the lead; the follow-up workflow id derives from it, so re-submitting it changes nothing. */
+  leadId: z.uuid({ message: 'must be a UUID' }).optional(),
+  dealerId: z.uuid({ message: 'must be a UUID' }),
+  locationId: z.uuid({ message: 'must be a UUID' }).optional(),
+  kind: z.enum(LEAD_KINDS, { message: `must be one of ${LEAD_KINDS.join(', ')}` }),
+  source: z.string().trim().min(1, { message: 'must not be empty (e.g. website, phone, manufacturer)' }).max(100),
+  /** The source's own id (form submission id, manufacturer lead number): a re-delivery is recognised by it. */
+  externalId: z.string().trim().min(1).max(200).optional(),
+  customer: z
+    .strictObject({
+      salutation: z.enum(['mr', 'ms', 'mx', 'none']).optional(),
+      firstName: z.string().trim().min(1).max(100).optional(),
+      lastName: z.string().trim().min(1, { message: 'is required' }).max(100),
+      email: z.email({ message: 'must be an email address' }).optional(),
+      phone: z
+        .string()
+        .trim()
+        .regex(/^[+\d][\d ()/-]{4,30}$/, { message: 'must be a phone number such as +49 170 1234567' })
+        .optional(),
+    })
+    .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'needs an email address or a phone number to call back' }),
+  message: z.string().trim().max(5000).optional(),
+  vehicleOfInterest: z.string().trim().max(200).optional(),
+  vehicleId: z.uuid().optional(),
+  /** When the customer sent it; defaults to now. */
+  receivedAt: instant.optional(),
+  /** Staff member who took a phone note. */
+  takenById: z.uuid().optional(),
+});
 
 export type LeadSubmission = z.input<typeof leadSubmissionSchema>;
 export type ValidLeadSubmission = z.output<typeof leadSubmissionSchema>;

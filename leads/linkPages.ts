@@ -24,14 +24,30 @@ ${body}
 }
 
 const REFUSALS: Record<InvalidLinkError['problem'], Page> = {
-  malformed: page(400, 'Link ungültig', '<p>Dieser Link ist unvollständig oder beschädigt. Bitte öffnen Sie ihn direkt aus der E-Mail. Es wurde nichts geändert.</p>'),
-  forged: page(403, 'Link ungültig', '<p>Dieser Link ist nicht gültig (die Signatur stimmt nicht). Es wurde nichts geändert. Bitte verwenden Sie den Link aus Ihrer E-Mail.</p>'),
+  malformed: page(
+    400,
+    'Link ungültig',
+    '<p>Dieser Link ist unvollständig oder beschädigt. Bitte öffnen Sie ihn direkt aus der E-Mail. Es wurde nichts geändert.</p>',
+  ),
+  forged: page(
+    403,
+    'Link ungültig',
+    '<p>Dieser Link ist nicht gültig (die Signatur stimmt nicht). Es wurde nichts geändert. Bitte verwenden Sie den Link aus Ihrer E-Mail.</p>',
+  ),
   wrong_purpose: page(403, 'Link ungültig', '<p>Dieser Link ist für eine andere Aktion bestimmt. Es wurde nichts geändert.</p>'),
-  expired: page(410, 'Link abgelaufen', '<p>Dieser Link ist abgelaufen. Es wurde nichts geändert. Bitte tragen Sie das Ergebnis im CRM ein oder wenden Sie sich an Ihre Teamleitung.</p>'),
+  expired: page(
+    410,
+    'Link abgelaufen',
+    '<p>Dieser Link ist abgelaufen. Es wurde nichts geändert. Bitte tragen Sie das Ergebnis im CRM ein oder wenden Sie sich an Ihre Teamleitung.</p>',
+  ),
 };
 
 /** The link's claims, or the page that refuses it (forged → 403, expired → 410, malformed → 400). */
-export function checkLink(token: string | undefined, purpose: LinkPurpose, options: LinkCheck = {}): { claims: LinkClaims } | { refusal: Page } {
+export function checkLink(
+  token: string | undefined,
+  purpose: LinkPurpose,
+  options: LinkCheck = {},
+): { claims: LinkClaims } | { refusal: Page } {
   try {
     const claims = verifyLinkToken(token ?? '', purpose, options.secret ?? settings().LINK_SIGNING_SECRET, options.now ?? new Date());
     return { claims };

@@ -54,17 +54,21 @@ export const DEFAULT_SLA_POLICY = {
 
 /** A dealer's override: every part optional, missing parts come from DEFAULT_SLA_POLICY. */
 export const slaPolicyOverrideSchema = z.strictObject({
-  callbackSla: z.strictObject({
-    test_drive: businessDurationSchema.optional(),
-    offer: businessDurationSchema.optional(),
-    trade_in: businessDurationSchema.optional(),
-    service: businessDurationSchema.optional(),
-  }).optional(),
+  callbackSla: z
+    .strictObject({
+      test_drive: businessDurationSchema.optional(),
+      offer: businessDurationSchema.optional(),
+      trade_in: businessDurationSchema.optional(),
+      service: businessDurationSchema.optional(),
+    })
+    .optional(),
   escalation: z.array(escalationStepSchema).max(9, { message: 'at most 9 escalation steps' }).optional(),
-  noAnswer: z.strictObject({
-    maxAttempts: z.number().int().min(1).max(10).optional(),
-    retryAfter: businessDurationSchema.optional(),
-  }).optional(),
+  noAnswer: z
+    .strictObject({
+      maxAttempts: z.number().int().min(1).max(10).optional(),
+      retryAfter: businessDurationSchema.optional(),
+    })
+    .optional(),
   linkValidityDays: z.number().int().min(1).max(90).optional(),
 });
 export type SlaPolicyOverride = z.input<typeof slaPolicyOverrideSchema>;

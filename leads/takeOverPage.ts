@@ -6,7 +6,11 @@ import { takeOverLead } from './takeOver';
 export function renderTakeOverPage(token: string | undefined, options: LinkCheck = {}): Page {
   const checked = checkLink(token, 'take_over_lead', options);
   if ('refusal' in checked) return checked.refusal;
-  return page(200, 'Lead übernehmen', '<form method="post"><p>Möchten Sie diesen Lead übernehmen? Er wird Ihnen zugewiesen, und die Rückruf-Frist beginnt neu.</p><button type="submit">Lead übernehmen</button></form>');
+  return page(
+    200,
+    'Lead übernehmen',
+    '<form method="post"><p>Möchten Sie diesen Lead übernehmen? Er wird Ihnen zugewiesen, und die Rückruf-Frist beginnt neu.</p><button type="submit">Lead übernehmen</button></form>',
+  );
 }
 
 export async function handleTakeOverForm(deps: LeadClientDeps & LinkCheck, token: string | undefined): Promise<Page> {
@@ -17,7 +21,8 @@ export async function handleTakeOverForm(deps: LeadClientDeps & LinkCheck, token
   try {
     await takeOverLead(deps, { leadId: checked.claims.subject, staffId });
   } catch (error) {
-    if (error instanceof LeadNotFoundError) return page(404, 'Lead nicht gefunden', '<p>Diesen Lead gibt es nicht mehr. Es wurde nichts geändert.</p>');
+    if (error instanceof LeadNotFoundError)
+      return page(404, 'Lead nicht gefunden', '<p>Diesen Lead gibt es nicht mehr. Es wurde nichts geändert.</p>');
     throw error;
   }
   return page(200, 'Lead übernommen', '<p>Der Lead ist jetzt Ihnen zugewiesen. Bitte rufen Sie den Kunden zeitnah an.</p>');

@@ -26,7 +26,11 @@ export type LifecycleClientDeps = {
  * on the id `customer-<customerId>`). The event is validated first; its personal parts are stored in the
  * database and only ids, dates and enums are signalled; a duplicate is ignored by the workflow.
  */
-export async function sendCustomerEvent(deps: LifecycleClientDeps, customerId: string, event: CustomerEvent | CustomerEventInput): Promise<void> {
+export async function sendCustomerEvent(
+  deps: LifecycleClientDeps,
+  customerId: string,
+  event: CustomerEvent | CustomerEventInput,
+): Promise<void> {
   const parsed = parseCustomerEvent(event);
   const signal = await storeEventDetails(deps.prisma, customerId, parsed);
   const input: CustomerLifecycleInput = { customerId, ...(deps.settings ? { settings: deps.settings } : {}) };
@@ -39,7 +43,15 @@ export async function sendCustomerEvent(deps: LifecycleClientDeps, customerId: s
   });
 }
 
-export type JourneyItem = { at: string; campaignId: string; stepPath: string; kind: string; name: string; enrollmentId?: string; vehicleId?: string };
+export type JourneyItem = {
+  at: string;
+  campaignId: string;
+  stepPath: string;
+  kind: string;
+  name: string;
+  enrollmentId?: string;
+  vehicleId?: string;
+};
 export type CustomerJourney = Omit<LifecycleView, 'upcoming'> & { upcoming: JourneyItem[] };
 
 /**

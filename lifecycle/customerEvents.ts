@@ -6,7 +6,10 @@ import { z } from 'zod';
  * Dates of the physical world (delivery, service, HU) are local calendar dates yyyy-MM-dd.
  */
 const eventId = z.string().min(1, { message: 'eventId must not be empty' }).max(200);
-const occurredAt = z.iso.datetime({ offset: true, message: 'occurredAt must be an ISO-8601 instant with offset, e.g. 2027-03-30T08:45:00Z' });
+const occurredAt = z.iso.datetime({
+  offset: true,
+  message: 'occurredAt must be an ISO-8601 instant with offset, e.g. 2027-03-30T08:45:00Z',
+});
 const localDate = z.iso.date({ message: 'must be a calendar date yyyy-MM-dd' });
 const id = z.uuid({ message: 'must be a UUID' });
 const km = z.number().int().nonnegative();
@@ -25,9 +28,18 @@ export const customerEventSchema = z.discriminatedUnion('type', [
     lastServiceDate: localDate.optional(),
     lastServiceMileageKm: km.optional(),
     lastHuDate: localDate.optional(),
-    financing: z.object({ kind: z.enum(['loan', 'balloon_loan', 'lease']), endDate: localDate }).strict().optional(),
+    financing: z
+      .object({ kind: z.enum(['loan', 'balloon_loan', 'lease']), endDate: localDate })
+      .strict()
+      .optional(),
   }),
-  event('service_visit_done', { vehicleId: id, visitedOn: localDate, mileageKm: km.optional(), huDone: z.boolean().default(false), summary: z.string().max(2000).optional() }),
+  event('service_visit_done', {
+    vehicleId: id,
+    visitedOn: localDate,
+    mileageKm: km.optional(),
+    huDone: z.boolean().default(false),
+    summary: z.string().max(2000).optional(),
+  }),
   event('hu_done', { vehicleId: id, doneOn: localDate }),
   event('interaction_recorded', {
     channel: z.enum(['phone', 'email', 'visit', 'web', 'letter']),

@@ -40,7 +40,11 @@ const workflowImports = {
       if (isBuiltin(spec)) return context.report({ node, messageId: 'builtin', data: { spec } });
       if (typeOnly) return;
       if (spec.startsWith('.')) {
-        const target = path.relative(ROOT, path.resolve(path.dirname(file), spec)).split(path.sep).join('/').replace(/\.(ts|js)$/, '');
+        const target = path
+          .relative(ROOT, path.resolve(path.dirname(file), spec))
+          .split(path.sep)
+          .join('/')
+          .replace(/\.(ts|js)$/, '');
         if (target.startsWith('workflows/') || isPureModule(target)) return;
       } else if (isAllowedPackage(spec)) return;
       context.report({ node, messageId: 'value', data: { spec } });
@@ -57,9 +61,15 @@ const workflowImports = {
 
 /** `local/no-builtins`: the pure modules workflows run must not reach for Node built-ins either. */
 const noBuiltins = {
-  meta: { type: 'problem', docs: { description: 'no Node built-ins' }, schema: [], messages: { builtin: "Node built-in '{{spec}}' in a module that workflow code runs." } },
+  meta: {
+    type: 'problem',
+    docs: { description: 'no Node built-ins' },
+    schema: [],
+    messages: { builtin: "Node built-in '{{spec}}' in a module that workflow code runs." },
+  },
   create(context) {
-    const check = (node, spec) => typeof spec === 'string' && isBuiltin(spec) && context.report({ node, messageId: 'builtin', data: { spec } });
+    const check = (node, spec) =>
+      typeof spec === 'string' && isBuiltin(spec) && context.report({ node, messageId: 'builtin', data: { spec } });
     return {
       ImportDeclaration: (node) => node.importKind !== 'type' && check(node, node.source.value),
       ImportExpression: (node) => check(node, node.source.value),
@@ -70,9 +80,18 @@ const noBuiltins = {
 
 /** Workflow time comes from workflows/shared/clock.ts (Temporal's deterministic clock), randomness from the SDK's uuid4(). */
 const nondeterminism = [
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Date.now() in workflow code: use workflowNow()/workflowNowMs() from workflows/shared/clock.' },
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() in workflow code: use workflowNow() from workflows/shared/clock.' },
-  { selector: "MemberExpression[object.name='Math'][property.name='random']", message: "Math.random() in workflow code: use uuid4() from '@temporalio/workflow', or pass the choice in from an activity." },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: 'Date.now() in workflow code: use workflowNow()/workflowNowMs() from workflows/shared/clock.',
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'new Date() in workflow code: use workflowNow() from workflows/shared/clock.',
+  },
+  {
+    selector: "MemberExpression[object.name='Math'][property.name='random']",
+    message: "Math.random() in workflow code: use uuid4() from '@temporalio/workflow', or pass the choice in from an activity.",
+  },
 ];
 
 /** The flat-config block for workflows/ (eslint.config.mjs uses it; tests/unit/workflowLint.test.ts lints fixtures with it). */

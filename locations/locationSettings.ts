@@ -14,7 +14,10 @@ import { federalStateSchema } from '../time/publicHolidays';
  */
 
 export class LocationSettingsError extends Error {
-  constructor(readonly field: string, message: string) {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'ValidationError';
   }
@@ -44,7 +47,10 @@ export const dealerSettingsSchema = z.strictObject({
 });
 export type DealerSettingsInput = z.input<typeof dealerSettingsSchema>;
 
-const isMissing = (hours: unknown) => hours === undefined || hours === null || (typeof hours === 'object' && !Array.isArray(hours) && Object.keys(hours as object).length === 0);
+const isMissing = (hours: unknown) =>
+  hours === undefined ||
+  hours === null ||
+  (typeof hours === 'object' && !Array.isArray(hours) && Object.keys(hours as object).length === 0);
 
 /** Validated weekly hours of `what` ("location "München-Laim""); refuses a week that never opens. */
 export function validWeeklyHours(hours: unknown, what: string, field = 'openingHours'): OpeningHours {
@@ -53,14 +59,19 @@ export function validWeeklyHours(hours: unknown, what: string, field = 'openingH
     const problems = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
     throw new LocationSettingsError(field, `${what}: ${field} invalid: ${problems}`);
   }
-  if (!opensAtAll(parsed.data)) throw new LocationSettingsError(field, `${what}: ${field} are closed on every day of the week; give at least one opening interval (or none, for the dealer's default hours)`);
+  if (!opensAtAll(parsed.data))
+    throw new LocationSettingsError(
+      field,
+      `${what}: ${field} are closed on every day of the week; give at least one opening interval (or none, for the dealer's default hours)`,
+    );
   return parsed.data;
 }
 
 /** The hours a location runs on: its own, else the dealer's default, else DEFAULT_OPENING_HOURS. */
 export function effectiveOpeningHours(locationHours: unknown, dealerDefault: unknown, locationName: string): OpeningHours {
   if (!isMissing(locationHours)) return validWeeklyHours(locationHours, `location "${locationName}"`);
-  if (!isMissing(dealerDefault)) return validWeeklyHours(dealerDefault, `dealer default for location "${locationName}"`, 'defaultOpeningHours');
+  if (!isMissing(dealerDefault))
+    return validWeeklyHours(dealerDefault, `dealer default for location "${locationName}"`, 'defaultOpeningHours');
   return DEFAULT_OPENING_HOURS;
 }
 
@@ -81,16 +92,21 @@ function parse<S extends z.ZodType>(schema: S, input: unknown, what: string): z.
   throw new LocationSettingsError(field, `${what}: ${field} ${issue.message}`);
 }
 
-const nameTaken = (name: string) => (error: unknown): never => {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new LocationSettingsError('name', `location "${name}": name is already used by another location of this dealer`);
-  throw error;
-};
+const nameTaken =
+  (name: string) =>
+  (error: unknown): never => {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')
+      throw new LocationSettingsError('name', `location "${name}": name is already used by another location of this dealer`);
+    throw error;
+  };
 
 export async function createLocation(prisma: PrismaClient | Prisma.TransactionClient, dealerId: string, input: LocationSettingsInput) {
   const data = parse(locationSettingsSchema, input, `location "${(input as { name?: string }).name ?? '?'}"`);
   const dealer = await prisma.dealer.findUniqueOrThrow({ where: { id: dealerId } });
   const openingHours = effectiveOpeningHours(data.openingHours, dealer.defaultOpeningHours, data.name);
-  return prisma.location.create({ data: { ...data, dealerId, openingHours, escalationEmail: data.escalationEmail ?? null } }).catch(nameTaken(data.name));
+  return prisma.location
+    .create({ data: { ...data, dealerId, openingHours, escalationEmail: data.escalationEmail ?? null } })
+    .catch(nameTaken(data.name));
 }
 
 export async function updateLocation(prisma: PrismaClient, locationId: string, input: LocationChangeInput) {
@@ -99,15 +115,23 @@ export async function updateLocation(prisma: PrismaClient, locationId: string, i
   const name = data.name ?? location.name;
   const { openingHours: given, ...rest } = data;
   const openingHours = 'openingHours' in data ? effectiveOpeningHours(given, location.dealer.defaultOpeningHours, name) : undefined;
-  return prisma.location.update({ where: { id: locationId }, data: { ...rest, ...(openingHours ? { openingHours } : {}) } }).catch(nameTaken(name));
+  return prisma.location
+    .update({ where: { id: locationId }, data: { ...rest, ...(openingHours ? { openingHours } : {}) } })
+    .catch(nameTaken(name));
 }
 
 export async function updateDealerSettings(prisma: PrismaClient, dealerId: string, input: DealerSettingsInput) {
   const dealer = await prisma.dealer.findUniqueOrThrow({ where: { id: dealerId } });
   const data = parse(dealerSettingsSchema, input, `dealer "${dealer.name}"`);
-  const defaultOpeningHours = data.defaultOpeningHours === undefined ? undefined : validWeeklyHours(data.defaultOpeningHours, `dealer "${dealer.name}"`, 'defaultOpeningHours');
+  const defaultOpeningHours =
+    data.defaultOpeningHours === undefined
+      ? undefined
+      : validWeeklyHours(data.defaultOpeningHours, `dealer "${dealer.name}"`, 'defaultOpeningHours');
   return prisma.dealer.update({
     where: { id: dealerId },
-    data: { ...(data.escalationEmail !== undefined ? { escalationEmail: data.escalationEmail } : {}), ...(defaultOpeningHours ? { defaultOpeningHours } : {}) },
+    data: {
+      ...(data.escalationEmail !== undefined ? { escalationEmail: data.escalationEmail } : {}),
+      ...(defaultOpeningHours ? { defaultOpeningHours } : {}),
+    },
   });
 }

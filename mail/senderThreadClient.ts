@@ -56,7 +56,9 @@ export function startSenderThread(poolOptions: SMTPPoolOptions, dkimKeys: DkimKe
     else waiter?.resolve(reply.info!);
   });
   worker.on('error', (error) => failAll(Object.assign(new Error(`SMTP sender thread failed: ${error.message}`), { code: 'ECONNECTION' })));
-  worker.on('exit', (exitCode) => failAll(Object.assign(new Error(`SMTP sender thread stopped (exit code ${exitCode})`), { code: 'ECONNECTION' })));
+  worker.on('exit', (exitCode) =>
+    failAll(Object.assign(new Error(`SMTP sender thread stopped (exit code ${exitCode})`), { code: 'ECONNECTION' })),
+  );
 
   return {
     send(mail) {

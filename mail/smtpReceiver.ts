@@ -126,8 +126,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
       failures.rejectNext(count, { code, message }),
     setRejectWhile: (predicate, code = 451, message = 'Temporary local problem, please try again later') =>
       failures.rejectWhile(predicate, { code, message }),
-    rejectRecipients: (addresses, code = 550, message = 'Mailbox unavailable') =>
-      failures.rejectRecipients(addresses, { code, message }),
+    rejectRecipients: (addresses, code = 550, message = 'Mailbox unavailable') => failures.rejectRecipients(addresses, { code, message }),
     resetFailures: () => failures.reset(),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -20,7 +20,10 @@ const dkimByDomain = new Map((workerData.dkimKeys || []).map((key) => [key.domai
 
 function dkimFor(from) {
   const address = /<([^<>\s]+)>\s*$/.exec(String(from))?.[1] ?? String(from);
-  const domain = address.slice(address.lastIndexOf('@') + 1).trim().toLowerCase();
+  const domain = address
+    .slice(address.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
   return dkimByDomain.get(domain);
 }
 

@@ -20,7 +20,9 @@ export function parseSmtpUrl(smtpUrl: string, field = 'SMTP_URL'): SmtpEndpoint 
   try {
     url = new URL(smtpUrl);
   } catch {
-    throw new Error(`${field}: "${redact(smtpUrl)}" is not a URL; expected e.g. smtp://127.0.0.1:2525 or smtps://user:pass@relay.example:465`);
+    throw new Error(
+      `${field}: "${redact(smtpUrl)}" is not a URL; expected e.g. smtp://127.0.0.1:2525 or smtps://user:pass@relay.example:465`,
+    );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new Error(`${field}: scheme "${url.protocol}" is not supported; use smtp:// or smtps://`);

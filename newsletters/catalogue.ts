@@ -16,7 +16,10 @@ const tyreChangeAutumn = defineNewsletter({
       subject: 'Zeit für Winterreifen',
       preheader: 'Von O bis O: Räderwechsel mit Einlagerung – jetzt Termin sichern.',
       headline: 'Von O bis O: Zeit für Winterreifen',
-      paragraphs: ['die Faustregel „von O bis O“ gilt: Ab Oktober gehören Winterreifen aufs Auto.', 'Wir wechseln Ihre Räder, prüfen Profiltiefe und Reifendruck und lagern Ihre Sommerräder ein.'],
+      paragraphs: [
+        'die Faustregel „von O bis O“ gilt: Ab Oktober gehören Winterreifen aufs Auto.',
+        'Wir wechseln Ihre Räder, prüfen Profiltiefe und Reifendruck und lagern Ihre Sommerräder ein.',
+      ],
       callToAction: { label: 'Termin buchen', url: 'https://autohaus.example/raederwechsel' },
       signature: ['Ihr Serviceteam'],
     },
@@ -33,7 +36,10 @@ const tyreChangeSpring = defineNewsletter({
       ...tyreChangeAutumn.content.de,
       subject: 'Zeit für Sommerreifen',
       headline: 'Von O bis O: Zeit für Sommerreifen',
-      paragraphs: ['nach Ostern sind Sommerreifen die richtige Wahl: Auf warmer Straße bremsen sie kürzer.', 'Wir wechseln Ihre Räder und lagern Ihre Winterräder ein.'],
+      paragraphs: [
+        'nach Ostern sind Sommerreifen die richtige Wahl: Auf warmer Straße bremsen sie kürzer.',
+        'Wir wechseln Ihre Räder und lagern Ihre Winterräder ein.',
+      ],
     },
   },
 });
@@ -70,6 +76,7 @@ export const newsletterCatalogue: NewsletterDefinition[] = [tyreChangeAutumn, ty
 
 export function newsletterById(id: string): NewsletterDefinition {
   const found = newsletterCatalogue.find((n) => n.id === id);
-  if (!found) throw new Error(`newsletter: no newsletter with id ${JSON.stringify(id)} (known: ${newsletterCatalogue.map((n) => n.id).join(', ')})`);
+  if (!found)
+    throw new Error(`newsletter: no newsletter with id ${JSON.stringify(id)} (known: ${newsletterCatalogue.map((n) => n.id).join(', ')})`);
   return found;
 }

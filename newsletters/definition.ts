@@ -7,7 +7,10 @@ import { segmentSchema } from '../segments/segmentSchema';
  * and optionally a schedule (a calendar in the dealer's time zone). Defined in code, checked with zod.
  */
 
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' });
+const httpUrl = z
+  .string()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), { message: 'must be an http(s) URL' });
 
 export const newsletterContentSchema = z
   .object({
@@ -15,7 +18,10 @@ export const newsletterContentSchema = z
     preheader: z.string().min(1).max(200),
     headline: z.string().min(1),
     paragraphs: z.array(z.string().min(1)).min(1).max(20),
-    callToAction: z.object({ label: z.string().min(1), url: httpUrl }).strict().optional(),
+    callToAction: z
+      .object({ label: z.string().min(1), url: httpUrl })
+      .strict()
+      .optional(),
     signature: z.array(z.string().min(1)).min(1).max(4).optional(),
   })
   .strict();

@@ -1,6 +1,19 @@
 export { newsletterById, newsletterCatalogue } from './catalogue';
-export { defineNewsletter, newsletterDefinitionSchema, type NewsletterContent, type NewsletterDefinition, type NewsletterDefinitionInput } from './definition';
-export { cancelNewsletterRun, newsletterRunProgress, newsletterRunResult, pauseNewsletterRun, resumeNewsletterRun, startNewsletterRun } from './runs';
+export {
+  defineNewsletter,
+  newsletterDefinitionSchema,
+  type NewsletterContent,
+  type NewsletterDefinition,
+  type NewsletterDefinitionInput,
+} from './definition';
+export {
+  cancelNewsletterRun,
+  newsletterRunProgress,
+  newsletterRunResult,
+  pauseNewsletterRun,
+  resumeNewsletterRun,
+  startNewsletterRun,
+} from './runs';
 export { scheduleSpecFor } from './scheduleSpec';
 export {
   deleteNewsletterSchedule,

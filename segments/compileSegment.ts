@@ -21,7 +21,9 @@ function instantOf(point: PointInTime, scope: SegmentScope): Date {
 
 /** The local calendar date (yyyy-MM-dd) `years` before the run. */
 function dateYearsBefore(years: number, scope: SegmentScope): string {
-  return DateTime.fromJSDate(scope.now, { zone: scope.timeZone }).minus({ months: Math.round(years * 12) }).toISODate()!;
+  return DateTime.fromJSDate(scope.now, { zone: scope.timeZone })
+    .minus({ months: Math.round(years * 12) })
+    .toISODate()!;
 }
 
 function vehicleCondition(vehicle: NonNullable<Segment['vehicle']>, scope: SegmentScope): Prisma.Sql {
@@ -30,8 +32,10 @@ function vehicleCondition(vehicle: NonNullable<Segment['vehicle']>, scope: Segme
   if (vehicle.models) parts.push(Prisma.sql`lower(v.model COLLATE ${UNICODE_CASE}) = ANY(${lowered(vehicle.models)}::text[])`);
   if (vehicle.fuelTypes) parts.push(Prisma.sql`v."fuelType"::text = ANY(${vehicle.fuelTypes}::text[])`);
   const registeredOn = Prisma.sql`COALESCE(v."firstRegistrationAt", v."deliveredAt")`;
-  if (vehicle.olderThanYears !== undefined) parts.push(Prisma.sql`${registeredOn} <= ${dateYearsBefore(vehicle.olderThanYears, scope)}::date`);
-  if (vehicle.youngerThanYears !== undefined) parts.push(Prisma.sql`${registeredOn} > ${dateYearsBefore(vehicle.youngerThanYears, scope)}::date`);
+  if (vehicle.olderThanYears !== undefined)
+    parts.push(Prisma.sql`${registeredOn} <= ${dateYearsBefore(vehicle.olderThanYears, scope)}::date`);
+  if (vehicle.youngerThanYears !== undefined)
+    parts.push(Prisma.sql`${registeredOn} > ${dateYearsBefore(vehicle.youngerThanYears, scope)}::date`);
   return Prisma.sql`EXISTS (SELECT 1 FROM vehicles v WHERE ${Prisma.join(parts, ' AND ')})`;
 }
 
@@ -47,15 +51,21 @@ export function segmentCondition(segment: Segment, scope: SegmentScope): Prisma.
   ];
   if (segment.vehicle) parts.push(vehicleCondition(segment.vehicle, scope));
   if (segment.locations) {
-    parts.push(Prisma.sql`c."locationId" IN (SELECT l.id FROM locations l WHERE l."dealerId" = c."dealerId" AND l.name = ANY(${segment.locations}::text[]))`);
+    parts.push(
+      Prisma.sql`c."locationId" IN (SELECT l.id FROM locations l WHERE l."dealerId" = c."dealerId" AND l.name = ANY(${segment.locations}::text[]))`,
+    );
   }
   if (segment.languages) parts.push(Prisma.sql`c.language::text = ANY(${segment.languages}::text[])`);
   const { before, after } = segment.lastInteraction ?? {};
   if (before !== undefined) {
-    parts.push(Prisma.sql`NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t."customerId" = c.id AND t."occurredAt" >= ${instantOf(before, scope)})`);
+    parts.push(
+      Prisma.sql`NOT EXISTS (SELECT 1 FROM touchpoints t WHERE t."customerId" = c.id AND t."occurredAt" >= ${instantOf(before, scope)})`,
+    );
   }
   if (after !== undefined) {
-    parts.push(Prisma.sql`EXISTS (SELECT 1 FROM touchpoints t WHERE t."customerId" = c.id AND t."occurredAt" >= ${instantOf(after, scope)})`);
+    parts.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM touchpoints t WHERE t."customerId" = c.id AND t."occurredAt" >= ${instantOf(after, scope)})`,
+    );
   }
   if (segment.tags?.all) parts.push(Prisma.sql`c.tags @> ${segment.tags.all}::text[]`);
   if (segment.tags?.any) parts.push(Prisma.sql`c.tags && ${segment.tags.any}::text[]`);

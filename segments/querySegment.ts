@@ -5,7 +5,9 @@ import type { Segment } from './segmentSchema';
 
 /** How many customers are in the segment right now (for previews and the CLI). */
 export async function countSegment(prisma: PrismaClient, segment: Segment, scope: SegmentScope): Promise<number> {
-  const rows = await prisma.$queryRaw<Array<{ n: bigint }>>`SELECT count(*) AS n FROM customers c WHERE ${segmentCondition(segment, scope)}`;
+  const rows = await prisma.$queryRaw<
+    Array<{ n: bigint }>
+  >`SELECT count(*) AS n FROM customers c WHERE ${segmentCondition(segment, scope)}`;
   return Number(rows[0].n);
 }
 

@@ -8,7 +8,8 @@ import { z } from 'zod';
 
 export const fuelTypes = ['petrol', 'diesel', 'hybrid', 'plug_in_hybrid', 'electric', 'lpg', 'cng', 'hydrogen', 'other'] as const;
 
-const nonEmptyList = <T extends z.ZodType>(item: T) => z.array(item).min(1, { message: 'must list at least one value (leave the field out to not filter)' });
+const nonEmptyList = <T extends z.ZodType>(item: T) =>
+  z.array(item).min(1, { message: 'must list at least one value (leave the field out to not filter)' });
 const word = z.string().trim().min(1);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date yyyy-MM-dd' });
 

@@ -23,7 +23,12 @@ export const behaviourSchema = z.strictObject({
   /** Per lead: the salesperson logs the callback late, after the SLA (escalations follow), instead of within the hour. */
   callbackLate: probability.default(0.25),
   /** How late a late callback is logged, in calendar hours after the lead came in. */
-  lateCallbackAfterHours: z.number().int().min(1).max(24 * 30).default(52),
+  lateCallbackAfterHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(52),
   /** How many weeks a reminder or offer can still trigger a reaction. */
   reactionWindowWeeks: z.number().int().min(1).max(26).default(6),
 });

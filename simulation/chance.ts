@@ -18,7 +18,10 @@ export type Chance = {
 
 export function seededChance(seed: string): Chance {
   const draw = (...keys: Array<string | number>) => {
-    const digest = crypto.createHash('sha256').update([seed, ...keys].join('\u0000')).digest();
+    const digest = crypto
+      .createHash('sha256')
+      .update([seed, ...keys].join('\u0000'))
+      .digest();
     return digest.readUInt32BE(0) / 0x1_0000_0000;
   };
   return {

@@ -13,19 +13,36 @@ import type { Chance } from './chance';
 type StimulusKind = keyof typeof stimuli;
 type Stimulus = { kind: StimulusKind; customerId: string; vehicleId?: string; messageId: string; week: number };
 export type PlannedEvent = { customerId: string; event: CustomerEventInput; cause: string };
-export type SentMessage = { id: string; customerId: string; templateId: string; campaignId: string | null; category: string; sentAt: Date; vehicleId?: string };
+export type SentMessage = {
+  id: string;
+  customerId: string;
+  templateId: string;
+  campaignId: string | null;
+  category: string;
+  sentAt: Date;
+  vehicleId?: string;
+};
 
 const kindOfTemplate = new Map<string, StimulusKind>(
-  (Object.entries(stimuli) as Array<[StimulusKind, readonly string[]]>).flatMap(([kind, templates]) => templates.map((t) => [t, kind] as [string, StimulusKind])),
+  (Object.entries(stimuli) as Array<[StimulusKind, readonly string[]]>).flatMap(([kind, templates]) =>
+    templates.map((t) => [t, kind] as [string, StimulusKind]),
+  ),
 );
 
 const probabilityOf = (b: Behaviour, kind: StimulusKind) =>
-  kind === 'service' ? b.serviceBookingPerWeek : kind === 'hu' ? b.huDonePerWeek : kind === 'reactivation' ? b.reactivationReplyPerWeek : b.repurchaseReplyPerWeek;
+  kind === 'service'
+    ? b.serviceBookingPerWeek
+    : kind === 'hu'
+      ? b.huDonePerWeek
+      : kind === 'reactivation'
+        ? b.reactivationReplyPerWeek
+        : b.repurchaseReplyPerWeek;
 
 export class CustomerModel {
   private readonly open = new Map<string, Stimulus>();
   private readonly objected = new Set<string>();
-  readonly reactions: Array<{ week: number; at: string; customerId: string; kind: StimulusKind | 'objection' | 'scripted'; type: string }> = [];
+  readonly reactions: Array<{ week: number; at: string; customerId: string; kind: StimulusKind | 'objection' | 'scripted'; type: string }> =
+    [];
 
   constructor(
     private readonly behaviour: Behaviour,
@@ -36,10 +53,26 @@ export class CustomerModel {
   static async sentBetween(prisma: PrismaClient, from: DateTime, to: DateTime): Promise<SentMessage[]> {
     const rows = await prisma.message.findMany({
       where: { status: 'sent', customerId: { not: null }, sentAt: { gte: from.toJSDate(), lt: to.toJSDate() } },
-      select: { id: true, customerId: true, templateId: true, campaignId: true, category: true, sentAt: true, enrollment: { select: { vehicleId: true } } },
+      select: {
+        id: true,
+        customerId: true,
+        templateId: true,
+        campaignId: true,
+        category: true,
+        sentAt: true,
+        enrollment: { select: { vehicleId: true } },
+      },
       orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
     });
-    return rows.map((r) => ({ id: r.id, customerId: r.customerId!, templateId: r.templateId, campaignId: r.campaignId, category: r.category, sentAt: r.sentAt!, vehicleId: r.enrollment?.vehicleId ?? undefined }));
+    return rows.map((r) => ({
+      id: r.id,
+      customerId: r.customerId!,
+      templateId: r.templateId,
+      campaignId: r.campaignId,
+      category: r.category,
+      sentAt: r.sentAt!,
+      vehicleId: r.enrollment?.vehicleId ?? undefined,
+    }));
   }
 
   /** What the customers do at the stop that ends `week`, given what they received in it. */
@@ -50,11 +83,22 @@ export class CustomerModel {
     for (const m of received) {
       if (this.objected.has(m.customerId)) continue;
       const kind = kindOfTemplate.get(m.templateId);
-      if (kind) this.open.set(`${kind}/${m.customerId}/${m.vehicleId ?? ''}`, { kind, customerId: m.customerId, vehicleId: m.vehicleId, messageId: m.id, week });
+      if (kind)
+        this.open.set(`${kind}/${m.customerId}/${m.vehicleId ?? ''}`, {
+          kind,
+          customerId: m.customerId,
+          vehicleId: m.vehicleId,
+          messageId: m.id,
+          week,
+        });
       if (m.category === 'marketing' && this.chance.happens(this.behaviour.unsubscribePerMessage, 'unsubscribe', m.id)) {
         this.objected.add(m.customerId);
         this.reactions.push({ week, at: occurredAt, customerId: m.customerId, kind: 'objection', type: 'objection' });
-        planned.push({ customerId: m.customerId, cause: 'unsubscribe', event: { type: 'objection', eventId: `simulation:objection:${m.id}`, occurredAt } });
+        planned.push({
+          customerId: m.customerId,
+          cause: 'unsubscribe',
+          event: { type: 'objection', eventId: `simulation:objection:${m.id}`, occurredAt },
+        });
       }
     }
     for (const [key, s] of [...this.open.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -73,7 +117,13 @@ export class CustomerModel {
   }
 
   /** A scripted "what if" event (e.g. an objection in month 5). */
-  scripted(week: number, customerId: string, type: 'objection' | 'service_visit_done' | 'hu_done' | 'email_replied', at: DateTime, vehicleId?: string): PlannedEvent | undefined {
+  scripted(
+    week: number,
+    customerId: string,
+    type: 'objection' | 'service_visit_done' | 'hu_done' | 'email_replied',
+    at: DateTime,
+    vehicleId?: string,
+  ): PlannedEvent | undefined {
     const base = { eventId: `simulation:scripted:${type}:${customerId}:${at.toISODate()}`, occurredAt: at.toUTC().toISO()! };
     if (type === 'objection') this.objected.add(customerId);
     this.reactions.push({ week, at: base.occurredAt, customerId, kind: 'scripted', type });
@@ -86,7 +136,8 @@ export class CustomerModel {
 
   private reaction(s: Stimulus, occurredAt: string, day: string): CustomerEventInput | undefined {
     const eventId = `simulation:${s.kind}:${s.messageId}`;
-    if (s.kind === 'service') return s.vehicleId ? { type: 'service_visit_done', eventId, occurredAt, vehicleId: s.vehicleId, visitedOn: day } : undefined;
+    if (s.kind === 'service')
+      return s.vehicleId ? { type: 'service_visit_done', eventId, occurredAt, vehicleId: s.vehicleId, visitedOn: day } : undefined;
     if (s.kind === 'hu') return s.vehicleId ? { type: 'hu_done', eventId, occurredAt, vehicleId: s.vehicleId, doneOn: day } : undefined;
     return { type: 'email_replied', eventId, occurredAt };
   }

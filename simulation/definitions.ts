@@ -32,7 +32,10 @@ function looksLikeCampaign(value: unknown): value is CampaignDefinition {
 function definitionsInDirectory(dir: string): unknown[] {
   const absolute = path.resolve(dir);
   if (!fs.existsSync(absolute) || !fs.statSync(absolute).isDirectory()) throw new Error(`--campaigns: ${dir} is not a directory`);
-  const files = fs.readdirSync(absolute).filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts')).sort();
+  const files = fs
+    .readdirSync(absolute)
+    .filter((f) => /\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
+    .sort();
   const found: unknown[] = [];
   for (const file of files) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -51,10 +54,14 @@ function definitionsAtGitRef(ref: string): unknown[] {
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const catalogue = require(path.join(dir, 'campaigns', 'catalogue.ts')) as { builtInCampaigns?: unknown[] };
-    if (!Array.isArray(catalogue.builtInCampaigns)) throw new Error(`--git-ref: ${ref} has no campaigns/catalogue.ts with builtInCampaigns`);
+    if (!Array.isArray(catalogue.builtInCampaigns))
+      throw new Error(`--git-ref: ${ref} has no campaigns/catalogue.ts with builtInCampaigns`);
     return catalogue.builtInCampaigns;
   } catch (error) {
-    if (error instanceof Error && /unknown revision|not a valid object name|bad revision/i.test(String((error as { stderr?: Buffer }).stderr ?? error.message))) {
+    if (
+      error instanceof Error &&
+      /unknown revision|not a valid object name|bad revision/i.test(String((error as { stderr?: Buffer }).stderr ?? error.message))
+    ) {
       throw new Error(`--git-ref: ${ref} is not a commit of this repository`);
     }
     throw error;

@@ -7,7 +7,13 @@ import type { DeliveryOutcome } from '../activities/delivery/sendThroughOutbox';
  * outbox does not keep: deferrals by the sending window and by the frequency cap (a deferred message
  * stays 'queued' and is simply tried again later). Only ids, dates and reasons are kept.
  */
-export type Deferral = { campaignId: string; customerId: string; templateId: string; reason: 'outside_sending_window' | 'frequency_cap'; at: string };
+export type Deferral = {
+  campaignId: string;
+  customerId: string;
+  templateId: string;
+  reason: 'outside_sending_window' | 'frequency_cap';
+  at: string;
+};
 
 export class DeliveryObserver {
   readonly deferrals: Deferral[] = [];
@@ -16,7 +22,8 @@ export class DeliveryObserver {
     inbound: {
       execute: async (input, next) => {
         const result = await next(input);
-        if (ctx.info.activityType === 'deliverCampaignMessage') this.observe(input.args[0] as DeliverCampaignMessageInput, result as DeliveryOutcome);
+        if (ctx.info.activityType === 'deliverCampaignMessage')
+          this.observe(input.args[0] as DeliverCampaignMessageInput, result as DeliveryOutcome);
         return result;
       },
     },
@@ -24,6 +31,12 @@ export class DeliveryObserver {
 
   private observe(input: DeliverCampaignMessageInput, outcome: DeliveryOutcome): void {
     if (outcome.status !== 'deferred') return;
-    this.deferrals.push({ campaignId: input.campaignId, customerId: input.customerId, templateId: input.templateId, reason: outcome.reason, at: input.now });
+    this.deferrals.push({
+      campaignId: input.campaignId,
+      customerId: input.customerId,
+      templateId: input.templateId,
+      reason: outcome.reason,
+      at: input.now,
+    });
   }
 }

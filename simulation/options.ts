@@ -11,7 +11,10 @@ export const populationSchema = z.discriminatedUnion('source', [
   z.strictObject({
     source: z.literal('snapshot'),
     /** postgresql://… of the dealer's database, or undefined for the embedded PGlite in the data dir. Only read. */
-    databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, { message: 'must start with postgresql://' }).optional(),
+    databaseUrl: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgresql://' })
+      .optional(),
     /** Restrict to one dealer (default: every dealer in the database). */
     dealerId: z.uuid({ message: 'must be a UUID' }).optional(),
   }),
@@ -31,11 +34,20 @@ export const simulationOptionsSchema = z.strictObject({
   behaviour: behaviourSchema.default(behaviourSchema.parse({})),
   /** A directory of campaign modules, or a git ref of this repository, whose definitions are compared with the current ones. */
   changedCampaigns: z
-    .discriminatedUnion('kind', [z.strictObject({ kind: z.literal('directory'), path: z.string().min(1) }), z.strictObject({ kind: z.literal('gitRef'), ref: z.string().min(1).max(200) })])
+    .discriminatedUnion('kind', [
+      z.strictObject({ kind: z.literal('directory'), path: z.string().min(1) }),
+      z.strictObject({ kind: z.literal('gitRef'), ref: z.string().min(1).max(200) }),
+    ])
     .optional(),
   /** Events the marketer wants to happen, e.g. an objection in month 5 ("what if"). */
   scriptedEvents: z
-    .array(z.strictObject({ customerId: z.uuid({ message: 'must be a UUID' }), on: isoDate, type: z.enum(['objection', 'service_visit_done', 'hu_done', 'email_replied']) }))
+    .array(
+      z.strictObject({
+        customerId: z.uuid({ message: 'must be a UUID' }),
+        on: isoDate,
+        type: z.enum(['objection', 'service_visit_done', 'hu_done', 'email_replied']),
+      }),
+    )
     .default([]),
   /** "Customers who get more than N messages in a month" (default 3). */
   heavyRecipientThreshold: z.number().int().min(1).max(100).default(3),
@@ -49,5 +61,7 @@ export type SimulationOptionsInput = z.input<typeof simulationOptionsSchema>;
 export function parseSimulationOptions(candidate: unknown): SimulationOptions {
   const parsed = simulationOptionsSchema.safeParse(candidate);
   if (parsed.success) return parsed.data;
-  throw new Error(`Invalid simulation options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`);
+  throw new Error(
+    `Invalid simulation options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`,
+  );
 }

@@ -11,7 +11,15 @@ import { seededChance, seededUuid } from './chance';
  * Every row's id is a name-based UUID of the seed, so the same seed writes the same rows.
  */
 const OPENING = [{ from: '08:00', to: '18:00' }];
-const OPENING_HOURS = { mon: OPENING, tue: OPENING, wed: OPENING, thu: OPENING, fri: OPENING, sat: [{ from: '09:00', to: '13:00' }], sun: [] };
+const OPENING_HOURS = {
+  mon: OPENING,
+  tue: OPENING,
+  wed: OPENING,
+  thu: OPENING,
+  fri: OPENING,
+  sat: [{ from: '09:00', to: '13:00' }],
+  sun: [],
+};
 const MAKES = [
   ['Volkswagen', ['Golf', 'Polo', 'Tiguan', 'Passat', 'ID.4']],
   ['Audi', ['A3', 'A4', 'Q3', 'Q5']],
@@ -30,17 +38,35 @@ export async function writeGeneratedPopulation(
   const id = (name: string) => seededUuid(seed, name);
   const dealerId = id('dealer');
   await prisma.dealer.create({
-    data: { id: dealerId, name: 'Autohaus Simulation', legalName: 'Autohaus Simulation GmbH', city: 'Rosenheim', email: 'info@simulation.invalid', managingDirectors: 'Simulation' },
+    data: {
+      id: dealerId,
+      name: 'Autohaus Simulation',
+      legalName: 'Autohaus Simulation GmbH',
+      city: 'Rosenheim',
+      email: 'info@simulation.invalid',
+      managingDirectors: 'Simulation',
+    },
   });
   const salespeopleByLocation: string[][] = [];
   const locationIds: string[] = [];
   for (let l = 0; l < options.locations; l++) {
     const locationId = id(`location/${l}`);
     locationIds.push(locationId);
-    await prisma.location.create({ data: { id: locationId, dealerId, name: `Standort ${l + 1}`, federalState: 'BY', openingHours: OPENING_HOURS } });
+    await prisma.location.create({
+      data: { id: locationId, dealerId, name: `Standort ${l + 1}`, federalState: 'BY', openingHours: OPENING_HOURS },
+    });
     const person = (key: string, role: 'salesperson' | 'service_advisor' | 'team_lead' | 'manager', managerId?: string) =>
       prisma.staff.create({
-        data: { id: id(`staff/${l}/${key}`), dealerId, locationId, role, firstName: key, lastName: `Standort ${l + 1}`, email: `${key}.${l + 1}@simulation.invalid`, managerId },
+        data: {
+          id: id(`staff/${l}/${key}`),
+          dealerId,
+          locationId,
+          role,
+          firstName: key,
+          lastName: `Standort ${l + 1}`,
+          email: `${key}.${l + 1}@simulation.invalid`,
+          managerId,
+        },
       });
     const manager = await person('leitung', 'manager');
     const teamLead = await person('teamleitung', 'team_lead', manager.id);
@@ -89,7 +115,14 @@ export async function writeGeneratedPopulation(
         assignedSalespersonId: chance.pick(salespeopleByLocation[location], key, 'salesperson'),
         emailConsentBasis: basis,
         existingCustomerSince: day(delivered),
-        ...(basis === 'double_opt_in' ? { consentGivenAt: day(delivered), consentConfirmedAt: day(delivered), consentSource: 'simulation', consentWording: 'simulation' } : {}),
+        ...(basis === 'double_opt_in'
+          ? {
+              consentGivenAt: day(delivered),
+              consentConfirmedAt: day(delivered),
+              consentSource: 'simulation',
+              consentWording: 'simulation',
+            }
+          : {}),
       },
       vehicle: {
         id: id(`vehicle/${n}`),

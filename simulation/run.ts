@@ -61,7 +61,9 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
     const chance = seededChance(`${options.seed}/staff`);
     const callbacks: Array<{ at: number; leadId: string; staffId?: string }> = [];
     const knownLeads = new Set<string>();
-    const scripted = [...options.scriptedEvents].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.customerId < b.customerId ? -1 : 1));
+    const scripted = [...options.scriptedEvents].sort((a, b) =>
+      a.on < b.on ? -1 : a.on > b.on ? 1 : a.customerId < b.customerId ? -1 : 1,
+    );
     const now = async () => DateTime.fromMillis(await env.currentTimeMs(), { zone: options.timeZone });
     const skipTo = async (at: number) => env.sleep(Math.max(0, at - (await env.currentTimeMs())));
     const send = (planned: PlannedEvent[]) => inParallel(planned, 16, (p) => sendCustomerEvent(deps, p.customerId, p.event));
@@ -70,7 +72,9 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
       // Inside the week: callbacks logged by salespeople and scripted events, in time order.
       for (;;) {
         const nextCallback = callbacks.length ? Math.min(...callbacks.map((c) => c.at)) : Infinity;
-        const nextScripted = scripted.length ? DateTime.fromISO(`${scripted[0].on}T10:00`, { zone: options.timeZone }).toMillis() : Infinity;
+        const nextScripted = scripted.length
+          ? DateTime.fromISO(`${scripted[0].on}T10:00`, { zone: options.timeZone }).toMillis()
+          : Infinity;
         const next = Math.min(nextCallback, nextScripted);
         if (next >= week.to.toMillis()) break;
         await skipTo(next);
@@ -84,7 +88,10 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
           const due = callbacks.filter((c) => c.at <= at.toMillis());
           for (const c of due) callbacks.splice(callbacks.indexOf(c), 1);
           for (const c of due.sort((a, b) => (a.leadId < b.leadId ? -1 : 1))) {
-            await logCallbackOutcome({ client: env.client, prisma: db.prisma, clock: () => at.toJSDate() }, { leadId: c.leadId, outcome: 'reached', staffId: c.staffId, outcomeId: `simulation:${c.leadId}` });
+            await logCallbackOutcome(
+              { client: env.client, prisma: db.prisma, clock: () => at.toJSDate() },
+              { leadId: c.leadId, outcome: 'reached', staffId: c.staffId, outcomeId: `simulation:${c.leadId}` },
+            );
           }
         }
         await settle(sandbox);
@@ -95,19 +102,34 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
       await send(model.react(week.index, week.to, received));
       await settle(sandbox);
       // Leads that came in this week (a reply to a reactivation, …): the salesperson calls back within the hour, or late.
-      const leads = await db.prisma.lead.findMany({ where: { receivedAt: { gte: week.from.toJSDate(), lte: (await now()).toJSDate() } }, orderBy: { id: 'asc' } });
+      const leads = await db.prisma.lead.findMany({
+        where: { receivedAt: { gte: week.from.toJSDate(), lte: (await now()).toJSDate() } },
+        orderBy: { id: 'asc' },
+      });
       for (const lead of leads.filter((l) => !knownLeads.has(l.id))) {
         knownLeads.add(lead.id);
         const late = chance.happens(options.behaviour.callbackLate, 'late', lead.id);
         const after = late ? options.behaviour.lateCallbackAfterHours * 3_600_000 : 45 * 60_000;
-        callbacks.push({ at: Math.max(lead.receivedAt.getTime() + after, week.to.toMillis() + 1), leadId: lead.id, staffId: lead.assignedToId ?? undefined });
+        callbacks.push({
+          at: Math.max(lead.receivedAt.getTime() + after, week.to.toMillis() + 1),
+          leadId: lead.id,
+          staffId: lead.assignedToId ?? undefined,
+        });
       }
       sandbox.smtp.clear(); // the outbox keeps what the report needs; the sink would only grow
       input.onWeek?.(week.index + 1, weeks.length);
     }
     const simulateMs = Date.now() - started - setupMs;
     await input.inspect?.(sandbox);
-    const figures = await collectFigures({ prisma: db.prisma, client: env.client, deferrals: sandbox.deliveries.deferrals, reactions: model.reactions, weeks, options, catalogue: input.catalogue });
+    const figures = await collectFigures({
+      prisma: db.prisma,
+      client: env.client,
+      deferrals: sandbox.deliveries.deferrals,
+      reactions: model.reactions,
+      weeks,
+      options,
+      catalogue: input.catalogue,
+    });
     return { figures, timings: { setupMs, simulateMs, collectMs: Date.now() - started - setupMs - simulateMs } };
   } finally {
     await sandbox.close();
@@ -126,7 +148,12 @@ async function settle(sandbox: Sandbox): Promise<void> {
 async function populate(sandbox: Sandbox, options: SimulationOptions, begin: DateTime): Promise<string[]> {
   const population = options.population;
   if (population.source === 'generated') {
-    const generated = await writeGeneratedPopulation(sandbox.db.prisma, { seed: options.seed, customers: population.customers, locations: population.locations, today: begin.startOf('day') });
+    const generated = await writeGeneratedPopulation(sandbox.db.prisma, {
+      seed: options.seed,
+      customers: population.customers,
+      locations: population.locations,
+      today: begin.startOf('day'),
+    });
     return generated.customerIds;
   }
   const target = databaseTarget({ ...readSettings(), DATABASE_URL: population.databaseUrl ?? readSettings().DATABASE_URL });

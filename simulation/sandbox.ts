@@ -67,7 +67,12 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
     // The sandbox's clients encrypt like the worker (privacy/payloadCodec.ts), under keys of the sandbox database.
     const env = await startTimeSkippingServer({ dataConverter: payloadEncryption(db.prisma, settings).dataConverter });
     closers.push(() => env.teardown());
-    assertSandboxTargets({ database: database.target, productionDatabaseUrl: process.env.DATABASE_URL, temporalIsTimeSkipping: env.supportsTimeSkipping, smtpUrl: smtp.url });
+    assertSandboxTargets({
+      database: database.target,
+      productionDatabaseUrl: process.env.DATABASE_URL,
+      temporalIsTimeSkipping: env.supportsTimeSkipping,
+      smtpUrl: smtp.url,
+    });
     await deployMigrations(database.target); // only once every target is known to be the sandbox's own
 
     const transport = createMailTransport(smtp.url, { maxConnections: 4 });

@@ -4,7 +4,10 @@
  * with a message that says which target and why.
  */
 export class UnsafeSimulationTarget extends Error {
-  constructor(readonly target: 'database' | 'temporal' | 'smtp', reason: string) {
+  constructor(
+    readonly target: 'database' | 'temporal' | 'smtp',
+    reason: string,
+  ) {
     super(`The simulation refuses to start: its ${target} ${reason}. A simulation only runs against the sandbox it creates itself.`);
     this.name = 'UnsafeSimulationTarget';
   }
@@ -29,7 +32,8 @@ export function assertSandboxTargets(targets: SandboxTargets): void {
     const url = new URL(db.url);
     if (!LOOPBACK.has(url.hostname)) throw new UnsafeSimulationTarget('database', `is on ${url.hostname}, not on this machine's loopback`);
     const name = url.pathname.replace(/^\//, '');
-    if (!name.startsWith(SANDBOX_DATABASE_PREFIX)) throw new UnsafeSimulationTarget('database', `"${name}" is not a sandbox database (${SANDBOX_DATABASE_PREFIX}…)`);
+    if (!name.startsWith(SANDBOX_DATABASE_PREFIX))
+      throw new UnsafeSimulationTarget('database', `"${name}" is not a sandbox database (${SANDBOX_DATABASE_PREFIX}…)`);
     if (targets.productionDatabaseUrl && sameDatabase(db.url, targets.productionDatabaseUrl)) {
       throw new UnsafeSimulationTarget('database', 'is the production database (DATABASE_URL)');
     }

@@ -48,9 +48,21 @@ export async function simulate(
 ): Promise<SimulateResult> {
   const options = parseSimulationOptions(input);
   const definitions = loadDefinitions(options.changedCampaigns);
-  const current = await runSimulation({ options, catalogue: definitions.current, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('current', d, t), inspect: (s) => extra.inspect?.('current', s) ?? Promise.resolve() });
+  const current = await runSimulation({
+    options,
+    catalogue: definitions.current,
+    workflowBundle: extra.workflowBundle,
+    onWeek: (d, t) => extra.onWeek?.('current', d, t),
+    inspect: (s) => extra.inspect?.('current', s) ?? Promise.resolve(),
+  });
   const changed = definitions.changed
-    ? await runSimulation({ options, catalogue: definitions.changed, workflowBundle: extra.workflowBundle, onWeek: (d, t) => extra.onWeek?.('changed', d, t), inspect: (s) => extra.inspect?.('changed', s) ?? Promise.resolve() })
+    ? await runSimulation({
+        options,
+        catalogue: definitions.changed,
+        workflowBundle: extra.workflowBundle,
+        onWeek: (d, t) => extra.onWeek?.('changed', d, t),
+        inspect: (s) => extra.inspect?.('changed', s) ?? Promise.resolve(),
+      })
     : undefined;
   const report: SimulationReport = {
     meta: {
@@ -66,7 +78,12 @@ export async function simulate(
       changedCampaigns: definitions.changedIds,
     },
     figures: current.figures,
-    ...(changed ? { changedFigures: changed.figures, diff: diffRuns(current.figures.sentMessages, changed.figures.sentMessages, definitions.changedIds) } : {}),
+    ...(changed
+      ? {
+          changedFigures: changed.figures,
+          diff: diffRuns(current.figures.sentMessages, changed.figures.sentMessages, definitions.changedIds),
+        }
+      : {}),
   };
   return { report, timings: [current.timings, ...(changed ? [changed.timings] : [])] };
 }

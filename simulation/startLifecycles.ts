@@ -12,7 +12,11 @@ import type { CustomerEventInput } from '../lifecycle/customerEvents';
  */
 const isoDay = (d: Date | null | undefined) => (d ? DateTime.fromJSDate(d, { zone: 'utc' }).toISODate()! : undefined);
 
-export async function startLifecycles(deps: { client: Client; taskQueue: string; prisma: PrismaClient }, customerIds: string[], at: DateTime): Promise<number> {
+export async function startLifecycles(
+  deps: { client: Client; taskQueue: string; prisma: PrismaClient },
+  customerIds: string[],
+  at: DateTime,
+): Promise<number> {
   const occurredAt = at.toUTC().toISO()!;
   const vehicles = await deps.prisma.vehicle.findMany({
     where: { ownerId: { in: customerIds }, soldAt: null, deregisteredAt: null },
@@ -32,11 +36,15 @@ export async function startLifecycles(deps: { client: Client; taskQueue: string;
       ...(v.lastServiceAt ? { lastServiceDate: isoDay(v.lastServiceAt) } : {}),
       ...(v.lastServiceMileage !== null ? { lastServiceMileageKm: v.lastServiceMileage } : {}),
       ...(v.lastHuAt ? { lastHuDate: isoDay(v.lastHuAt) } : {}),
-      ...(v.financingKind && v.financingKind !== 'cash' && v.financingEndAt ? { financing: { kind: v.financingKind as 'loan' | 'balloon_loan' | 'lease', endDate: isoDay(v.financingEndAt)! } } : {}),
+      ...(v.financingKind && v.financingKind !== 'cash' && v.financingEndAt
+        ? { financing: { kind: v.financingKind as 'loan' | 'balloon_loan' | 'lease', endDate: isoDay(v.financingEndAt)! } }
+        : {}),
     };
     return { customerId: v.ownerId!, event };
   });
-  await inParallel(events, 16, ({ customerId, event }) => sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue, prisma: deps.prisma }, customerId, event));
+  await inParallel(events, 16, ({ customerId, event }) =>
+    sendCustomerEvent({ client: deps.client, taskQueue: deps.taskQueue, prisma: deps.prisma }, customerId, event),
+  );
   return events.length;
 }
 

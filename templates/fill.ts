@@ -8,7 +8,9 @@ export class TemplateFillError extends Error {
     readonly templateName: string,
     readonly placeholder: string,
   ) {
-    super(`${templateName}: placeholder {{${placeholder}}} has no value; guard optional values with {{#${placeholder}}}…{{/${placeholder}}}`);
+    super(
+      `${templateName}: placeholder {{${placeholder}}} has no value; guard optional values with {{#${placeholder}}}…{{/${placeholder}}}`,
+    );
     this.name = 'TemplateFillError';
   }
 }

@@ -45,8 +45,7 @@ export function validateRequest(definition: TemplateDefinition, language: Langua
   if (problems.length > 0 || !parsedVariables.success || !parsedBranding.success) {
     throw new TemplateVariablesError(definition.id, language, problems);
   }
-  const brandingForCategory =
-    definition.category === 'staff' ? { ...parsedBranding.data, unsubscribeUrl: undefined } : parsedBranding.data;
+  const brandingForCategory = definition.category === 'staff' ? { ...parsedBranding.data, unsubscribeUrl: undefined } : parsedBranding.data;
   return { variables: parsedVariables.data as Record<string, unknown>, branding: brandingForCategory };
 }
 

@@ -47,18 +47,25 @@ export function parseBusinessCalendar(input: unknown): BusinessCalendar {
 
 function scheduleOf(calendar: BusinessCalendarInput): WeeklySchedule {
   const c = parseBusinessCalendar(calendar);
-  const pinned = c.pinnedHolidays && { fromYear: c.pinnedHolidays.fromYear, toYear: c.pinnedHolidays.toYear, dates: new Set(c.pinnedHolidays.dates) };
+  const pinned = c.pinnedHolidays && {
+    fromYear: c.pinnedHolidays.fromYear,
+    toYear: c.pinnedHolidays.toYear,
+    dates: new Set(c.pinnedHolidays.dates),
+  };
   return { timeZone: c.timeZone, hours: c.openingHours, closedOnHolidaysOf: c.federalState, pinnedHolidays: pinned };
 }
 
 /** An SLA: business minutes, business hours, or whole business days. */
 export type BusinessDuration = { minutes: number } | { hours: number } | { businessDays: number };
 
-const durationSchema = z.union([
-  z.strictObject({ minutes: z.number().nonnegative() }),
-  z.strictObject({ hours: z.number().nonnegative() }),
-  z.strictObject({ businessDays: z.number().int().nonnegative() }),
-], { error: 'duration: expected exactly one of { minutes: ≥0 }, { hours: ≥0 } or { businessDays: whole number ≥0 }' });
+const durationSchema = z.union(
+  [
+    z.strictObject({ minutes: z.number().nonnegative() }),
+    z.strictObject({ hours: z.number().nonnegative() }),
+    z.strictObject({ businessDays: z.number().int().nonnegative() }),
+  ],
+  { error: 'duration: expected exactly one of { minutes: ≥0 }, { hours: ≥0 } or { businessDays: whole number ≥0 }' },
+);
 
 /**
  * The instant a business duration after `start` ends.

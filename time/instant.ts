@@ -36,7 +36,10 @@ export function parseInstant(value: InstantInput, field = 'instant'): DateTime {
     throw new Error(`${field}: expected an ISO-8601 instant with offset (e.g. 2027-03-30T08:45:00Z), got ${JSON.stringify(value)}`);
   }
   const parsed = DateTime.fromISO(value.trim(), { setZone: true });
-  if (!parsed.isValid) throw new Error(`${field}: not a valid ISO-8601 instant: ${JSON.stringify(value)} (${parsed.invalidExplanation ?? parsed.invalidReason})`);
+  if (!parsed.isValid)
+    throw new Error(
+      `${field}: not a valid ISO-8601 instant: ${JSON.stringify(value)} (${parsed.invalidExplanation ?? parsed.invalidReason})`,
+    );
   return parsed.toUTC();
 }
 

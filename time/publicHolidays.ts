@@ -14,13 +14,27 @@ import { parseLocalDate } from './instant';
  */
 
 export const GERMAN_FEDERAL_STATES = [
-  'BW', 'BY', 'BE', 'BB', 'HB', 'HH', 'HE', 'MV', 'NI', 'NW', 'RP', 'SL', 'SN', 'ST', 'SH', 'TH',
+  'BW',
+  'BY',
+  'BE',
+  'BB',
+  'HB',
+  'HH',
+  'HE',
+  'MV',
+  'NI',
+  'NW',
+  'RP',
+  'SL',
+  'SN',
+  'ST',
+  'SH',
+  'TH',
 ] as const;
 export type FederalState = (typeof GERMAN_FEDERAL_STATES)[number];
 
 export const federalStateSchema = z.enum(GERMAN_FEDERAL_STATES, {
-  error: (issue) =>
-    `must be a German federal state code (${GERMAN_FEDERAL_STATES.join(', ')}), got ${JSON.stringify(issue.input)}`,
+  error: (issue) => `must be a German federal state code (${GERMAN_FEDERAL_STATES.join(', ')}), got ${JSON.stringify(issue.input)}`,
 });
 
 /** Throws a clear error unless `value` is one of the 16 state codes. */

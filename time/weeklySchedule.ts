@@ -73,7 +73,8 @@ export function* openIntervalsFrom(from: DateTime, schedule: WeeklySchedule): Ge
       yield iv.start.toMillis() < fromMs ? { start: from, end: iv.end } : iv;
     }
     closedDays = intervals.length > 0 ? 0 : closedDays + 1;
-    if (closedDays > MAX_CLOSED_DAYS_IN_A_ROW) throw new Error(`opening hours: no open time in ${MAX_CLOSED_DAYS_IN_A_ROW} days after ${from.toISO()}`);
+    if (closedDays > MAX_CLOSED_DAYS_IN_A_ROW)
+      throw new Error(`opening hours: no open time in ${MAX_CLOSED_DAYS_IN_A_ROW} days after ${from.toISO()}`);
     date = date.plus({ days: 1 });
   }
 }
@@ -88,9 +89,7 @@ export function firstOpenInstant(from: DateTime, schedule: WeeklySchedule): Date
 /** True when `at` lies inside an open interval (open at the opening minute, closed at the closing minute). */
 export function isOpenAt(at: DateTime, schedule: WeeklySchedule): boolean {
   const ms = at.toMillis();
-  return openIntervalsOn(calendarDateOf(at, schedule.timeZone), schedule).some(
-    (iv) => iv.start.toMillis() <= ms && ms < iv.end.toMillis(),
-  );
+  return openIntervalsOn(calendarDateOf(at, schedule.timeZone), schedule).some((iv) => iv.start.toMillis() <= ms && ms < iv.end.toMillis());
 }
 
 /** The next calendar date after `date` that has any open interval. */

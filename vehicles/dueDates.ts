@@ -126,7 +126,8 @@ export function averageKmPerMonth(readings: MileageReading[]): number {
     .map((r, i) => ({ date: parseLocalDate(r.date, `mileageReadings.${i}.date`), km: r.km, i }))
     .sort((a, b) => a.date.toMillis() - b.date.toMillis());
   parsed.forEach((r) => {
-    if (typeof r.km !== 'number' || !Number.isFinite(r.km) || r.km < 0) throw new Error(`mileageReadings.${r.i}.km: expected a number ≥ 0, got ${JSON.stringify(r.km)}`);
+    if (typeof r.km !== 'number' || !Number.isFinite(r.km) || r.km < 0)
+      throw new Error(`mileageReadings.${r.i}.km: expected a number ≥ 0, got ${JSON.stringify(r.km)}`);
   });
   const first = parsed[0];
   const last = parsed[parsed.length - 1];
@@ -152,10 +153,13 @@ export function nextServiceDue(input: ServiceInput): ServiceDue {
 
   const average = known(input.mileageReadings)
     ? averageKmPerMonth(input.mileageReadings)
-    : known(input.averageKmPerMonth) ? nonNegative(input.averageKmPerMonth, 'averageKmPerMonth') : null;
-  const byMileage = known(input.intervalKm) && average !== null && average > 0
-    ? dueByMileage(base, positiveNumber(input.intervalKm, 'intervalKm'), average, input)
-    : null;
+    : known(input.averageKmPerMonth)
+      ? nonNegative(input.averageKmPerMonth, 'averageKmPerMonth')
+      : null;
+  const byMileage =
+    known(input.intervalKm) && average !== null && average > 0
+      ? dueByMileage(base, positiveNumber(input.intervalKm, 'intervalKm'), average, input)
+      : null;
 
   const mileageFirst = byMileage !== null && byMileage.toMillis() < byTime.toMillis();
   return {
@@ -168,7 +172,8 @@ export function nextServiceDue(input: ServiceInput): ServiceDue {
 }
 
 function nonNegative(value: number, field: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw new Error(`${field}: expected a number ≥ 0, got ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw new Error(`${field}: expected a number ≥ 0, got ${JSON.stringify(value)}`);
   return value;
 }
 

@@ -18,7 +18,9 @@ export async function bundleWorkflowsInChildProcess(): Promise<{ code: string }>
       let stderr = '';
       child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
       child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`bundling the workflow code failed (exit ${code}): ${stderr}`))));
+      child.once('exit', (code) =>
+        code === 0 ? resolve() : reject(new Error(`bundling the workflow code failed (exit ${code}): ${stderr}`)),
+      );
     });
     return { code: await fs.readFile(target, 'utf8') };
   } finally {

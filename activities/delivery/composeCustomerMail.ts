@@ -51,11 +51,16 @@ export async function composeCustomerMail(
   const rendered = await deps.renderer.renderMessage({
     templateId: input.templateId,
     language: recipient.customer.language,
-    variables: customerTemplateVariables(recipient, input.context, {
-      publicBaseUrl: deps.settings.PUBLIC_BASE_URL,
-      signingSecret: deps.settings.LINK_SIGNING_SECRET,
-      now,
-    }, input.extraVariables),
+    variables: customerTemplateVariables(
+      recipient,
+      input.context,
+      {
+        publicBaseUrl: deps.settings.PUBLIC_BASE_URL,
+        signingSecret: deps.settings.LINK_SIGNING_SECRET,
+        now,
+      },
+      input.extraVariables,
+    ),
     branding: brandingFor(recipient, unsubscribeUrl),
   });
   const messageId = messageIdFor(input.idempotencyKey, deps.settings.MAIL_FROM);

@@ -98,13 +98,19 @@ export async function deliverToLoadedRecipient(
     composed = await composeCustomerMail(deps, input, recipient, now);
   } catch (error) {
     if (!isTemplateError(error)) throw error;
-    await deps.prisma.message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'failed', error: error.message.slice(0, 2000) } });
+    await deps.prisma.message.updateMany({
+      where: { id: row.id, status: 'queued' },
+      data: { status: 'failed', error: error.message.slice(0, 2000) },
+    });
     return { status: 'failed', error: error.message };
   }
 
   const { rendered, messageId, mail } = composed;
   await beforeSend?.();
-  await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId, language: rendered.language } });
+  await deps.prisma.message.update({
+    where: { id: row.id },
+    data: { subject: rendered.subject, messageIdHeader: messageId, language: rendered.language },
+  });
   const result = await claimAndSend(deps, row, mail, now, category === 'marketing' ? deps.frequencyCap : undefined);
   if (result.status !== 'capped') return result;
   if (input.onFrequencyCap === 'skip' || !result.roomAt) {

@@ -73,21 +73,29 @@ export async function deliverInternalMessage(deps: StaffDeliveryDeps, input: Int
     });
   } catch (error) {
     if (!(error instanceof TemplateVariablesError)) throw error;
-    await deps.prisma.message.updateMany({ where: { id: row.id, status: 'queued' }, data: { status: 'failed', error: error.message.slice(0, 2000) } });
+    await deps.prisma.message.updateMany({
+      where: { id: row.id, status: 'queued' },
+      data: { status: 'failed', error: error.message.slice(0, 2000) },
+    });
     return { status: 'failed', error: error.message };
   }
   const messageId = messageIdFor(input.idempotencyKey, deps.settings.MAIL_FROM);
   await deps.prisma.message.update({ where: { id: row.id }, data: { subject: rendered.subject, messageIdHeader: messageId } });
-  const result = await claimAndSend(deps, row, {
-    from: deps.settings.MAIL_FROM,
-    to: input.recipient.email,
-    envelope: envelopeFor(deps.settings, messageId, input.recipient.email),
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
-    messageId,
-    date: now,
-    headers: { 'X-Stammkunde-Key': input.idempotencyKey },
-  }, now);
+  const result = await claimAndSend(
+    deps,
+    row,
+    {
+      from: deps.settings.MAIL_FROM,
+      to: input.recipient.email,
+      envelope: envelopeFor(deps.settings, messageId, input.recipient.email),
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      messageId,
+      date: now,
+      headers: { 'X-Stammkunde-Key': input.idempotencyKey },
+    },
+    now,
+  );
   return result.status === 'capped' ? { status: 'unknown' } : result;
 }

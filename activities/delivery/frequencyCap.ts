@@ -29,7 +29,10 @@ export async function frequencyCapState(
     select: { sendingAt: true },
     orderBy: { sendingAt: 'asc' },
   });
-  return capStateOf(recent.map((r) => r.sendingAt!), cap);
+  return capStateOf(
+    recent.map((r) => r.sendingAt!),
+    cap,
+  );
 }
 
 /** The first moment of the cap's window ending at `now`: marketing emails claimed after it count. */

@@ -40,7 +40,11 @@ export function dealerBranding(dealer: DealerRow, location: LocationRow, unsubsc
     postalCode: orUnknown(location?.postalCode ?? dealer.postalCode, '–'),
     city: orUnknown(location?.city ?? dealer.city, '–'),
   };
-  const dealerAddress = { street: orUnknown(dealer.street, address.street), postalCode: orUnknown(dealer.postalCode, address.postalCode), city: orUnknown(dealer.city, address.city) };
+  const dealerAddress = {
+    street: orUnknown(dealer.street, address.street),
+    postalCode: orUnknown(dealer.postalCode, address.postalCode),
+    city: orUnknown(dealer.city, address.city),
+  };
   return {
     dealerName: location && location.name !== dealer.name ? `${dealer.name} ${location.name}` : dealer.name,
     address,

@@ -29,7 +29,8 @@ export function createSendSlots(size: number): SendSlots {
     }
   };
   const hold = async <T>(count: number, work: () => Promise<T>): Promise<T> => {
-    if (!Number.isInteger(count) || count < 1 || count > size) throw new Error(`send slots: count must be a whole number from 1 to ${size}, got ${count}`);
+    if (!Number.isInteger(count) || count < 1 || count > size)
+      throw new Error(`send slots: count must be a whole number from 1 to ${size}, got ${count}`);
     if (waiting.length === 0 && free >= count) free -= count;
     else await new Promise<void>((grant) => waiting.push({ count, grant }));
     try {

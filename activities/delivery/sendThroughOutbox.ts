@@ -88,7 +88,13 @@ export type ClaimAndSendResult = DeliveryOutcome | { status: 'capped'; roomAt?: 
  * Claim, talk to SMTP, record, inside a send slot so that no claimed message waits for a connection.
  * Temporary SMTP errors release the claim and throw, so Temporal retries.
  */
-export function claimAndSend(deps: OutboxSendDeps, row: OutboxRow, mail: OutgoingMail, now: Date, cap?: FrequencyCap): Promise<ClaimAndSendResult> {
+export function claimAndSend(
+  deps: OutboxSendDeps,
+  row: OutboxRow,
+  mail: OutgoingMail,
+  now: Date,
+  cap?: FrequencyCap,
+): Promise<ClaimAndSendResult> {
   const work = () => claimSendRecord(deps, row, mail, now, cap);
   return deps.sendSlots ? deps.sendSlots.run(work) : work();
 }

@@ -25,7 +25,13 @@ export type EscalationStepInput = {
 };
 
 /** Ids and counts only: the workflow never sees who was notified by name. */
-export type EscalationStepResult = { assignee: AssigneeRef | null; assignmentNo: number; emails: LeadMail[]; notified: string[]; nobodyReachable: boolean };
+export type EscalationStepResult = {
+  assignee: AssigneeRef | null;
+  assignmentNo: number;
+  emails: LeadMail[];
+  notified: string[];
+  nobodyReachable: boolean;
+};
 
 const ROLE_LABEL = { team_lead: 'Teamleitung', manager: 'Geschäftsleitung' } as const;
 
@@ -54,7 +60,12 @@ export async function runEscalationStep(deps: LeadEmailDeps, input: EscalationSt
     emails.push(...absent.emails);
   }
   if (input.step.reassign && !absent) {
-    const moved = await reassignToColleague(deps, { ...common, fromStaffId: assignee?.id, assignmentNo: assignmentNo + 1, reason: `eskaliert (Stufe ${level})` });
+    const moved = await reassignToColleague(deps, {
+      ...common,
+      fromStaffId: assignee?.id,
+      assignmentNo: assignmentNo + 1,
+      reason: `eskaliert (Stufe ${level})`,
+    });
     if (moved) {
       assignmentNo += 1;
       assignee = moved.assignee;
@@ -107,7 +118,9 @@ export async function runEscalationStep(deps: LeadEmailDeps, input: EscalationSt
       assigneeId: assignee?.id ?? previous?.id,
       exclude: [...(assignee ? [assignee.id] : []), ...notified],
     });
-    skippedAll.push(...pick.skipped.filter((s) => !skippedAll.some((k) => k.staffId === s.staffId && k.why === s.why && k.role === s.role)));
+    skippedAll.push(
+      ...pick.skipped.filter((s) => !skippedAll.some((k) => k.staffId === s.staffId && k.why === s.why && k.role === s.role)),
+    );
     if (pick.recipient) {
       mail(who, { staffId: pick.recipient.id }, 'lead-escalation', pick.skipped);
       informed.push(pick.recipient.name);
@@ -121,7 +134,9 @@ export async function runEscalationStep(deps: LeadEmailDeps, input: EscalationSt
   }
 
   await deps.prisma.callbackTask.updateMany({ where: { leadId: input.leadId, status: 'open' }, data: { escalationLevel: level } });
-  const skippedStaff = await deps.prisma.staff.findMany({ where: { id: { in: skippedAll.map((s) => s.staffId).filter((id): id is string => Boolean(id)) } } });
+  const skippedStaff = await deps.prisma.staff.findMany({
+    where: { id: { in: skippedAll.map((s) => s.staffId).filter((id): id is string => Boolean(id)) } },
+  });
   const skippedText = skippedAll.map((s) => {
     const person = skippedStaff.find((p) => p.id === s.staffId);
     const why = s.why === 'absent' ? 'abwesend' : s.why === 'inactive' ? 'nicht mehr im Haus' : 'am Standort nicht besetzt';
@@ -131,11 +146,21 @@ export async function runEscalationStep(deps: LeadEmailDeps, input: EscalationSt
   const summary = [
     `Eskalationsstufe ${level}: ${reason}`,
     assignee && assignee.id !== previous?.id ? `Lead an ${assignee.name} übergeben` : undefined,
-    informed.length > 0 ? `${level === 1 && informed.length === 1 && assignee?.id === previous?.id ? 'erinnert' : 'informiert'}: ${informed.join(', ')}` : undefined,
+    informed.length > 0
+      ? `${level === 1 && informed.length === 1 && assignee?.id === previous?.id ? 'erinnert' : 'informiert'}: ${informed.join(', ')}`
+      : undefined,
     skippedText.length > 0 ? `übersprungen: ${skippedText.join(', ')}` : undefined,
     nobodyReachable ? 'niemand erreichbar und kein Eskalationspostfach hinterlegt: Lead zur Klärung markiert' : undefined,
-  ].filter(Boolean).join(' · ');
-  await recordLeadTouchpoint(deps.prisma, scope.lead, { key: `escalated:c${input.cycle}:s${input.stepIndex}`, kind: 'lead.escalated', summary, at: now, staffId: assignee?.id });
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  await recordLeadTouchpoint(deps.prisma, scope.lead, {
+    key: `escalated:c${input.cycle}:s${input.stepIndex}`,
+    kind: 'lead.escalated',
+    summary,
+    at: now,
+    staffId: assignee?.id,
+  });
   if (nobodyReachable) await flagLeadForAttention(deps.prisma, input.leadId, 'nobody_reachable', now);
   return { assignee: assigneeRef(assignee), assignmentNo, emails, notified, nobodyReachable };
 }

@@ -8,7 +8,10 @@ import { recordLeadTouchpoint } from './leadRecords';
 export type AttentionReason = 'nobody_reachable' | 'follow_up_failed';
 
 export async function flagLeadForAttention(prisma: PrismaClient, leadId: string, reason: AttentionReason, at: Date): Promise<void> {
-  await prisma.lead.updateMany({ where: { id: leadId, OR: [{ attention: null }, { attention: { not: 'follow_up_failed' } }] }, data: { attention: reason, attentionAt: at } });
+  await prisma.lead.updateMany({
+    where: { id: leadId, OR: [{ attention: null }, { attention: { not: 'follow_up_failed' } }] },
+    data: { attention: reason, attentionAt: at },
+  });
 }
 
 export type FollowUpFailureInput = {
@@ -43,20 +46,27 @@ export async function recordLeadFollowUpFailure(prisma: PrismaClient, input: Fol
   if (!lead) return;
   const what = STEP_LABEL[input.step] ?? input.step;
   const cause = input.cause.slice(0, 1000);
-  await recordLeadTouchpoint(prisma, lead, { key: `failed:${input.key}`, kind: 'lead.follow_up_failed', summary: `Automatische Nachverfolgung gestoppt (${what}): ${cause}`, at });
+  await recordLeadTouchpoint(prisma, lead, {
+    key: `failed:${input.key}`,
+    kind: 'lead.follow_up_failed',
+    summary: `Automatische Nachverfolgung gestoppt (${what}): ${cause}`,
+    at,
+  });
   await flagLeadForAttention(prisma, lead.id, 'follow_up_failed', at);
   await prisma.staffTask.createMany({
-    data: [{
-      idempotencyKey: `lead/${lead.id}/failed/${input.key}`,
-      dealerId: lead.dealerId,
-      role: 'manager',
-      kind: 'lead_follow_up_failed',
-      title: `Lead-Nachverfolgung gestoppt: ${what}`,
-      details: `${cause}${input.causeType ? ` [${input.causeType}]` : ''}\nBitte die Ursache beheben und den Lead ${lead.id} von Hand nachfassen.`,
-      customerId: lead.customerId,
-      dueAt: at,
-      createdAt: at,
-    }],
+    data: [
+      {
+        idempotencyKey: `lead/${lead.id}/failed/${input.key}`,
+        dealerId: lead.dealerId,
+        role: 'manager',
+        kind: 'lead_follow_up_failed',
+        title: `Lead-Nachverfolgung gestoppt: ${what}`,
+        details: `${cause}${input.causeType ? ` [${input.causeType}]` : ''}\nBitte die Ursache beheben und den Lead ${lead.id} von Hand nachfassen.`,
+        customerId: lead.customerId,
+        dueAt: at,
+        createdAt: at,
+      },
+    ],
     skipDuplicates: true,
   });
 }

@@ -26,10 +26,28 @@ const SOURCE_LABELS: Record<string, string> = {
 export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string | undefined, now: Date, validityDays: number) {
   const expiresAt = DateTime.fromJSDate(now).plus({ days: validityDays }).toUTC().toISO()!;
   const secret = deps.settings.LINK_SIGNING_SECRET;
-  if (!staffId) return { callResultUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/callback', { purpose: 'log_callback', subject: leadId, expiresAt }, secret) };
+  if (!staffId)
+    return {
+      callResultUrl: signedUrl(
+        deps.settings.PUBLIC_BASE_URL,
+        'leads/callback',
+        { purpose: 'log_callback', subject: leadId, expiresAt },
+        secret,
+      ),
+    };
   return {
-    callResultUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/callback', { purpose: 'log_callback', subject: leadId, expiresAt, extra: { staffId } }, secret),
-    claimUrl: signedUrl(deps.settings.PUBLIC_BASE_URL, 'leads/take-over', { purpose: 'take_over_lead', subject: leadId, expiresAt, extra: { staffId } }, secret),
+    callResultUrl: signedUrl(
+      deps.settings.PUBLIC_BASE_URL,
+      'leads/callback',
+      { purpose: 'log_callback', subject: leadId, expiresAt, extra: { staffId } },
+      secret,
+    ),
+    claimUrl: signedUrl(
+      deps.settings.PUBLIC_BASE_URL,
+      'leads/take-over',
+      { purpose: 'take_over_lead', subject: leadId, expiresAt, extra: { staffId } },
+      secret,
+    ),
   };
 }
 
@@ -41,12 +59,18 @@ export async function leadEmailVariables(
   const recipient = input.recipientStaffId ? await deps.prisma.staff.findUniqueOrThrow({ where: { id: input.recipientStaffId } }) : null;
   const customer = lead.customer;
   const touchpoints = customer
-    ? await deps.prisma.touchpoint.findMany({ where: { customerId: customer.id, direction: { not: 'internal' } }, orderBy: { occurredAt: 'desc' }, take: 5 })
+    ? await deps.prisma.touchpoint.findMany({
+        where: { customerId: customer.id, direction: { not: 'internal' } },
+        orderBy: { occurredAt: 'desc' },
+        take: 5,
+      })
     : [];
   const fullName = customer
     ? [customer.title, customer.firstName, customer.lastName].filter(Boolean).join(' ') || customer.companyName || customer.lastName
     : 'Unbekannt';
-  const vehicle = lead.vehicleOfInterest ?? (lead.vehicle ? `${lead.vehicle.make} ${lead.vehicle.model}${lead.vehicle.variant ? ` ${lead.vehicle.variant}` : ''}` : undefined);
+  const vehicle =
+    lead.vehicleOfInterest ??
+    (lead.vehicle ? `${lead.vehicle.make} ${lead.vehicle.model}${lead.vehicle.variant ? ` ${lead.vehicle.variant}` : ''}` : undefined);
   return {
     recipientName: recipient ? `${recipient.firstName} ${recipient.lastName}` : (input.recipientName ?? 'Team'),
     customer: {
@@ -62,7 +86,11 @@ export async function leadEmailVariables(
       waitingFor: formatWaitingTime(input.now.getTime() - lead.receivedAt.getTime(), 'de'),
       source: SOURCE_LABELS[lead.source] ?? lead.source,
     },
-    touchpoints: touchpoints.map((t) => ({ date: formatDateTime(t.occurredAt, 'de'), channel: t.channel, summary: t.summary.slice(0, 300) })),
+    touchpoints: touchpoints.map((t) => ({
+      date: formatDateTime(t.occurredAt, 'de'),
+      channel: t.channel,
+      summary: t.summary.slice(0, 300),
+    })),
     ...leadLinks(deps, lead.id, recipient?.id, input.now, input.linkValidityDays),
   };
 }

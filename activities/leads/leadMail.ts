@@ -48,7 +48,10 @@ const ABSENCE_LABEL: Record<string, string> = { vacation: 'Urlaub', sick: 'krank
 
 async function skippedLines(deps: LeadMailDeps, skipped: SkippedRung[], at: Date): Promise<string[]> {
   const ids = skipped.map((s) => s.staffId).filter((id): id is string => Boolean(id));
-  const staff = await deps.prisma.staff.findMany({ where: { id: { in: ids } }, include: { absences: { where: { from: { lte: at }, to: { gte: new Date(at.getTime() - 86_400_000) } } } } });
+  const staff = await deps.prisma.staff.findMany({
+    where: { id: { in: ids } },
+    include: { absences: { where: { from: { lte: at }, to: { gte: new Date(at.getTime() - 86_400_000) } } } },
+  });
   return skipped.map((s) => {
     const person = staff.find((p) => p.id === s.staffId);
     const who = person ? `${person.firstName} ${person.lastName} (${ROLE_LABEL[s.role]})` : ROLE_LABEL[s.role];
@@ -69,12 +72,26 @@ export async function deliverLeadMail(deps: LeadMailDeps, mail: LeadMail & { now
     recipient = { email: staff.email, name: `${staff.firstName} ${staff.lastName}`, staffId: staff.id };
   } else {
     const address = mail.to.mailbox === 'location' ? location.escalationEmail : dealer.escalationEmail;
-    if (!address) throw configurationError(`${mail.to.mailbox} ${mail.to.mailbox === 'location' ? location.id : dealer.id}`, 'escalationEmail', 'is not set');
+    if (!address)
+      throw configurationError(
+        `${mail.to.mailbox} ${mail.to.mailbox === 'location' ? location.id : dealer.id}`,
+        'escalationEmail',
+        'is not set',
+      );
     recipient = { email: address, name: `Team ${location.name}` };
   }
-  const variables = await leadEmailVariables(deps, { leadId: mail.leadId, recipientStaffId: recipient.staffId, recipientName: recipient.name, now, linkValidityDays: mail.linkValidityDays });
+  const variables = await leadEmailVariables(deps, {
+    leadId: mail.leadId,
+    recipientStaffId: recipient.staffId,
+    recipientName: recipient.name,
+    now,
+    linkValidityDays: mail.linkValidityDays,
+  });
   const lead = variables.lead as Record<string, unknown>;
-  lead.waitingForBusiness = formatWaitingTime(businessMinutesBetween(scope.lead.receivedAt.toISOString(), now.toISOString(), scope.calendar) * 60_000, 'de');
+  lead.waitingForBusiness = formatWaitingTime(
+    businessMinutesBetween(scope.lead.receivedAt.toISOString(), now.toISOString(), scope.calendar) * 60_000,
+    'de',
+  );
   if (mail.template !== 'lead-assigned') {
     const due = mail.dueAt ? formatDateTime(mail.dueAt, 'de') : undefined;
     const reason = mail.dueReason === 'retry' ? `Erneuter Anrufversuch fällig seit ${due}` : `Kein Rückruf bis ${due}`;

@@ -11,24 +11,34 @@ export type LeadRow = { id: string; dealerId: string; customerId: string | null;
 export async function recordLeadTouchpoint(
   prisma: PrismaClient,
   lead: LeadRow,
-  t: { key: string; kind: string; summary: string; at: Date; staffId?: string; channel?: TouchpointChannel; direction?: TouchpointDirection },
+  t: {
+    key: string;
+    kind: string;
+    summary: string;
+    at: Date;
+    staffId?: string;
+    channel?: TouchpointChannel;
+    direction?: TouchpointDirection;
+  },
 ): Promise<void> {
   if (!lead.customerId) return; // a touchpoint belongs to a customer's history
   const department: Department = lead.kind === 'service' ? 'service' : 'sales';
   await prisma.touchpoint.createMany({
-    data: [{
-      dealerId: lead.dealerId,
-      customerId: lead.customerId,
-      leadId: lead.id,
-      staffId: t.staffId,
-      channel: t.channel ?? 'system',
-      direction: t.direction ?? 'internal',
-      department,
-      kind: t.kind,
-      summary: t.summary,
-      occurredAt: t.at,
-      externalEventId: `lead:${lead.id}:${t.key}`,
-    }],
+    data: [
+      {
+        dealerId: lead.dealerId,
+        customerId: lead.customerId,
+        leadId: lead.id,
+        staffId: t.staffId,
+        channel: t.channel ?? 'system',
+        direction: t.direction ?? 'internal',
+        department,
+        kind: t.kind,
+        summary: t.summary,
+        occurredAt: t.at,
+        externalEventId: `lead:${lead.id}:${t.key}`,
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -49,5 +59,11 @@ export async function assignLeadTo(
 ): Promise<void> {
   await prisma.lead.update({ where: { id: lead.id }, data: { assignedToId: assignee.id } });
   await prisma.callbackTask.updateMany({ where: { leadId: lead.id, status: 'open' }, data: { assigneeId: assignee.id } });
-  await recordLeadTouchpoint(prisma, lead, { key: t.key, kind: 'lead.assigned', summary: `Lead ${t.reason} → ${assignee.name}`, at: t.at, staffId: assignee.id });
+  await recordLeadTouchpoint(prisma, lead, {
+    key: t.key,
+    kind: 'lead.assigned',
+    summary: `Lead ${t.reason} → ${assignee.name}`,
+    at: t.at,
+    staffId: assignee.id,
+  });
 }

@@ -14,16 +14,28 @@ export type StaffEmail = LeadMail;
  * named by entity and field.
  */
 export async function loadLeadScope(prisma: PrismaClient, leadId: string) {
-  const lead = await prisma.lead.findUnique({ where: { id: leadId }, include: { customer: true, location: true, dealer: { include: { locations: { orderBy: { createdAt: 'asc' }, take: 1 } } } } });
+  const lead = await prisma.lead.findUnique({
+    where: { id: leadId },
+    include: { customer: true, location: true, dealer: { include: { locations: { orderBy: { createdAt: 'asc' }, take: 1 } } } },
+  });
   if (!lead) throw missingRecordError(`lead ${leadId}`, 'leadId');
   const locationId = lead.locationId ?? lead.customer?.locationId ?? lead.dealer.locations[0]?.id ?? null;
   const location = lead.location ?? (locationId ? await prisma.location.findUnique({ where: { id: locationId } }) : null);
-  if (!location) throw configurationError(`dealer ${lead.dealerId}`, 'locations', 'is empty, so there are no opening hours to count the SLA of lead ' + leadId + ' in');
+  if (!location)
+    throw configurationError(
+      `dealer ${lead.dealerId}`,
+      'locations',
+      'is empty, so there are no opening hours to count the SLA of lead ' + leadId + ' in',
+    );
   let calendar: BusinessCalendar;
   try {
     calendar = locationCalendar(location, lead.dealer);
   } catch (error) {
-    if (error instanceof LocationSettingsError) throw ApplicationFailure.nonRetryable(`${error.message} (location ${location.id})`, 'ConfigurationError', { entity: `location ${location.id}`, field: error.field });
+    if (error instanceof LocationSettingsError)
+      throw ApplicationFailure.nonRetryable(`${error.message} (location ${location.id})`, 'ConfigurationError', {
+        entity: `location ${location.id}`,
+        field: error.field,
+      });
     throw error;
   }
   const role: StaffRole = lead.kind === 'service' ? 'service_advisor' : 'salesperson';
@@ -32,5 +44,11 @@ export async function loadLeadScope(prisma: PrismaClient, leadId: string) {
 export type LeadScope = Awaited<ReturnType<typeof loadLeadScope>>;
 
 export function assignmentEmail(scope: LeadScope, input: { staffId: string; key: string; linkValidityDays: number }): StaffEmail {
-  return { idempotencyKey: input.key, leadId: scope.lead.id, template: 'lead-assigned', to: { staffId: input.staffId }, linkValidityDays: input.linkValidityDays };
+  return {
+    idempotencyKey: input.key,
+    leadId: scope.lead.id,
+    template: 'lead-assigned',
+    to: { staffId: input.staffId },
+    linkValidityDays: input.linkValidityDays,
+  };
 }

@@ -26,13 +26,20 @@ export type LeadContext = {
  * fair rotation among present colleagues of the role; service leads to service advisors), opens its
  * CallbackTask and prepares the assignment email. Safe to retry.
  */
-export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: string; policy?: unknown; now: string }): Promise<LeadContext> {
+export async function openLeadFollowUp(
+  deps: LeadEmailDeps,
+  input: { leadId: string; policy?: unknown; now: string },
+): Promise<LeadContext> {
   const now = new Date(input.now);
   let policy: SlaPolicy;
   try {
     policy = resolveSlaPolicy(input.policy);
   } catch (error) {
-    throw configurationError(`lead ${input.leadId}`, 'policy', `is not a valid SLA policy: ${error instanceof Error ? error.message : String(error)}`);
+    throw configurationError(
+      `lead ${input.leadId}`,
+      'policy',
+      `is not a valid SLA policy: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   const scope = await loadLeadScope(deps.prisma, input.leadId);
   const { lead } = scope;
@@ -57,7 +64,13 @@ export async function openLeadFollowUp(deps: LeadEmailDeps, input: { leadId: str
   const emails: StaffEmail[] = [];
   if (assignee) {
     await assignLeadTo(deps.prisma, lead, assignee, { key: 'assigned:0', at: now, reason: 'zugewiesen' });
-    emails.push(assignmentEmail(scope, { staffId: assignee.id, key: `lead/${lead.id}/a0/assigned/${assignee.id}`, linkValidityDays: policy.linkValidityDays }));
+    emails.push(
+      assignmentEmail(scope, {
+        staffId: assignee.id,
+        key: `lead/${lead.id}/a0/assigned/${assignee.id}`,
+        linkValidityDays: policy.linkValidityDays,
+      }),
+    );
   }
   return {
     leadId: lead.id,

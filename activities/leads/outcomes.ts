@@ -76,7 +76,8 @@ export async function recordCallbackOutcome(prisma: PrismaClient, input: RecordO
   }
   const status = c.kind === 'unreachable' ? 'lost' : LEAD_STATUS[input.outcome];
   const firstContact = CONTACT.includes(input.outcome) && !lead.firstContactAt;
-  if (c.kind !== 'late' && lead.attention) await prisma.lead.update({ where: { id: input.leadId }, data: { attention: null, attentionAt: null } });
+  if (c.kind !== 'late' && lead.attention)
+    await prisma.lead.update({ where: { id: input.leadId }, data: { attention: null, attentionAt: null } });
   if (status || firstContact) {
     await prisma.lead.update({
       where: { id: input.leadId },

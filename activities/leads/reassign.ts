@@ -29,7 +29,11 @@ export async function reassignToColleague(deps: LeadEmailDeps, input: ReassignIn
   });
   if (!next) return null;
   await assignLeadTo(deps.prisma, scope.lead, next, { key: `assigned:${input.assignmentNo}`, at: now, reason: input.reason });
-  const email = assignmentEmail(scope, { staffId: next.id, key: `lead/${scope.lead.id}/a${input.assignmentNo}/assigned/${next.id}`, linkValidityDays: input.linkValidityDays });
+  const email = assignmentEmail(scope, {
+    staffId: next.id,
+    key: `lead/${scope.lead.id}/a${input.assignmentNo}/assigned/${next.id}`,
+    linkValidityDays: input.linkValidityDays,
+  });
   return { assignee: next, emails: [email] };
 }
 
@@ -43,12 +47,18 @@ export async function ensureAssigneePresent(deps: LeadEmailDeps, input: Reassign
 }
 
 /** What the workflow gets back from the reassignment activities: ids only. */
-export async function ensureAssigneePresentIds(deps: LeadEmailDeps, input: ReassignInput): Promise<{ assignee: AssigneeRef; emails: StaffEmail[] } | null> {
+export async function ensureAssigneePresentIds(
+  deps: LeadEmailDeps,
+  input: ReassignInput,
+): Promise<{ assignee: AssigneeRef; emails: StaffEmail[] } | null> {
   const moved = await ensureAssigneePresent(deps, input);
   return moved ? { assignee: assigneeRef(moved.assignee)!, emails: moved.emails } : null;
 }
 
-export async function takeOverLeadIds(deps: LeadEmailDeps, input: { leadId: string; staffId: string; requestId: string; now: string }): Promise<AssigneeRef | null> {
+export async function takeOverLeadIds(
+  deps: LeadEmailDeps,
+  input: { leadId: string; staffId: string; requestId: string; now: string },
+): Promise<AssigneeRef | null> {
   return assigneeRef(await takeOverLead(deps, input));
 }
 
@@ -63,6 +73,12 @@ export async function takeOverLead(
   const taker = staffRef(staff);
   const at = new Date(input.now);
   await assignLeadTo(deps.prisma, scope.lead, taker, { key: `takeover:${input.requestId}:assigned`, at, reason: 'übernommen' });
-  await recordLeadTouchpoint(deps.prisma, scope.lead, { key: `takeover:${input.requestId}`, kind: 'lead.taken_over', summary: `${taker.name} hat den Lead übernommen`, at, staffId: taker.id });
+  await recordLeadTouchpoint(deps.prisma, scope.lead, {
+    key: `takeover:${input.requestId}`,
+    kind: 'lead.taken_over',
+    summary: `${taker.name} hat den Lead übernommen`,
+    at,
+    staffId: taker.id,
+  });
   return taker;
 }

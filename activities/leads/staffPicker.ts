@@ -37,7 +37,11 @@ export type PickQuery = {
 
 export async function pickPresentStaff(prisma: PrismaClient, query: PickQuery): Promise<StaffRef | null> {
   const exclude = query.exclude ?? [];
-  if (query.preferredStaffId && !exclude.includes(query.preferredStaffId) && (await isAtWork(prisma, query.preferredStaffId, query.at, query.timeZone))) {
+  if (
+    query.preferredStaffId &&
+    !exclude.includes(query.preferredStaffId) &&
+    (await isAtWork(prisma, query.preferredStaffId, query.at, query.timeZone))
+  ) {
     const preferred = await prisma.staff.findUniqueOrThrow({ where: { id: query.preferredStaffId } });
     if (preferred.role === query.role) return staffRef(preferred);
   }
@@ -94,7 +98,15 @@ export type LadderPick = {
  */
 export async function walkEscalationLadder(
   prisma: PrismaClient,
-  query: { recipient: 'team_lead' | 'manager'; dealerId: string; locationId: string | null; at: Date; timeZone: string; assigneeId?: string; exclude: string[] },
+  query: {
+    recipient: 'team_lead' | 'manager';
+    dealerId: string;
+    locationId: string | null;
+    at: Date;
+    timeZone: string;
+    assigneeId?: string;
+    exclude: string[];
+  },
 ): Promise<LadderPick> {
   const roles: Array<'team_lead' | 'manager'> = query.recipient === 'team_lead' ? ['team_lead', 'manager'] : ['manager'];
   const reportingLine: Array<{ id: string; role: StaffRole; managerId: string | null }> = [];
@@ -108,7 +120,10 @@ export async function walkEscalationLadder(
   for (const role of roles) {
     const all = await prisma.staff.findMany({ where: { dealerId: query.dealerId, role }, orderBy: { createdAt: 'asc' } });
     const ordered = [
-      ...reportingLine.filter((s) => s.role === role).map((s) => all.find((a) => a.id === s.id)).filter((s): s is (typeof all)[number] => Boolean(s)),
+      ...reportingLine
+        .filter((s) => s.role === role)
+        .map((s) => all.find((a) => a.id === s.id))
+        .filter((s): s is (typeof all)[number] => Boolean(s)),
       ...all.filter((s) => s.locationId === query.locationId),
       ...all.filter((s) => s.locationId !== query.locationId),
     ];

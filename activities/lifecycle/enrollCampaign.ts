@@ -6,7 +6,10 @@ import { admitEnrollment } from '../enrollments';
 
 /** A name-based UUID (v5 layout over SHA-1): the same customer, campaign, vehicle and cycle always give the same id. */
 export function lifecycleEnrollmentId(parts: { customerId: string; campaignId: string; vehicleId?: string; cycle: number }): string {
-  const hash = crypto.createHash('sha1').update(`stammkunde/lifecycle/${parts.customerId}/${parts.campaignId}/${parts.vehicleId ?? '-'}/${parts.cycle}`).digest();
+  const hash = crypto
+    .createHash('sha1')
+    .update(`stammkunde/lifecycle/${parts.customerId}/${parts.campaignId}/${parts.vehicleId ?? '-'}/${parts.cycle}`)
+    .digest();
   const bytes = Buffer.from(hash.subarray(0, 16));
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
@@ -27,8 +30,7 @@ export type AdmitLifecycleEnrollmentInput = {
 };
 
 export type LifecycleAdmission =
-  | { admitted: true; input: CampaignEnrollmentInput }
-  | { admitted: false; enrollmentId?: string; reason: string };
+  { admitted: true; input: CampaignEnrollmentInput } | { admitted: false; enrollmentId?: string; reason: string };
 
 /**
  * Admits the customer to a built-in campaign on the lifecycle's behalf: closes the superseded
@@ -51,16 +53,32 @@ export async function admitLifecycleEnrollment(
     });
   }
   const enrollmentId = lifecycleEnrollmentId(input);
-  const admission = await admitEnrollment(prisma, { customerId: input.customerId, vehicleId: input.vehicleId, definition, enrollmentId, now: input.now });
+  const admission = await admitEnrollment(prisma, {
+    customerId: input.customerId,
+    vehicleId: input.vehicleId,
+    definition,
+    enrollmentId,
+    now: input.now,
+  });
   if (!admission.admitted) return { admitted: false, enrollmentId, reason: 'reason' in admission ? admission.reason : 'holdout' };
   return {
     admitted: true,
-    input: { enrollmentId, customerId: input.customerId, vehicleId: input.vehicleId, definition, context: input.context, timeZone: input.timeZone },
+    input: {
+      enrollmentId,
+      customerId: input.customerId,
+      vehicleId: input.vehicleId,
+      definition,
+      context: input.context,
+      timeZone: input.timeZone,
+    },
   };
 }
 
 /** Marks the customer's active enrollments exited (all, or one vehicle's), e.g. on erasure, objection or sale. */
-export async function closeEnrollments(prisma: PrismaClient, input: { customerId: string; vehicleId?: string; reason: string; now: string }) {
+export async function closeEnrollments(
+  prisma: PrismaClient,
+  input: { customerId: string; vehicleId?: string; reason: string; now: string },
+) {
   const closed = await prisma.campaignEnrollment.updateMany({
     where: { customerId: input.customerId, status: 'active', ...(input.vehicleId ? { vehicleId: input.vehicleId } : {}) },
     data: { status: 'exited', exitReason: input.reason, exitedAt: new Date(input.now) },

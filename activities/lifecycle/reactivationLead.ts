@@ -14,10 +14,12 @@ export async function historySummary(prisma: PrismaClient, customerId: string): 
     take: HISTORY_LINES,
   });
   const vehicleLines = vehicles.map(
-    (v) => `- ${v.make} ${v.model}${v.licensePlate ? ` (${v.licensePlate})` : ''}${v.deliveredAt ? `, übergeben ${day(v.deliveredAt)}` : ''}${v.lastServiceAt ? `, letzter Service ${day(v.lastServiceAt)}` : ''}${v.soldAt ? ', verkauft' : ''}`,
+    (v) =>
+      `- ${v.make} ${v.model}${v.licensePlate ? ` (${v.licensePlate})` : ''}${v.deliveredAt ? `, übergeben ${day(v.deliveredAt)}` : ''}${v.lastServiceAt ? `, letzter Service ${day(v.lastServiceAt)}` : ''}${v.soldAt ? ', verkauft' : ''}`,
   );
   const historyLines = touchpoints.map(
-    (t) => `- ${day(t.occurredAt)} ${t.channel}/${t.direction}${t.staff ? ` (${t.staff.firstName} ${t.staff.lastName})` : ''}: ${t.summary}`,
+    (t) =>
+      `- ${day(t.occurredAt)} ${t.channel}/${t.direction}${t.staff ? ` (${t.staff.firstName} ${t.staff.lastName})` : ''}: ${t.summary}`,
   );
   return ['Fahrzeuge:', ...(vehicleLines.length ? vehicleLines : ['- keine']), 'Verlauf (neueste zuerst):', ...historyLines].join('\n');
 }
@@ -36,7 +38,12 @@ export async function createReactivationLead(
     where: { dealerId_source_externalId: { dealerId: customer.dealerId, source: 'reactivation', externalId: input.responseEventId } },
     include: { assignedTo: true },
   });
-  if (existing) return { leadId: existing.id, assigneeId: existing.assignedToId ?? undefined, assigneeName: existing.assignedTo ? `${existing.assignedTo.firstName} ${existing.assignedTo.lastName}` : undefined };
+  if (existing)
+    return {
+      leadId: existing.id,
+      assigneeId: existing.assignedToId ?? undefined,
+      assigneeName: existing.assignedTo ? `${existing.assignedTo.firstName} ${existing.assignedTo.lastName}` : undefined,
+    };
 
   const now = new Date(input.now);
   const assignee = await pickPresentStaff(prisma, {
@@ -81,7 +88,8 @@ export async function createReactivationLead(
     // The customer's own salesperson has left: the colleague who takes the lead keeps the customer.
     if (assignee && customer.assignedSalespersonId && customer.assignedSalespersonId !== assignee.id) {
       const previous = await tx.staff.findUnique({ where: { id: customer.assignedSalespersonId } });
-      if (previous && !previous.active) await tx.customer.update({ where: { id: customer.id }, data: { assignedSalespersonId: assignee.id } });
+      if (previous && !previous.active)
+        await tx.customer.update({ where: { id: customer.id }, data: { assignedSalespersonId: assignee.id } });
     }
     return created;
   });

@@ -7,32 +7,105 @@ type Tx = Prisma.TransactionClient;
 const date = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
 /** How each event appears in the customer's history. */
-function touchpointFor(event: CustomerEvent): Pick<Prisma.TouchpointCreateManyInput, 'channel' | 'direction' | 'department' | 'kind' | 'summary' | 'staffId' | 'vehicleId'> {
+function touchpointFor(
+  event: CustomerEvent,
+): Pick<Prisma.TouchpointCreateManyInput, 'channel' | 'direction' | 'department' | 'kind' | 'summary' | 'staffId' | 'vehicleId'> {
   switch (event.type) {
     case 'vehicle_delivered':
-      return { channel: 'visit', direction: 'inbound', department: 'sales', kind: 'vehicle.delivered', vehicleId: event.vehicleId, summary: `Fahrzeug übergeben (${event.condition === 'new' ? 'Neuwagen' : 'Gebrauchtwagen'}) am ${event.deliveredOn}${event.financing ? `, ${event.financing.kind} bis ${event.financing.endDate}` : ''}` };
+      return {
+        channel: 'visit',
+        direction: 'inbound',
+        department: 'sales',
+        kind: 'vehicle.delivered',
+        vehicleId: event.vehicleId,
+        summary: `Fahrzeug übergeben (${event.condition === 'new' ? 'Neuwagen' : 'Gebrauchtwagen'}) am ${event.deliveredOn}${event.financing ? `, ${event.financing.kind} bis ${event.financing.endDate}` : ''}`,
+      };
     case 'service_visit_done':
-      return { channel: 'visit', direction: 'inbound', department: 'service', kind: 'service.visit', vehicleId: event.vehicleId, summary: `Werkstattbesuch am ${event.visitedOn}${event.mileageKm !== undefined ? `, ${event.mileageKm} km` : ''}${event.huDone ? ', HU erledigt' : ''}${event.summary ? `: ${event.summary}` : ''}` };
+      return {
+        channel: 'visit',
+        direction: 'inbound',
+        department: 'service',
+        kind: 'service.visit',
+        vehicleId: event.vehicleId,
+        summary: `Werkstattbesuch am ${event.visitedOn}${event.mileageKm !== undefined ? `, ${event.mileageKm} km` : ''}${event.huDone ? ', HU erledigt' : ''}${event.summary ? `: ${event.summary}` : ''}`,
+      };
     case 'hu_done':
-      return { channel: 'visit', direction: 'inbound', department: 'service', kind: 'service.hu', vehicleId: event.vehicleId, summary: `HU/AU erledigt am ${event.doneOn}` };
+      return {
+        channel: 'visit',
+        direction: 'inbound',
+        department: 'service',
+        kind: 'service.hu',
+        vehicleId: event.vehicleId,
+        summary: `HU/AU erledigt am ${event.doneOn}`,
+      };
     case 'interaction_recorded':
-      return { channel: event.channel, direction: event.direction, department: 'sales', kind: 'interaction', staffId: event.staffId, summary: event.summary };
+      return {
+        channel: event.channel,
+        direction: event.direction,
+        department: 'sales',
+        kind: 'interaction',
+        staffId: event.staffId,
+        summary: event.summary,
+      };
     case 'consent_given':
-      return { channel: 'web', direction: 'inbound', department: 'marketing', kind: 'consent.given', summary: `Einwilligung erteilt (${event.source})` };
+      return {
+        channel: 'web',
+        direction: 'inbound',
+        department: 'marketing',
+        kind: 'consent.given',
+        summary: `Einwilligung erteilt (${event.source})`,
+      };
     case 'consent_confirmed':
-      return { channel: 'email', direction: 'inbound', department: 'marketing', kind: 'consent.confirmed', summary: 'Einwilligung bestätigt (Double-Opt-in)' };
+      return {
+        channel: 'email',
+        direction: 'inbound',
+        department: 'marketing',
+        kind: 'consent.confirmed',
+        summary: 'Einwilligung bestätigt (Double-Opt-in)',
+      };
     case 'objection':
-      return { channel: 'system', direction: 'inbound', department: 'marketing', kind: 'consent.objection', summary: `Widerspruch gegen Werbung${event.note ? `: ${event.note}` : ''}` };
+      return {
+        channel: 'system',
+        direction: 'inbound',
+        department: 'marketing',
+        kind: 'consent.objection',
+        summary: `Widerspruch gegen Werbung${event.note ? `: ${event.note}` : ''}`,
+      };
     case 'customer_data_changed':
-      return { channel: 'system', direction: 'internal', department: 'system', kind: 'customer.changed', summary: `Kundendaten geändert: ${Object.keys(event.changes).join(', ')}` };
+      return {
+        channel: 'system',
+        direction: 'internal',
+        department: 'system',
+        kind: 'customer.changed',
+        summary: `Kundendaten geändert: ${Object.keys(event.changes).join(', ')}`,
+      };
     case 'vehicle_sold':
-      return { channel: 'system', direction: 'internal', department: 'sales', kind: `vehicle.${event.reason}`, vehicleId: event.vehicleId, summary: `Fahrzeug ${event.reason === 'sold' ? 'verkauft' : 'abgemeldet'} am ${event.on}` };
+      return {
+        channel: 'system',
+        direction: 'internal',
+        department: 'sales',
+        kind: `vehicle.${event.reason}`,
+        vehicleId: event.vehicleId,
+        summary: `Fahrzeug ${event.reason === 'sold' ? 'verkauft' : 'abgemeldet'} am ${event.on}`,
+      };
     case 'erasure_requested':
-      return { channel: 'system', direction: 'inbound', department: 'management', kind: 'customer.erasure_requested', summary: 'Löschung verlangt (DSGVO Art. 17)' };
+      return {
+        channel: 'system',
+        direction: 'inbound',
+        department: 'management',
+        kind: 'customer.erasure_requested',
+        summary: 'Löschung verlangt (DSGVO Art. 17)',
+      };
     case 'email_replied':
       return { channel: 'email', direction: 'inbound', department: 'marketing', kind: 'email.replied', summary: 'Antwort auf eine E-Mail' };
     case 'email_clicked':
-      return { channel: 'web', direction: 'inbound', department: 'marketing', kind: 'email.clicked', summary: 'Link in einer E-Mail geklickt' };
+      return {
+        channel: 'web',
+        direction: 'inbound',
+        department: 'marketing',
+        kind: 'email.clicked',
+        summary: 'Link in einer E-Mail geklickt',
+      };
     case 'lead_submitted':
       return { channel: 'web', direction: 'inbound', department: 'sales', kind: 'lead.submitted', summary: 'Anfrage eingegangen' };
   }
@@ -46,7 +119,11 @@ async function applyEvent(tx: Tx, dealerId: string, event: CustomerEvent): Promi
         where: { id: event.vehicleId },
         data: {
           deliveredAt: date(event.deliveredOn),
-          firstRegistrationAt: event.firstRegistration ? date(event.firstRegistration) : event.condition === 'new' ? date(event.deliveredOn) : undefined,
+          firstRegistrationAt: event.firstRegistration
+            ? date(event.firstRegistration)
+            : event.condition === 'new'
+              ? date(event.deliveredOn)
+              : undefined,
           lastServiceAt: event.lastServiceDate ? date(event.lastServiceDate) : undefined,
           lastServiceMileage: event.lastServiceMileageKm,
           lastHuAt: event.lastHuDate ? date(event.lastHuDate) : undefined,
@@ -58,10 +135,23 @@ async function applyEvent(tx: Tx, dealerId: string, event: CustomerEvent): Promi
       });
       return;
     case 'service_visit_done':
-      await tx.serviceVisit.create({ data: { dealerId, vehicleId: event.vehicleId, visitedAt: date(event.visitedOn), mileage: event.mileageKm, huDone: event.huDone, workSummary: event.summary } });
+      await tx.serviceVisit.create({
+        data: {
+          dealerId,
+          vehicleId: event.vehicleId,
+          visitedAt: date(event.visitedOn),
+          mileage: event.mileageKm,
+          huDone: event.huDone,
+          workSummary: event.summary,
+        },
+      });
       await tx.vehicle.update({
         where: { id: event.vehicleId },
-        data: { lastServiceAt: date(event.visitedOn), lastServiceMileage: event.mileageKm, ...(event.huDone ? { lastHuAt: date(event.visitedOn) } : {}) },
+        data: {
+          lastServiceAt: date(event.visitedOn),
+          lastServiceMileage: event.mileageKm,
+          ...(event.huDone ? { lastHuAt: date(event.visitedOn) } : {}),
+        },
       });
       return;
     case 'hu_done':
@@ -85,7 +175,9 @@ function customerUpdate(event: CustomerEvent, now: Date): Prisma.CustomerUpdateI
       const { assignedSalespersonId, ...changes } = event.changes;
       return {
         ...changes,
-        ...(assignedSalespersonId !== undefined ? { assignedSalesperson: assignedSalespersonId ? { connect: { id: assignedSalespersonId } } : { disconnect: true } } : {}),
+        ...(assignedSalespersonId !== undefined
+          ? { assignedSalesperson: assignedSalespersonId ? { connect: { id: assignedSalespersonId } } : { disconnect: true } }
+          : {}),
       };
     }
     default:
@@ -112,7 +204,15 @@ export async function recordCustomerEvent(
     if (stored) await tx.customerEventDetail.deleteMany({ where: { eventId: stored.eventId } });
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { dealerId: true } });
     const inserted = await tx.touchpoint.createMany({
-      data: [{ dealerId: customer.dealerId, customerId: input.customerId, occurredAt: new Date(event.occurredAt), externalEventId: `event:${event.eventId}`, ...touchpointFor(event) }],
+      data: [
+        {
+          dealerId: customer.dealerId,
+          customerId: input.customerId,
+          occurredAt: new Date(event.occurredAt),
+          externalEventId: `event:${event.eventId}`,
+          ...touchpointFor(event),
+        },
+      ],
       skipDuplicates: true,
     });
     if (inserted.count === 0) return { duplicate: true };
@@ -120,7 +220,10 @@ export async function recordCustomerEvent(
     const update = customerUpdate(event, now);
     if (update) await tx.customer.update({ where: { id: input.customerId }, data: update });
     if (event.type === 'vehicle_sold') {
-      await tx.vehicle.update({ where: { id: event.vehicleId }, data: event.reason === 'sold' ? { soldAt: date(event.on) } : { deregisteredAt: date(event.on) } });
+      await tx.vehicle.update({
+        where: { id: event.vehicleId },
+        data: event.reason === 'sold' ? { soldAt: date(event.on) } : { deregisteredAt: date(event.on) },
+      });
     }
     return { duplicate: false };
   });

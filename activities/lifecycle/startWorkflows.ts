@@ -26,4 +26,5 @@ async function startOnce(workflowType: string, workflowId: string, args: unknown
 export const startEnrollmentWorkflow = (input: CampaignEnrollmentInput) =>
   startOnce('campaignEnrollmentWorkflow', enrollmentWorkflowId(input.enrollmentId), [input]);
 
-export const startLeadFollowUp = (input: { leadId: string }) => startOnce('leadFollowUpWorkflow', leadWorkflowId(input.leadId), [{ leadId: input.leadId }]);
+export const startLeadFollowUp = (input: { leadId: string }) =>
+  startOnce('leadFollowUpWorkflow', leadWorkflowId(input.leadId), [{ leadId: input.leadId }]);

@@ -30,7 +30,17 @@ export async function markSentMany(prisma: PrismaClient, rows: Array<{ id: strin
 /** The fields outboxRowFor gives a customer message. */
 export type CustomerOutboxRow = Pick<
   NewOutboxRow,
-  'idempotencyKey' | 'dealerId' | 'templateId' | 'language' | 'recipientEmail' | 'customerId' | 'campaignId' | 'enrollmentId' | 'newsletterRunId' | 'category' | 'queuedAt'
+  | 'idempotencyKey'
+  | 'dealerId'
+  | 'templateId'
+  | 'language'
+  | 'recipientEmail'
+  | 'customerId'
+  | 'campaignId'
+  | 'enrollmentId'
+  | 'newsletterRunId'
+  | 'category'
+  | 'queuedAt'
 >;
 
 /** A time-ordered id (UUID version 7), like the ids Prisma gives outbox rows (@default(uuid(7))). */

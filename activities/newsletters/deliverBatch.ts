@@ -80,7 +80,10 @@ async function recordOutcomes(deps: CampaignDeliveryDeps, rows: Array<{ id: stri
  * rate. After each chunk a heartbeat records how far it got, so a retried attempt (worker killed)
  * starts after it; the outbox answers for the rest.
  */
-export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput): Promise<DeliverNewsletterBatchResult> {
+export async function deliverNewsletterBatch(
+  deps: CampaignDeliveryDeps,
+  input: DeliverNewsletterBatchInput,
+): Promise<DeliverNewsletterBatchResult> {
   const context = Context.current();
   const resumed = context.info.heartbeatDetails as BatchHeartbeat | undefined;
   let progress: BatchHeartbeat | undefined = resumed;
@@ -88,7 +91,11 @@ export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: 
   const pacer = createPacer(input.newsletter.ratePerSecond, heartbeat, input.pacedFrom);
 
   const recipients = await deps.prisma.newsletterRecipient.findMany({
-    where: { runId: input.runId, status: { in: ['pending', 'queued'] }, ...((resumed?.lastId ?? input.afterId) ? { id: { gt: resumed?.lastId ?? input.afterId! } } : {}) },
+    where: {
+      runId: input.runId,
+      status: { in: ['pending', 'queued'] },
+      ...((resumed?.lastId ?? input.afterId) ? { id: { gt: resumed?.lastId ?? input.afterId! } } : {}),
+    },
     orderBy: { id: 'asc' },
     take: Math.max(0, input.limit - (resumed?.handled ?? 0)),
     select: { id: true, customerId: true },
@@ -120,8 +127,15 @@ export async function deliverNewsletterBatch(deps: CampaignDeliveryDeps, input: 
 }
 
 /** A chunk ready to send: its messages with their outbox rows, and the outcomes triage already decided. */
-async function prepareChunk(deps: CampaignDeliveryDeps, input: DeliverNewsletterBatchInput, chunk: Array<{ id: string; customerId: string }>) {
-  const loaded = await loadRecipients(deps.prisma, chunk.map((r) => r.customerId));
+async function prepareChunk(
+  deps: CampaignDeliveryDeps,
+  input: DeliverNewsletterBatchInput,
+  chunk: Array<{ id: string; customerId: string }>,
+) {
+  const loaded = await loadRecipients(
+    deps.prisma,
+    chunk.map((r) => r.customerId),
+  );
   const messages = chunk.map((r) => {
     const recipient = loaded.get(r.customerId);
     const message: DeliverCampaignMessageInput = {
@@ -140,9 +154,16 @@ async function prepareChunk(deps: CampaignDeliveryDeps, input: DeliverNewsletter
     };
     return { recipientId: r.id, recipient, message };
   });
-  const rows = await findOrCreateOutboxRows(deps.prisma, messages.map((m) => outboxRowFor(m.message, m.recipient)));
+  const rows = await findOrCreateOutboxRows(
+    deps.prisma,
+    messages.map((m) => outboxRowFor(m.message, m.recipient)),
+  );
   const withRows = messages.map((m) => ({ ...m, row: rows.get(m.message.idempotencyKey)! }));
-  const triaged = await triage(deps, withRows.map((m) => ({ input: m.message, recipient: m.recipient, row: m.row })), new Date(input.now));
+  const triaged = await triage(
+    deps,
+    withRows.map((m) => ({ input: m.message, recipient: m.recipient, row: m.row })),
+    new Date(input.now),
+  );
   return { messages: withRows, ...triaged };
 }
 

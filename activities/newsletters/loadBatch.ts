@@ -12,19 +12,28 @@ export async function loadRecipients(prisma: PrismaClient, customerIds: string[]
   });
   const emails = customers.flatMap((c) => (c.email ? [c.email.toLowerCase()] : []));
   const suppressions = emails.length
-    ? await prisma.$queryRaw<Array<{ email: string; reason: Recipient['suppressions'][number] }>>`SELECT email, reason::text AS reason FROM suppressions WHERE email = ANY(${emails}::text[])`
+    ? await prisma.$queryRaw<
+        Array<{ email: string; reason: Recipient['suppressions'][number] }>
+      >`SELECT email, reason::text AS reason FROM suppressions WHERE email = ANY(${emails}::text[])`
     : [];
   const byEmail = new Map<string, Recipient['suppressions']>();
   for (const s of suppressions) byEmail.set(s.email, [...(byEmail.get(s.email) ?? []), s.reason]);
   for (const [email, reasons] of await hashedSuppressions(prisma, emails)) byEmail.set(email, [...(byEmail.get(email) ?? []), ...reasons]);
-  return new Map(customers.map((customer) => [customer.id, { customer, vehicle: null, suppressions: customer.email ? (byEmail.get(customer.email.toLowerCase()) ?? []) : [] }]));
+  return new Map(
+    customers.map((customer) => [
+      customer.id,
+      { customer, vehicle: null, suppressions: customer.email ? (byEmail.get(customer.email.toLowerCase()) ?? []) : [] },
+    ]),
+  );
 }
 
 /** findOrCreateOutboxRow for a chunk: one insert that skips existing keys, one read back. */
 export async function findOrCreateOutboxRows(prisma: PrismaClient, rows: CustomerOutboxRow[]): Promise<Map<string, OutboxRow>> {
   if (rows.length === 0) return new Map();
   await insertOutboxRows(prisma, rows);
-  const found = await prisma.$queryRaw<OutboxRow[]>`SELECT * FROM messages WHERE "idempotencyKey" = ANY(${rows.map((r) => r.idempotencyKey)}::text[])`;
+  const found = await prisma.$queryRaw<
+    OutboxRow[]
+  >`SELECT * FROM messages WHERE "idempotencyKey" = ANY(${rows.map((r) => r.idempotencyKey)}::text[])`;
   const byKey = new Map(found.map((row) => [row.idempotencyKey, row]));
   for (const row of rows) if (!byKey.has(row.idempotencyKey)) byKey.set(row.idempotencyKey, await findOrCreateOutboxRow(prisma, row));
   return byKey;

@@ -28,7 +28,10 @@ async function dealerOf(prisma: PrismaClient, newsletter: NewsletterDefinition) 
  * segment, inside PostgreSQL. Keyed by the workflow id, so a retried activity finds the run it made
  * and does not snapshot again (a customer who joins the segment later is not added to this run).
  */
-export async function openNewsletterRun(prisma: PrismaClient, input: OpenNewsletterRunInput): Promise<{ runId: string; counts: NewsletterCounts }> {
+export async function openNewsletterRun(
+  prisma: PrismaClient,
+  input: OpenNewsletterRunInput,
+): Promise<{ runId: string; counts: NewsletterCounts }> {
   const existing = await prisma.newsletterRun.findUnique({ where: { workflowId: input.workflowId } });
   if (existing) return { runId: existing.id, counts: await newsletterRunCounts(prisma, existing.id) };
 

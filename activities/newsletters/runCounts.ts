@@ -11,7 +11,8 @@ export async function newsletterRunCounts(prisma: PrismaClient, runId: string): 
     const n = group._count._all;
     counts.total += n;
     if (group.status === 'sent') counts.sent += n;
-    else if (group.status === 'skipped') counts.skipped[group.skipReason ?? 'unknown'] = (counts.skipped[group.skipReason ?? 'unknown'] ?? 0) + n;
+    else if (group.status === 'skipped')
+      counts.skipped[group.skipReason ?? 'unknown'] = (counts.skipped[group.skipReason ?? 'unknown'] ?? 0) + n;
     else if (group.status === 'failed' && group.skipReason === OUTCOME_UNKNOWN) counts.unknown += n;
     else if (group.status === 'failed') counts.failed += n;
     else if (group.status === 'queued') {

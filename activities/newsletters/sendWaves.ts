@@ -57,7 +57,8 @@ export async function sendInWaves(
       const { ready, failed } = await composing;
       for (const f of failed) outcomes.set(f.id, { status: 'failed', error: f.error });
       if (ready.length > 0) await beforeWave(ready.length);
-      if (ready.length > 0) inFlight.push(holdSlots(deps, ready.length, () => claimSendRecord(deps, ready, now, outcomes)).then(noteFailure, noteFailure));
+      if (ready.length > 0)
+        inFlight.push(holdSlots(deps, ready.length, () => claimSendRecord(deps, ready, now, outcomes)).then(noteFailure, noteFailure));
       next = composeAhead(waves[i + 1]);
       if (inFlight.length >= WAVES_IN_FLIGHT) await inFlight.shift();
     } catch (error) {
@@ -69,7 +70,8 @@ export async function sendInWaves(
   return { outcomes, failure };
 }
 
-const holdSlots = <T>(deps: CampaignDeliveryDeps, count: number, work: () => Promise<T>) => (deps.waveSlots ? deps.waveSlots.hold(count, work) : work());
+const holdSlots = <T>(deps: CampaignDeliveryDeps, count: number, work: () => Promise<T>) =>
+  deps.waveSlots ? deps.waveSlots.hold(count, work) : work();
 
 async function composeWave(deps: CampaignDeliveryDeps, wave: SendableMessage[], now: Date): Promise<Composed> {
   const result: Composed = { ready: [], failed: [] };
@@ -78,7 +80,10 @@ async function composeWave(deps: CampaignDeliveryDeps, wave: SendableMessage[], 
       result.ready.push({ ...message, composed: await composeCustomerMail(deps, message.input, message.recipient, now) });
     } catch (error) {
       if (!isTemplateError(error)) throw error;
-      await deps.prisma.message.updateMany({ where: { id: message.row.id, status: 'queued' }, data: { status: 'failed', error: error.message.slice(0, 2000) } });
+      await deps.prisma.message.updateMany({
+        where: { id: message.row.id, status: 'queued' },
+        data: { status: 'failed', error: error.message.slice(0, 2000) },
+      });
       result.failed.push({ id: message.row.id, error: error.message });
     }
   }
@@ -94,7 +99,12 @@ async function claimSendRecord(
 ): Promise<unknown> {
   const claim = await claimWave(
     deps.prisma,
-    wave.map((m) => ({ row: m.row, subject: m.composed.rendered.subject, messageIdHeader: m.composed.messageId, language: m.composed.rendered.language })),
+    wave.map((m) => ({
+      row: m.row,
+      subject: m.composed.rendered.subject,
+      messageIdHeader: m.composed.messageId,
+      language: m.composed.rendered.language,
+    })),
     now,
     deps.frequencyCap,
   );

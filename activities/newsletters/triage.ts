@@ -16,7 +16,11 @@ type Candidate = { input: DeliverCampaignMessageInput; recipient: Recipient | un
  * re-sent), eligibility at send time (skips written in one statement), then the sending window.
  * Returns the decided outcomes by outbox row id and the messages left to send.
  */
-export async function triage(deps: CampaignDeliveryDeps, candidates: Candidate[], now: Date): Promise<{ outcomes: Map<string, DeliveryOutcome>; sendable: SendableMessage[] }> {
+export async function triage(
+  deps: CampaignDeliveryDeps,
+  candidates: Candidate[],
+  now: Date,
+): Promise<{ outcomes: Map<string, DeliveryOutcome>; sendable: SendableMessage[] }> {
   const outcomes = new Map<string, DeliveryOutcome>();
   const sendable: SendableMessage[] = [];
   const skips: Array<{ id: string; reason: string }> = [];

@@ -16,9 +16,17 @@ export type EventIntake = { eventId: string; duplicate: boolean };
 function fingerprint(customerId: string, event: CustomerEvent): string {
   const canonical = (value: unknown): unknown =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+        )
       : value;
-  return crypto.createHash('sha256').update(JSON.stringify(canonical({ customerId, event }))).digest('hex').slice(0, 32);
+  return crypto
+    .createHash('sha256')
+    .update(JSON.stringify(canonical({ customerId, event })))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 export async function ingestCustomerEvent(
@@ -36,7 +44,9 @@ export async function ingestCustomerEvent(
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
     const earlier = await deps.prisma.processedEvent.findUniqueOrThrow({ where: { eventId } });
     if (earlier.kind !== kind && !options.sameIdIsSameEvent) {
-      throw conflict(`eventId: "${event.eventId}" was already used for a different event (${earlier.kind.split(':')[0]}); give every event its own id`);
+      throw conflict(
+        `eventId: "${event.eventId}" was already used for a different event (${earlier.kind.split(':')[0]}); give every event its own id`,
+      );
     }
     duplicate = true;
   }

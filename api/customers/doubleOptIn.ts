@@ -32,12 +32,19 @@ type Deps = { prisma: PrismaClient; client: Client; taskQueue: string };
  * The legal basis changes only on confirmation (GET /consent/confirm), so an existing-customer
  * basis keeps working meanwhile.
  */
-export async function requestDoubleOptIn(deps: Deps, dealerId: string, customerId: string, request: ConsentRequest, now: Date): Promise<ConsentRequestResult> {
+export async function requestDoubleOptIn(
+  deps: Deps,
+  dealerId: string,
+  customerId: string,
+  request: ConsentRequest,
+  now: Date,
+): Promise<ConsentRequestResult> {
   const customer = await findCustomer(deps.prisma, dealerId, customerId);
   if (customer.erasedAt) throw new ApiProblem(409, `customer ${customerId} was erased (Art. 17 DSGVO); record no new consent for it`);
   const email = request.email?.toLowerCase() ?? customer.email;
   if (!email) throw badRequest('email', 'the customer has no email address; send the address to confirm');
-  if (customer.emailConsentBasis === 'double_opt_in' && customer.consentConfirmedAt && customer.email === email) return { status: 'already_confirmed' };
+  if (customer.emailConsentBasis === 'double_opt_in' && customer.consentConfirmedAt && customer.email === email)
+    return { status: 'already_confirmed' };
   await deps.prisma.customer.update({
     where: { id: customer.id },
     data: {
@@ -73,7 +80,10 @@ export async function confirmDoubleOptIn(prisma: PrismaClient, customerId: strin
     if (!customer || customer.erasedAt) return { status: 'erased' };
     if (!customer.consentGivenAt) return { status: 'no_request' };
     if (customer.emailConsentBasis === 'double_opt_in' && customer.consentConfirmedAt) return { status: 'already_confirmed' };
-    await tx.customer.update({ where: { id: customerId }, data: { emailConsentBasis: 'double_opt_in', consentConfirmedAt: now, objectedAt: null } });
+    await tx.customer.update({
+      where: { id: customerId },
+      data: { emailConsentBasis: 'double_opt_in', consentConfirmedAt: now, objectedAt: null },
+    });
     if (customer.email) await tx.suppression.deleteMany({ where: { email: customer.email.toLowerCase(), reason: 'unsubscribe' } });
     await tx.touchpoint.create({
       data: {

@@ -17,8 +17,12 @@ async function resolveReferences(prisma: Prisma.TransactionClient, dealerId: str
   }
   let assignedSalespersonId: string | undefined;
   if (input.assignedSalespersonEmail) {
-    const person = await prisma.staff.findUnique({ where: { dealerId_email: { dealerId, email: input.assignedSalespersonEmail.toLowerCase() } } });
-    const fallback = person ?? (await prisma.staff.findFirst({ where: { dealerId, email: { equals: input.assignedSalespersonEmail, mode: 'insensitive' } } }));
+    const person = await prisma.staff.findUnique({
+      where: { dealerId_email: { dealerId, email: input.assignedSalespersonEmail.toLowerCase() } },
+    });
+    const fallback =
+      person ??
+      (await prisma.staff.findFirst({ where: { dealerId, email: { equals: input.assignedSalespersonEmail, mode: 'insensitive' } } }));
     if (!fallback) throw badRequest('assignedSalespersonEmail', `no staff member with email ${input.assignedSalespersonEmail}`);
     assignedSalespersonId = fallback.id;
   }
@@ -45,7 +49,8 @@ function consentFields(input: CustomerUpsert, recorded?: RecordedConsent) {
 export async function upsertCustomer(prisma: PrismaClient, dealerId: string, externalId: string, input: CustomerUpsert) {
   return prisma.$transaction(async (tx) => {
     const existing = await tx.customer.findUnique({ where: { dealerId_externalDmsId: { dealerId, externalDmsId: externalId } } });
-    if (existing?.erasedAt) throw conflict(`customer ${externalId} was erased (Art. 17 DSGVO) and cannot be re-imported under the same customer number`);
+    if (existing?.erasedAt)
+      throw conflict(`customer ${externalId} was erased (Art. 17 DSGVO) and cannot be re-imported under the same customer number`);
     const { locationId, assignedSalespersonId } = await resolveReferences(tx, dealerId, input);
     const fields = {
       locationId,

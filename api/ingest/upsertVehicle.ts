@@ -13,12 +13,16 @@ export async function upsertVehicle(prisma: PrismaClient, dealerId: string, vin:
     let ownerId: string | undefined;
     if (input.ownerExternalId) {
       const owner = await tx.customer.findUnique({ where: { dealerId_externalDmsId: { dealerId, externalDmsId: input.ownerExternalId } } });
-      if (!owner) throw notFound(`ownerExternalId: no customer with customer number "${input.ownerExternalId}"; PUT /customers/${input.ownerExternalId} first`);
+      if (!owner)
+        throw notFound(
+          `ownerExternalId: no customer with customer number "${input.ownerExternalId}"; PUT /customers/${input.ownerExternalId} first`,
+        );
       ownerId = owner.id;
     }
     if (input.externalId) {
       const other = await tx.vehicle.findUnique({ where: { dealerId_externalDmsId: { dealerId, externalDmsId: input.externalId } } });
-      if (other && other.vin !== vin) throw conflict(`externalId: vehicle number "${input.externalId}" already belongs to VIN ${other.vin}`);
+      if (other && other.vin !== vin)
+        throw conflict(`externalId: vehicle number "${input.externalId}" already belongs to VIN ${other.vin}`);
     }
     const fields = {
       ownerId,

@@ -23,25 +23,47 @@ export function leadPageRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   };
 
   return async (app) => {
-    app.get('/leads/callback', { config: { public: true }, schema: { summary: 'Callback outcome form (signed link)', tags, querystring: tokenQuery, security: [] } }, async (request, reply) => {
-      if (!tokenAccepted(reply, request.query.t, 'log_callback')) return reply;
-      return send(reply, renderCallbackPage(request.query.t, check()));
-    });
-    app.post('/leads/callback', { config: { public: true }, schema: { summary: 'Submit a callback outcome (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] } }, async (request, reply) => {
-      const form = request.body ?? {};
-      const token = request.query.t ?? form.t;
-      if (!tokenAccepted(reply, token, 'log_callback')) return reply;
-      return send(reply, await handleCallbackForm(linkDeps, token, form));
-    });
-    app.get('/leads/take-over', { config: { public: true }, schema: { summary: 'Take over a lead (signed link)', tags, querystring: tokenQuery, security: [] } }, async (request, reply) => {
-      if (!tokenAccepted(reply, request.query.t, 'take_over_lead')) return reply;
-      return send(reply, renderTakeOverPage(request.query.t, check()));
-    });
-    app.post('/leads/take-over', { config: { public: true }, schema: { summary: 'Confirm taking over a lead (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] } }, async (request, reply) => {
-      const form = request.body ?? {};
-      const token = request.query.t ?? form.t;
-      if (!tokenAccepted(reply, token, 'take_over_lead')) return reply;
-      return send(reply, await handleTakeOverForm(linkDeps, token));
-    });
+    app.get(
+      '/leads/callback',
+      { config: { public: true }, schema: { summary: 'Callback outcome form (signed link)', tags, querystring: tokenQuery, security: [] } },
+      async (request, reply) => {
+        if (!tokenAccepted(reply, request.query.t, 'log_callback')) return reply;
+        return send(reply, renderCallbackPage(request.query.t, check()));
+      },
+    );
+    app.post(
+      '/leads/callback',
+      {
+        config: { public: true },
+        schema: { summary: 'Submit a callback outcome (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] },
+      },
+      async (request, reply) => {
+        const form = request.body ?? {};
+        const token = request.query.t ?? form.t;
+        if (!tokenAccepted(reply, token, 'log_callback')) return reply;
+        return send(reply, await handleCallbackForm(linkDeps, token, form));
+      },
+    );
+    app.get(
+      '/leads/take-over',
+      { config: { public: true }, schema: { summary: 'Take over a lead (signed link)', tags, querystring: tokenQuery, security: [] } },
+      async (request, reply) => {
+        if (!tokenAccepted(reply, request.query.t, 'take_over_lead')) return reply;
+        return send(reply, renderTakeOverPage(request.query.t, check()));
+      },
+    );
+    app.post(
+      '/leads/take-over',
+      {
+        config: { public: true },
+        schema: { summary: 'Confirm taking over a lead (signed link)', tags, querystring: tokenQuery, body: formBody, security: [] },
+      },
+      async (request, reply) => {
+        const form = request.body ?? {};
+        const token = request.query.t ?? form.t;
+        if (!tokenAccepted(reply, token, 'take_over_lead')) return reply;
+        return send(reply, await handleTakeOverForm(linkDeps, token));
+      },
+    );
   };
 }

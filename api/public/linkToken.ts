@@ -12,7 +12,14 @@ export const tokenQuery = z.object({ t: z.string().max(4096).optional().describe
  * route goes through here, so all answer a bad token alike (links/signedLinks LINK_PROBLEM_STATUS:
  * missing or malformed 400, forged or for another action 403, expired 410).
  */
-export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined, purpose: LinkPurpose, secret: string, now: Date, language: Language = 'de'): LinkClaims | undefined {
+export function claimsOrErrorPage(
+  reply: FastifyReply,
+  token: string | undefined,
+  purpose: LinkPurpose,
+  secret: string,
+  now: Date,
+  language: Language = 'de',
+): LinkClaims | undefined {
   let problem: keyof typeof LINK_PROBLEM_STATUS | 'missing' = 'missing';
   if (token) {
     try {
@@ -28,5 +35,10 @@ export function claimsOrErrorPage(reply: FastifyReply, token: string | undefined
 }
 
 export function sendPage(reply: FastifyReply, status: number, html: string): FastifyReply {
-  return reply.code(status).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').type('text/html; charset=utf-8').send(html);
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .header('referrer-policy', 'no-referrer')
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

@@ -23,7 +23,12 @@ export type LeadResponseKpi = {
   needingAttention: number;
 };
 
-export type CampaignMessagesKpi = { campaignId: string | null; sent: number; skipped: Record<string, number>; otherStatuses: Record<string, number> };
+export type CampaignMessagesKpi = {
+  campaignId: string | null;
+  sent: number;
+  skipped: Record<string, number>;
+  otherStatuses: Record<string, number>;
+};
 
 export type HoldoutKpi = {
   campaignId: string;
@@ -83,7 +88,8 @@ export async function messagesByCampaign(prisma: PrismaClient, dealerId: string,
     const entry = campaigns.get(row.campaignId) ?? { campaignId: row.campaignId, sent: 0, skipped: {}, otherStatuses: {} };
     const count = row._count._all;
     if (row.status === 'sent') entry.sent += count;
-    else if (row.status === 'skipped') entry.skipped[row.skipReason ?? 'unknown'] = (entry.skipped[row.skipReason ?? 'unknown'] ?? 0) + count;
+    else if (row.status === 'skipped')
+      entry.skipped[row.skipReason ?? 'unknown'] = (entry.skipped[row.skipReason ?? 'unknown'] ?? 0) + count;
     else entry.otherStatuses[row.status] = (entry.otherStatuses[row.status] ?? 0) + count;
     campaigns.set(row.campaignId, entry);
   }

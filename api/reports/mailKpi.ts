@@ -25,10 +25,26 @@ export type MailWeekKpi = {
  * reactivation). Everything is counted against the week the message went out, so a week's
  * complaint rate is the share of that week's mail that drew a complaint.
  */
-export async function mailByCampaignWeek(prisma: PrismaClient, dealerId: string, range: KpiRange, timeZone = 'Europe/Berlin'): Promise<MailWeekKpi[]> {
+export async function mailByCampaignWeek(
+  prisma: PrismaClient,
+  dealerId: string,
+  range: KpiRange,
+  timeZone = 'Europe/Berlin',
+): Promise<MailWeekKpi[]> {
   const from = range.from ?? new Date(0);
   const to = range.to ?? new Date('9999-12-31T00:00:00Z');
-  const rows = await prisma.$queryRaw<Array<{ campaignId: string | null; week: string; sent: bigint; hard: bigint; soft: bigint; complaints: bigint; replies: bigint; leads: bigint }>>(Prisma.sql`
+  const rows = await prisma.$queryRaw<
+    Array<{
+      campaignId: string | null;
+      week: string;
+      sent: bigint;
+      hard: bigint;
+      soft: bigint;
+      complaints: bigint;
+      replies: bigint;
+      leads: bigint;
+    }>
+  >(Prisma.sql`
     WITH sent AS (
       SELECT m.id, m."campaignId", to_char(m."sentAt" AT TIME ZONE ${timeZone}, 'IYYY-"W"IW') AS week
       FROM messages m

@@ -22,19 +22,27 @@ function countSteps(steps: Step[]): number {
 
 export function campaignRoutes(): FastifyPluginAsyncZod {
   return async (app) => {
-    app.get('/campaigns', {
-      schema: { summary: 'The campaign catalogue', tags: ['campaigns'], response: { 200: z.object({ campaigns: z.array(campaignSummary) }) } },
-    }, async () => {
-      const campaigns = [...loadCampaignCatalogue().values()].map((c) => ({
-        id: c.id,
-        version: c.version,
-        name: c.name,
-        audience: c.audience,
-        legalBasis: c.legalBasis,
-        steps: countSteps(c.steps),
-        holdoutPercent: c.options.holdoutPercent,
-      }));
-      return { campaigns };
-    });
+    app.get(
+      '/campaigns',
+      {
+        schema: {
+          summary: 'The campaign catalogue',
+          tags: ['campaigns'],
+          response: { 200: z.object({ campaigns: z.array(campaignSummary) }) },
+        },
+      },
+      async () => {
+        const campaigns = [...loadCampaignCatalogue().values()].map((c) => ({
+          id: c.id,
+          version: c.version,
+          name: c.name,
+          audience: c.audience,
+          legalBasis: c.legalBasis,
+          steps: countSteps(c.steps),
+          holdoutPercent: c.options.holdoutPercent,
+        }));
+        return { campaigns };
+      },
+    );
   };
 }

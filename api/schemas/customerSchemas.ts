@@ -3,7 +3,9 @@ import { day, email, instant, shortText } from './common';
 
 export const consentEvidenceSchema = z
   .object({
-    basis: z.enum(['none', 'double_opt_in', 'existing_customer']).describe('Legal basis for marketing email: double_opt_in (§7(2) UWG) or existing_customer (§7(3) UWG)'),
+    basis: z
+      .enum(['none', 'double_opt_in', 'existing_customer'])
+      .describe('Legal basis for marketing email: double_opt_in (§7(2) UWG) or existing_customer (§7(3) UWG)'),
     givenAt: instant.optional().describe('When consent was given (double opt-in: the sign-up)'),
     confirmedAt: instant.optional().describe('When the double opt-in was confirmed'),
     source: shortText(300).optional().describe('Where: form URL, store, event, e.g. "https://autohaus-berger.example/newsletter"'),
@@ -19,10 +21,14 @@ export const consentEvidenceSchema = z
       ctx.addIssue({ code: 'custom', path: ['confirmedAt'], message: 'must not be before givenAt' });
     }
   })
-  .describe('Consent evidence as recorded by the source system. It raises the recorded consent, never lowers it: none < double opt-in not yet confirmed < existing_customer < confirmed double opt-in; weaker or equal evidence (and basis none) leaves the recorded consent as it is. Withdrawal is POST /customers/{id}/objection.');
+  .describe(
+    'Consent evidence as recorded by the source system. It raises the recorded consent, never lowers it: none < double opt-in not yet confirmed < existing_customer < confirmed double opt-in; weaker or equal evidence (and basis none) leaves the recorded consent as it is. Withdrawal is POST /customers/{id}/objection.',
+  );
 
 export const customerExternalIdParams = z.object({
-  externalId: shortText(100).regex(/^[\w.:\-/]+$/, { message: 'may contain letters, digits and . _ : - / only' }).describe('Customer number in the dealer management system'),
+  externalId: shortText(100)
+    .regex(/^[\w.:\-/]+$/, { message: 'may contain letters, digits and . _ : - / only' })
+    .describe('Customer number in the dealer management system'),
 });
 
 export const customerUpsertSchema = z

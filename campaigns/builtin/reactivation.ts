@@ -14,5 +14,9 @@ export const reactivation = defineCampaign({
   context: [],
   exitOn: ['email_replied', 'email_clicked', 'customer_contacted_dealer', 'lead_created', 'service_visit_done', 'purchase'],
   options: { reentry: { mode: 'after_exit' }, priority: 5 },
-  steps: [send('reactivation-1', { name: 'first reactivation message' }), wait({ weeks: 3 }, '3 weeks later'), send('reactivation-2', { name: 'second reactivation message' })],
+  steps: [
+    send('reactivation-1', { name: 'first reactivation message' }),
+    wait({ weeks: 3 }, '3 weeks later'),
+    send('reactivation-2', { name: 'second reactivation message' }),
+  ],
 });

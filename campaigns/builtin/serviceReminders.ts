@@ -17,7 +17,12 @@ export const serviceReminders = defineCampaign({
   options: { reentry: { mode: 'after_exit' }, priority: 20 },
   steps: [
     waitUntil('dueDate', { offset: { weeks: -3 }, ifPast: 'continue', name: '3 weeks before the service is due' }),
-    branch(eq('context.invitedByCheckIns', true), [], [send('service-reminder', { name: 'service reminder' })], 'first service already invited?'),
+    branch(
+      eq('context.invitedByCheckIns', true),
+      [],
+      [send('service-reminder', { name: 'service reminder' })],
+      'first service already invited?',
+    ),
     wait({ weeks: 4 }, 'no visit 4 weeks later'),
     send('service-reminder-followup', { name: 'service follow-up' }),
     wait({ weeks: 2 }, 'still no visit 2 weeks later'),

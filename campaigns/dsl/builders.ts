@@ -56,13 +56,17 @@ export const waitForEvent = (
   timeout: Duration,
   outcomes: { onEvent?: Step[]; onTimeout?: Step[]; name?: string },
 ): Step =>
-  named({ kind: 'waitForEvent' as const, event, timeout, onEvent: outcomes.onEvent ?? [], onTimeout: outcomes.onTimeout ?? [] }, outcomes.name);
+  named(
+    { kind: 'waitForEvent' as const, event, timeout, onEvent: outcomes.onEvent ?? [], onTimeout: outcomes.onTimeout ?? [] },
+    outcomes.name,
+  );
 
-export const createTask = (
-  role: StaffRole,
-  task: string,
-  options: Omit<CreateTaskStep, 'kind' | 'role' | 'task'> = {},
-): Step => ({ kind: 'createTask', role, task, ...options });
+export const createTask = (role: StaffRole, task: string, options: Omit<CreateTaskStep, 'kind' | 'role' | 'task'> = {}): Step => ({
+  kind: 'createTask',
+  role,
+  task,
+  ...options,
+});
 
 /** Condition helpers, so a branch reads like a sentence: branch(eq('customer.language', 'en'), …). */
 export const eq = (field: string, value: string | number | boolean | null): Condition => ({ field, op: 'eq', value });

@@ -86,8 +86,16 @@ export const stepSchema: z.ZodType<Step> = z.lazy(() =>
 
 /** The nested step lists of a step, with the label used in step paths ("3.onTimeout.0"). */
 export function childBranches(step: Step): Array<{ label: string; steps: Step[] }> {
-  if (step.kind === 'branch') return [{ label: 'then', steps: step.then }, { label: 'else', steps: step.else }];
-  if (step.kind === 'waitForEvent') return [{ label: 'onEvent', steps: step.onEvent }, { label: 'onTimeout', steps: step.onTimeout }];
+  if (step.kind === 'branch')
+    return [
+      { label: 'then', steps: step.then },
+      { label: 'else', steps: step.else },
+    ];
+  if (step.kind === 'waitForEvent')
+    return [
+      { label: 'onEvent', steps: step.onEvent },
+      { label: 'onTimeout', steps: step.onTimeout },
+    ];
   return [];
 }
 

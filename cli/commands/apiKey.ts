@@ -11,7 +11,7 @@ export function registerApiKeyCommands(program: Command): void {
     .action(async (flags: { name: string; dealer?: string }) => {
       if (!flags.name.trim()) throw new Error('apikey create: --name must not be empty');
       if (flags.dealer) requireUuid(flags.dealer, '--dealer');
-      const { createApiKey } = (require('../../api/apiKeys') as typeof import('../../api/apiKeys'));
+      const { createApiKey } = require('../../api/apiKeys') as typeof import('../../api/apiKeys');
       await withDatabase(async ({ prisma }) => {
         const created = await createApiKey(prisma, { name: flags.name.trim(), dealerId: flags.dealer });
         process.stdout.write(`API key "${created.name}" (${created.id}) created. Store it now, it is not shown again:\n${created.key}\n`);

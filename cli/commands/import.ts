@@ -41,7 +41,11 @@ export function registerImportCommand(program: Command): void {
             progress: terminalProgress(fileSize(file)),
           });
         const report = flags.enroll
-          ? await withTemporalClient(settings, (client) => run(lifecycleEnrollment({ client, prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE })), prisma)
+          ? await withTemporalClient(
+              settings,
+              (client) => run(lifecycleEnrollment({ client, prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE })),
+              prisma,
+            )
           : await run();
         process.stdout.write(formatImportReport(report));
         if (report.rejected.length > 0 || report.notEnrolled.length > 0) process.exitCode = 2;

@@ -7,10 +7,13 @@ import { withTemporalClient } from './support/context';
 export function registerMailCommands(program: Command): void {
   program
     .command('dkim-record')
-    .description('print the DNS TXT record(s) to publish for the configured DKIM keys (DKIM_SELECTOR + DKIM_PRIVATE_KEY[_PATH], or DKIM_KEYS_FILE)')
+    .description(
+      'print the DNS TXT record(s) to publish for the configured DKIM keys (DKIM_SELECTOR + DKIM_PRIVATE_KEY[_PATH], or DKIM_KEYS_FILE)',
+    )
     .action(() => {
       const keys = loadDkimKeys(settings());
-      if (keys.length === 0) throw new Error('DKIM_SELECTOR: no DKIM key is configured (set DKIM_SELECTOR and DKIM_PRIVATE_KEY_PATH, or DKIM_KEYS_FILE)');
+      if (keys.length === 0)
+        throw new Error('DKIM_SELECTOR: no DKIM key is configured (set DKIM_SELECTOR and DKIM_PRIVATE_KEY_PATH, or DKIM_KEYS_FILE)');
       for (const key of keys) {
         const record = dkimDnsRecord(key);
         process.stdout.write(`${record.name}. IN TXT "${record.value}"\n`);

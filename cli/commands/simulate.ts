@@ -35,7 +35,9 @@ const readJson = (file: string, flag: string): unknown => {
 export function registerSimulateCommand(program: Command): void {
   program
     .command('simulate')
-    .description('simulate the coming months of real (pseudonymised) or generated customers through the real campaigns, in a sandbox; writes report.html and report.json')
+    .description(
+      'simulate the coming months of real (pseudonymised) or generated customers through the real campaigns, in a sandbox; writes report.html and report.json',
+    )
     .option('--generate <customers>', 'a generated population of this size instead of a snapshot of the database')
     .option('--locations <n>', 'locations of the generated dealership', '1')
     .option('--dealer <id>', 'snapshot: only this dealer')
@@ -74,7 +76,11 @@ export function registerSimulateCommand(program: Command): void {
         [
           `Simulated ${report.meta.population.customers} customers for ${report.meta.months} months from ${report.meta.startDate} in ${((Date.now() - started) / 1000).toFixed(1)} s (${timings.length} run${timings.length > 1 ? 's' : ''}).`,
           `Marketing emails: ${c.marketingSent}; without legal basis: ${c.withoutLegalBasis}; after objection: ${c.afterObjection}; to suppressed addresses: ${c.toSuppressedAddress}.`,
-          ...(report.diff ? [`Changed campaigns ${report.diff.changedCampaigns.join(', ') || '(none)'}: ${report.diff.affectedCustomers.length} customers affected.`] : []),
+          ...(report.diff
+            ? [
+                `Changed campaigns ${report.diff.changedCampaigns.join(', ') || '(none)'}: ${report.diff.affectedCustomers.length} customers affected.`,
+              ]
+            : []),
           `Report: ${files.html}`,
           `Figures: ${files.json}`,
         ].join('\n') + '\n',

@@ -18,8 +18,8 @@ export function registerWorkerCommand(program: Command): void {
       const config = settings();
       assertLinkSecretFitFor(config, { role: 'worker' });
       const { NativeConnection } = await import('@temporalio/worker');
-      const { createEngineWorker } = (require('../../worker/createWorker') as typeof import('../../worker/createWorker'));
-      const { createMailTransport } = (require('../../mail/transport') as typeof import('../../mail/transport'));
+      const { createEngineWorker } = require('../../worker/createWorker') as typeof import('../../worker/createWorker');
+      const { createMailTransport } = require('../../mail/transport') as typeof import('../../mail/transport');
       let connection: NativeConnection;
       try {
         connection = await NativeConnection.connect(temporalConnectionOptions(config));
@@ -35,13 +35,20 @@ export function registerWorkerCommand(program: Command): void {
         deps: { prisma: database.prisma, transport, settings: config, sendingWindow: sendingWindowFromSettings(config).window },
       });
       const { newsletterCatalogue, syncNewsletterSchedules } = require('../../newsletters') as typeof import('../../newsletters');
-      await withTemporalClient(config, (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }), database.prisma);
+      await withTemporalClient(
+        config,
+        (client) => syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: config.TEMPORAL_TASK_QUEUE }),
+        database.prisma,
+      );
       const stop = () => {
         if (worker.getState() === 'RUNNING') worker.shutdown(); // the SDK may have begun on the same signal
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
-      log.info({ temporal: config.TEMPORAL_ADDRESS, taskQueue: config.TEMPORAL_TASK_QUEUE, database: describeTarget(database.target) }, 'worker running');
+      log.info(
+        { temporal: config.TEMPORAL_ADDRESS, taskQueue: config.TEMPORAL_TASK_QUEUE, database: describeTarget(database.target) },
+        'worker running',
+      );
       try {
         await worker.run();
       } finally {

@@ -99,7 +99,11 @@ function stopWhenProcessEnds(stopNow: () => void): () => void {
 /** The synchronous variant, for process 'exit' and signal handlers. */
 function stopClusterNow(bin: string, dataDir: string, runAs: RunAs): void {
   if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
-    spawnSync(path.join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-s'], { ...runAs, cwd: os.tmpdir(), stdio: 'ignore' });
+    spawnSync(path.join(bin, 'pg_ctl'), ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-s'], {
+      ...runAs,
+      cwd: os.tmpdir(),
+      stdio: 'ignore',
+    });
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
@@ -136,7 +140,12 @@ async function waitUntilAccepting(url: string, timeoutMs = 30_000): Promise<void
 /** Runs a PostgreSQL tool (as the postgres OS user when we are root) and collects its output for errors. */
 function run(command: string, args: string[], runAs: RunAs): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { ...runAs, cwd: os.tmpdir(), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(command, args, {
+      ...runAs,
+      cwd: os.tmpdir(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

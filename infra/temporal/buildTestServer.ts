@@ -26,7 +26,11 @@ export async function inspectTestServer(file: string, from: Exclude<ResolvedFrom
   const manifest = await readManifest(path.dirname(file));
   if (!manifest) return { usable: false, problem: `no readable ${MANIFEST} next to it` };
   if (manifest.version !== TEST_SERVER_VERSION) {
-    return { usable: false, version: manifest.version, problem: `it is version ${manifest.version}, the project pins ${TEST_SERVER_VERSION}` };
+    return {
+      usable: false,
+      version: manifest.version,
+      problem: `it is version ${manifest.version}, the project pins ${TEST_SERVER_VERSION}`,
+    };
   }
   for (const jar of manifest.jars) {
     if (!(await fileExists(path.join(path.dirname(file), 'lib', jar)))) {
@@ -63,8 +67,15 @@ export async function buildTestServer(cacheDir: string, log: ProvisionLog): Prom
         await fs.writeFile(path.join(staging, 'pom.xml'), resolverPom());
         await runBuild(
           'mvn',
-          ['-B', '--no-transfer-progress', '-f', path.join(staging, 'pom.xml'), `${DEPENDENCY_PLUGIN}:copy-dependencies`,
-            `-DoutputDirectory=${path.join(staging, 'lib')}`, '-DincludeScope=runtime'],
+          [
+            '-B',
+            '--no-transfer-progress',
+            '-f',
+            path.join(staging, 'pom.xml'),
+            `${DEPENDENCY_PLUGIN}:copy-dependencies`,
+            `-DoutputDirectory=${path.join(staging, 'lib')}`,
+            '-DincludeScope=runtime',
+          ],
           { cwd: staging, onLine: (line) => log.debug({ mvn: line }) },
         );
         const jars = (await fs.readdir(path.join(staging, 'lib'))).filter((f) => f.endsWith('.jar')).sort();

@@ -48,8 +48,23 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     return { address, uiUrl, stop: () => env.teardown() };
   }
 
-  const args = ['server', 'start-dev', '--db-filename', dbFile, '--port', String(port), '--ui-port', String(uiPort),
-    '--ip', IP, '--namespace', namespace, '--log-level', 'warn', ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : [])];
+  const args = [
+    'server',
+    'start-dev',
+    '--db-filename',
+    dbFile,
+    '--port',
+    String(port),
+    '--ui-port',
+    String(uiPort),
+    '--ip',
+    IP,
+    '--namespace',
+    namespace,
+    '--log-level',
+    'warn',
+    ...(options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
+  ];
   log.info({ path: executable.path, args }, 'starting the Temporal dev server');
   // Its own process group: a Ctrl-C at the terminal reaches only us, and we stop the server last, after the worker drained.
   const child = spawn(executable.path, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
@@ -78,12 +93,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
   return { address, uiUrl, stop };
 }
 
-async function waitUntilServing(
-  address: string,
-  namespace: string,
-  exited: Promise<number | null>,
-  timeoutMs: number,
-): Promise<void> {
+async function waitUntilServing(address: string, namespace: string, exited: Promise<number | null>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;
   void exited.then((code) => (exitCode = code));

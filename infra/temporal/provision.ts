@@ -16,7 +16,10 @@ function describe(label: string, resolution: Resolution): string {
 async function main(): Promise<number> {
   const [cli, testServer] = await Promise.allSettled([resolveTemporalCli(), resolveTimeSkippingServer()]);
   let failed = false;
-  for (const [label, outcome] of [['Temporal CLI', cli], ['time-skipping test server', testServer]] as const) {
+  for (const [label, outcome] of [
+    ['Temporal CLI', cli],
+    ['time-skipping test server', testServer],
+  ] as const) {
     if (outcome.status === 'fulfilled') {
       console.log(describe(label, outcome.value));
     } else {

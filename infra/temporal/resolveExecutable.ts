@@ -8,9 +8,7 @@ import type { ProvisionLog } from './provisionLog';
  */
 
 /** What the SDK's TestWorkflowEnvironment accepts as `server.executable`. */
-export type ServerExecutable =
-  | { type: 'existing-path'; path: string }
-  | { type: 'cached-download'; downloadDir?: string };
+export type ServerExecutable = { type: 'existing-path'; path: string } | { type: 'cached-download'; downloadDir?: string };
 
 export type ResolvedFrom = 'env' | 'path' | 'cache' | 'build' | 'download';
 
@@ -63,11 +61,7 @@ export class ServerProvisioningError extends Error {
   override name = 'ServerProvisioningError';
 }
 
-export async function resolveExecutable(
-  recipe: ServerRecipe,
-  tools: ResolverTools,
-  log: ProvisionLog,
-): Promise<Resolution> {
+export async function resolveExecutable(recipe: ServerRecipe, tools: ResolverTools, log: ProvisionLog): Promise<Resolution> {
   const { label } = recipe;
   const tried: string[] = [];
 
@@ -117,9 +111,7 @@ async function useExplicitPath(recipe: ServerRecipe, tools: ResolverTools, log: 
   }
   const found = await recipe.inspect(file, 'env');
   if (!found.usable) {
-    throw new ServerProvisioningError(
-      `${recipe.envVar} points at ${file}, which is not a usable ${recipe.label}: ${found.problem}`,
-    );
+    throw new ServerProvisioningError(`${recipe.envVar} points at ${file}, which is not a usable ${recipe.label}: ${found.problem}`);
   }
   return used(log, recipe.label, file, 'env', found.version);
 }

@@ -3,13 +3,7 @@ import { buildTemporalCli, goToolchainPresent, inspectTemporalCli } from './buil
 import { provisionLog } from './provisionLog';
 import { resolveExecutable, type Resolution, type ResolverTools, type ServerRecipe } from './resolveExecutable';
 import { findOnPath, hostResolves, isExecutableFile } from './systemTools';
-import {
-  cachedCliPath,
-  readTemporalOverrides,
-  SDK_DOWNLOAD_HOST,
-  sdkDownloadDir,
-  TEMPORAL_CLI_VERSION,
-} from './temporalVersions';
+import { cachedCliPath, readTemporalOverrides, SDK_DOWNLOAD_HOST, sdkDownloadDir, TEMPORAL_CLI_VERSION } from './temporalVersions';
 
 /** How to find the Temporal CLI (dev server with Web UI and SQLite persistence). */
 export function temporalCliRecipe(cacheDir = settings().STAMMKUNDE_CACHE_DIR): ServerRecipe {

@@ -34,11 +34,9 @@ let resolving: Promise<Resolution> | undefined;
 
 /** The time-skipping test server for `createTimeSkipping`; resolved once per process. */
 export function resolveTimeSkippingServer(): Promise<Resolution> {
-  resolving ??= resolveExecutable(timeSkippingServerRecipe(), systemResolverTools, provisionLog).catch(
-    (error: unknown) => {
-      resolving = undefined;
-      throw error;
-    },
-  );
+  resolving ??= resolveExecutable(timeSkippingServerRecipe(), systemResolverTools, provisionLog).catch((error: unknown) => {
+    resolving = undefined;
+    throw error;
+  });
   return resolving;
 }

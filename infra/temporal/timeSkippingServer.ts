@@ -11,7 +11,10 @@ import { resolveTimeSkippingServer } from './resolveTimeSkippingServer';
  * long that takes (the server exiting, or `startTimeoutMs`, is the only failure). Started with the
  * port only, as the SDK starts it: time then skips only while a client sleeps or awaits a result.
  */
-export async function startTimeSkippingServer(client: { dataConverter?: DataConverter } = {}, startTimeoutMs = 300_000): Promise<TestWorkflowEnvironment> {
+export async function startTimeSkippingServer(
+  client: { dataConverter?: DataConverter } = {},
+  startTimeoutMs = 300_000,
+): Promise<TestWorkflowEnvironment> {
   const { executable } = await resolveTimeSkippingServer();
   if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createTimeSkipping({ server: { executable }, client });
   const port = await freePort();
@@ -35,14 +38,24 @@ export async function startTimeSkippingServer(client: { dataConverter?: DataConv
     } catch (error) {
       if (Date.now() > deadline) {
         child.kill('SIGKILL');
-        throw new Error(`the time-skipping server on ${address} did not answer within ${startTimeoutMs / 1000} s: ${(error as Error).message}`);
+        throw new Error(
+          `the time-skipping server on ${address} did not answer within ${startTimeoutMs / 1000} s: ${(error as Error).message}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
-  const env = await (TestWorkflowEnvironment as unknown as {
-    create(options: { server: { type: 'existing' }; supportsTimeSkipping: boolean; address: string; namespace: string; client: { dataConverter?: DataConverter } }): Promise<TestWorkflowEnvironment>;
-  }).create({ server: { type: 'existing' }, supportsTimeSkipping: true, address, namespace: 'default', client });
+  const env = await (
+    TestWorkflowEnvironment as unknown as {
+      create(options: {
+        server: { type: 'existing' };
+        supportsTimeSkipping: boolean;
+        address: string;
+        namespace: string;
+        client: { dataConverter?: DataConverter };
+      }): Promise<TestWorkflowEnvironment>;
+    }
+  ).create({ server: { type: 'existing' }, supportsTimeSkipping: true, address, namespace: 'default', client });
   const teardown = env.teardown.bind(env);
   return Object.assign(env, {
     async teardown() {

@@ -54,7 +54,8 @@ const STYLE = `
 `;
 
 /** Policy for the inbox's own pages: no scripts at all, message HTML only inside our sandboxed frame. */
-export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; frame-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** Policy for a message's HTML: a sandbox without scripts, forms or same-origin access; images and styles may load. */
 export const MESSAGE_HTML_CSP =

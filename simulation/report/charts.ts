@@ -17,7 +17,12 @@ function render(option: echarts.EChartsCoreOption, height = 320): string {
 }
 
 /** Weekly counts, stacked per series; `markAbove` draws a line a dealer reads as "too much". */
-export function weeklyStackedBars(title: string, weeks: string[], series: Series[], options: { markAbove?: { value: number; label: string } } = {}): string {
+export function weeklyStackedBars(
+  title: string,
+  weeks: string[],
+  series: Series[],
+  options: { markAbove?: { value: number; label: string } } = {},
+): string {
   return render({
     title: { text: title, left: 'left', textStyle: { fontSize: 15 } },
     tooltip: {},
@@ -31,7 +36,14 @@ export function weeklyStackedBars(title: string, weeks: string[], series: Series
       stack: 'total',
       data: s.values,
       ...(i === 0 && options.markAbove
-        ? { markLine: { symbol: 'none', data: [{ yAxis: options.markAbove.value, name: options.markAbove.label }], lineStyle: { color: '#c0392b', type: 'dashed' }, label: { formatter: options.markAbove.label } } }
+        ? {
+            markLine: {
+              symbol: 'none',
+              data: [{ yAxis: options.markAbove.value, name: options.markAbove.label }],
+              lineStyle: { color: '#c0392b', type: 'dashed' },
+              label: { formatter: options.markAbove.label },
+            },
+          }
         : {}),
     })),
   });

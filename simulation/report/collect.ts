@@ -23,7 +23,17 @@ export type RunFigures = {
   workload: Array<{ location: string; role: string; kind: 'task' | 'callback'; perWeek: number[] }>;
   escalationsPerWeek: Record<string, number[]>;
   leads: { total: number; contactedWithinSla: number };
-  campaigns: Array<{ campaignId: string; name: string; entered: number; heldOut: number; exitedByGoal: number; ranThrough: number; endedOtherwise: number; stillRunning: number; sent: number }>;
+  campaigns: Array<{
+    campaignId: string;
+    name: string;
+    entered: number;
+    heldOut: number;
+    exitedByGoal: number;
+    ranThrough: number;
+    endedOtherwise: number;
+    stillRunning: number;
+    sent: number;
+  }>;
   compliance: ComplianceCheck;
   reactions: Record<string, number>;
   /** Every customer message, for the diff between two runs: [customerId, templateId, local date]. */
@@ -62,7 +72,17 @@ export async function collectFigures(input: CollectInput): Promise<RunFigures> {
 
   const messages = await prisma.message.findMany({
     where: { customerId: { not: null }, queuedAt: { gte: begin, lt: end } },
-    select: { id: true, customerId: true, templateId: true, campaignId: true, newsletterRunId: true, category: true, status: true, skipReason: true, sentAt: true },
+    select: {
+      id: true,
+      customerId: true,
+      templateId: true,
+      campaignId: true,
+      newsletterRunId: true,
+      category: true,
+      status: true,
+      skipReason: true,
+      sentAt: true,
+    },
     orderBy: [{ customerId: 'asc' }, { sentAt: 'asc' }, { templateId: 'asc' }],
   });
   const messagesPerWeek: Record<string, number[]> = {};
@@ -84,7 +104,13 @@ export async function collectFigures(input: CollectInput): Promise<RunFigures> {
     threshold: options.heavyRecipientThreshold,
     months: [...perMonth.entries()]
       .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([month, counts]) => ({ month, customers: [...counts.entries()].filter(([, n]) => n > options.heavyRecipientThreshold).map(([id]) => id).sort() })),
+      .map(([month, counts]) => ({
+        month,
+        customers: [...counts.entries()]
+          .filter(([, n]) => n > options.heavyRecipientThreshold)
+          .map(([id]) => id)
+          .sort(),
+      })),
   };
 
   const deferralsPerWeek: RunFigures['deferralsPerWeek'] = { outside_sending_window: {}, frequency_cap: {} };
@@ -99,25 +125,54 @@ export async function collectFigures(input: CollectInput): Promise<RunFigures> {
     row.perWeek[weekOf(at)] += 1;
     workloadTable.set(key, row);
   };
-  const tasks = await prisma.staffTask.findMany({ where: { createdAt: { gte: begin, lt: end } }, select: { role: true, createdAt: true, assignee: { select: { locationId: true, role: true } }, customer: { select: { locationId: true } } } });
-  for (const t of tasks) addWork(locationOf(t.assignee?.locationId ?? t.customer?.locationId), t.role ?? t.assignee?.role ?? 'unassigned', 'task', t.createdAt);
-  const callbackTasks = await prisma.callbackTask.findMany({ where: { createdAt: { gte: begin, lt: end } }, select: { createdAt: true, assignee: { select: { locationId: true, role: true } }, lead: { select: { locationId: true } } } });
-  for (const c of callbackTasks) addWork(locationOf(c.lead.locationId ?? c.assignee?.locationId), c.assignee?.role ?? 'salesperson', 'callback', c.createdAt);
-  const workload = [...workloadTable.values()].sort((a, b) => `${a.location}/${a.role}/${a.kind}`.localeCompare(`${b.location}/${b.role}/${b.kind}`));
+  const tasks = await prisma.staffTask.findMany({
+    where: { createdAt: { gte: begin, lt: end } },
+    select: {
+      role: true,
+      createdAt: true,
+      assignee: { select: { locationId: true, role: true } },
+      customer: { select: { locationId: true } },
+    },
+  });
+  for (const t of tasks)
+    addWork(locationOf(t.assignee?.locationId ?? t.customer?.locationId), t.role ?? t.assignee?.role ?? 'unassigned', 'task', t.createdAt);
+  const callbackTasks = await prisma.callbackTask.findMany({
+    where: { createdAt: { gte: begin, lt: end } },
+    select: { createdAt: true, assignee: { select: { locationId: true, role: true } }, lead: { select: { locationId: true } } },
+  });
+  for (const c of callbackTasks)
+    addWork(locationOf(c.lead.locationId ?? c.assignee?.locationId), c.assignee?.role ?? 'salesperson', 'callback', c.createdAt);
+  const workload = [...workloadTable.values()].sort((a, b) =>
+    `${a.location}/${a.role}/${a.kind}`.localeCompare(`${b.location}/${b.role}/${b.kind}`),
+  );
 
   const escalationsPerWeek: Record<string, number[]> = {};
-  const escalations = await prisma.message.findMany({ where: { templateId: 'lead-escalation', queuedAt: { gte: begin, lt: end } }, select: { queuedAt: true, staff: { select: { locationId: true } } } });
+  const escalations = await prisma.message.findMany({
+    where: { templateId: 'lead-escalation', queuedAt: { gte: begin, lt: end } },
+    select: { queuedAt: true, staff: { select: { locationId: true } } },
+  });
   for (const e of escalations) bump(escalationsPerWeek, locationOf(e.staff?.locationId), e.queuedAt);
 
-  const leadRows = await prisma.lead.findMany({ where: { receivedAt: { gte: begin, lt: end } }, select: { id: true, callbackTasks: { select: { dueAt: true, completedAt: true } } } });
+  const leadRows = await prisma.lead.findMany({
+    where: { receivedAt: { gte: begin, lt: end } },
+    select: { id: true, callbackTasks: { select: { dueAt: true, completedAt: true } } },
+  });
   const leads = {
     total: leadRows.length,
     contactedWithinSla: leadRows.filter((l) => l.callbackTasks.some((c) => c.completedAt && c.completedAt <= c.dueAt)).length,
   };
 
-  const enrollments = await prisma.campaignEnrollment.groupBy({ by: ['campaignId', 'status', 'holdout', 'exitReason'], where: { enteredAt: { gte: begin, lt: end } }, _count: { _all: true } });
+  const enrollments = await prisma.campaignEnrollment.groupBy({
+    by: ['campaignId', 'status', 'holdout', 'exitReason'],
+    where: { enteredAt: { gte: begin, lt: end } },
+    _count: { _all: true },
+  });
   const sentPerCampaign = new Map<string, number>();
-  for (const [key, perWeek] of Object.entries(messagesPerWeek)) sentPerCampaign.set(key, perWeek.reduce((a, b) => a + b, 0));
+  for (const [key, perWeek] of Object.entries(messagesPerWeek))
+    sentPerCampaign.set(
+      key,
+      perWeek.reduce((a, b) => a + b, 0),
+    );
   const campaignIds = [...new Set([...input.catalogue.keys(), ...enrollments.map((e) => e.campaignId)])].sort();
   const campaigns = campaignIds.map((campaignId) => {
     const rows = enrollments.filter((e) => e.campaignId === campaignId);
@@ -165,17 +220,31 @@ function objectionsOf(reactions: CustomerModel['reactions']): Map<string, Date> 
 
 /** History events per customer-year and the longest history, from a sample of lifecycles and their enrollments. */
 async function sampleHistories(input: CollectInput, years: number): Promise<RunFigures['history']> {
-  const sample = await input.prisma.customer.findMany({ select: { id: true, campaignEnrollments: { select: { workflowId: true } } }, orderBy: { id: 'asc' }, take: 20 });
+  const sample = await input.prisma.customer.findMany({
+    select: { id: true, campaignEnrollments: { select: { workflowId: true } } },
+    orderBy: { id: 'asc' },
+    take: 20,
+  });
   let events = 0;
   let longest = 0;
   for (const customer of sample) {
-    const ids = [lifecycleWorkflowId(customer.id), ...customer.campaignEnrollments.map((e) => e.workflowId).filter((w): w is string => Boolean(w))];
+    const ids = [
+      lifecycleWorkflowId(customer.id),
+      ...customer.campaignEnrollments.map((e) => e.workflowId).filter((w): w is string => Boolean(w)),
+    ];
     for (const workflowId of ids) {
-      const history = await input.client.workflow.getHandle(workflowId).fetchHistory().catch(() => undefined);
+      const history = await input.client.workflow
+        .getHandle(workflowId)
+        .fetchHistory()
+        .catch(() => undefined);
       const n = history?.events?.length ?? 0;
       events += n;
       longest = Math.max(longest, n);
     }
   }
-  return { sampledCustomers: sample.length, eventsPerCustomerYear: sample.length ? Math.round(events / sample.length / Math.max(years, 1 / 52)) : 0, longestHistoryEvents: longest };
+  return {
+    sampledCustomers: sample.length,
+    eventsPerCustomerYear: sample.length ? Math.round(events / sample.length / Math.max(years, 1 / 52)) : 0,
+    longestHistoryEvents: longest,
+  };
 }

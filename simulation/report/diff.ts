@@ -3,8 +3,19 @@
  * definitions is paired with the same message (template, n-th occurrence) of the changed ones;
  * what moved earlier or later, what no longer goes out, and what is new.
  */
-export type MessageChange = { customerId: string; templateId: string; current: string | null; changed: string | null; change: 'earlier' | 'later' | 'no_longer' | 'new' };
-export type CampaignDiff = { changedCampaigns: string[]; affectedCustomers: string[]; changes: MessageChange[]; summary: Record<MessageChange['change'], number> };
+export type MessageChange = {
+  customerId: string;
+  templateId: string;
+  current: string | null;
+  changed: string | null;
+  change: 'earlier' | 'later' | 'no_longer' | 'new';
+};
+export type CampaignDiff = {
+  changedCampaigns: string[];
+  affectedCustomers: string[];
+  changes: MessageChange[];
+  summary: Record<MessageChange['change'], number>;
+};
 
 type Sent = Array<[customerId: string, templateId: string, localDate: string]>;
 

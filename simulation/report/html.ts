@@ -3,7 +3,8 @@ import { categoryBars, outcomeBars, weeklyStackedBars, type Series } from './cha
 import { reportLabels } from './labels';
 
 /** The report as one self-contained HTML file: inline CSS, charts as inline SVG, nothing fetched. */
-const escape = (text: unknown) => String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escape = (text: unknown) =>
+  String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const toSeries = (table: Record<string, number[]>, name: (key: string) => string = (k) => k): Series[] =>
   Object.entries(table)
@@ -14,7 +15,10 @@ export function renderReportHtml(report: SimulationReport): string {
   const t = reportLabels[report.meta.language];
   const f = report.figures;
   const campaignName = (id: string) => f.campaigns.find((c) => c.campaignId === id)?.name ?? id;
-  const workloadSeries = f.workload.map((w) => ({ name: `${w.location} · ${t.roles[w.role] ?? w.role}${w.kind === 'callback' ? ` (${t.callback})` : ''}`, values: w.perWeek }));
+  const workloadSeries = f.workload.map((w) => ({
+    name: `${w.location} · ${t.roles[w.role] ?? w.role}${w.kind === 'callback' ? ` (${t.callback})` : ''}`,
+    values: w.perWeek,
+  }));
   const weeklyTotals = f.weeks.map((_, i) => sum(workloadSeries.map((s) => s.values[i])));
   const peak = Math.max(0, ...weeklyTotals);
   const average = weeklyTotals.length ? sum(weeklyTotals) / weeklyTotals.length : 0;
@@ -27,11 +31,21 @@ export function renderReportHtml(report: SimulationReport): string {
   const sections = [
     `<h1>${escape(t.title)}</h1><p class="lead">${escape(t.intro(report.meta.population.customers, report.meta.months, report.meta.startDate))}</p>`,
     `<section class="${violations ? 'bad' : 'ok'}"><h2>${escape(t.compliance)}</h2><p>${escape(violations ? t.complianceBad(violations) : t.complianceOk(c.marketingSent))}</p>${
-      violations ? `<ul>${c.violations.slice(0, 50).map((v) => `<li>${escape(v.customerId)}: ${escape(v.reason)}</li>`).join('')}</ul>` : ''
+      violations
+        ? `<ul>${c.violations
+            .slice(0, 50)
+            .map((v) => `<li>${escape(v.customerId)}: ${escape(v.reason)}</li>`)
+            .join('')}</ul>`
+        : ''
     }</section>`,
     `<section>${weeklyStackedBars(t.messages, f.weeks, toSeries(f.messagesPerWeek, campaignName))}</section>`,
     `<section>${weeklyStackedBars(t.deferrals, f.weeks, deferrals)}</section>`,
-    `<section>${categoryBars(t.heavy(f.heavyRecipients.threshold), f.heavyRecipients.months.map((m) => m.month), f.heavyRecipients.months.map((m) => m.customers.length), '#e67e22')}</section>`,
+    `<section>${categoryBars(
+      t.heavy(f.heavyRecipients.threshold),
+      f.heavyRecipients.months.map((m) => m.month),
+      f.heavyRecipients.months.map((m) => m.customers.length),
+      '#e67e22',
+    )}</section>`,
     `<section>${weeklyStackedBars(t.workload, f.weeks, workloadSeries, peak > 0 ? { markAbove: { value: Math.ceil(average * 1.5), label: `${t.overload}: > ${Math.ceil(average * 1.5)}` } } : {})}</section>`,
     `<section>${weeklyStackedBars(t.escalations, f.weeks, toSeries(f.escalationsPerWeek))}<p>${escape(t.leads(f.leads.total, f.leads.contactedWithinSla))}</p></section>`,
     `<section>${outcomeBars(
@@ -58,7 +72,10 @@ type Labels = (typeof reportLabels)['de'];
 function campaignTable(report: SimulationReport, t: Labels): string {
   const head = [t.entered, t.goal, t.ranThrough, t.otherwise, t.running, t.heldOut, t.sent].map((h) => `<th>${escape(h)}</th>`).join('');
   const rows = report.figures.campaigns
-    .map((c) => `<tr><td>${escape(c.name)}</td>${[c.entered, c.exitedByGoal, c.ranThrough, c.endedOtherwise, c.stillRunning, c.heldOut, c.sent].map((n) => `<td class="n">${n}</td>`).join('')}</tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${escape(c.name)}</td>${[c.entered, c.exitedByGoal, c.ranThrough, c.endedOtherwise, c.stillRunning, c.heldOut, c.sent].map((n) => `<td class="n">${n}</td>`).join('')}</tr>`,
+    )
     .join('');
   return `<table><thead><tr><th></th>${head}</tr></thead><tbody>${rows}</tbody></table>`;
 }
@@ -69,7 +86,10 @@ function diffSection(report: SimulationReport, t: Labels): string {
   if (diff.changes.length === 0) return `<section><h2>${escape(t.diff)}</h2><p>${escape(t.noDiff)}</p></section>`;
   const rows = diff.changes
     .slice(0, 500)
-    .map((c) => `<tr><td>${escape(c.customerId)}</td><td>${escape(c.templateId)}</td><td>${escape(c.current ?? '–')}</td><td>${escape(c.changed ?? '–')}</td><td>${escape(t.changeWord[c.change])}</td></tr>`)
+    .map(
+      (c) =>
+        `<tr><td>${escape(c.customerId)}</td><td>${escape(c.templateId)}</td><td>${escape(c.current ?? '–')}</td><td>${escape(c.changed ?? '–')}</td><td>${escape(t.changeWord[c.change])}</td></tr>`,
+    )
     .join('');
   return `<section id="diff"><h2>${escape(t.diff)} (${escape(diff.changedCampaigns.join(', '))})</h2><p>${escape(t.diffSummary(diff.summary, diff.affectedCustomers.length))}</p><table><thead><tr><th>${escape(t.customer)}</th><th>${escape(t.template)}</th><th>${escape(t.current)}</th><th>${escape(t.changed)}</th><th>${escape(t.change)}</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }

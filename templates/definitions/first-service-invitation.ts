@@ -47,7 +47,7 @@ Ihr Serviceteam
           '<p>{{greeting}}</p>' +
             '<p>Time flies: your {{vehicleName}} is due for its first service by {{dueDate}}.</p>' +
             "<p>Regular maintenance to the manufacturer's schedule keeps your car safe and reliable and helps protect your warranty and goodwill entitlements. " +
-            "At the first service we check your car thoroughly, change the oil and filters as the manufacturer specifies and install the latest software updates where needed.</p>" +
+            'At the first service we check your car thoroughly, change the oil and filters as the manufacturer specifies and install the latest software updates where needed.</p>' +
             '<p>Book a convenient appointment online or call us on {{location.phone}}.</p>',
         ),
         button('Book online', 'location.bookingUrl'),

@@ -22,14 +22,18 @@ export const escalationSchema = z.object({
   /** Pre-formatted due time of the callback. */
   dueAt: z.string().min(1).optional(),
   /** People the ladder passed over before this recipient, with why ("Tobias Lang (Teamleitung): Urlaub"). */
-  skipped: z.array(z.object({ text: z.string().min(1) })).max(20).default([]),
+  skipped: z
+    .array(z.object({ text: z.string().min(1) }))
+    .max(20)
+    .default([]),
   /** The mail goes to an escalation mailbox because nobody of the ladder is at work. */
   toMailbox: z.boolean().default(false),
 });
 
 const variables = z.object({ ...staffBaseVariables, lead: leadSchema, escalation: escalationSchema });
 
-const waited = (unit: string) => `{{#lead.waitingForBusiness}}{{lead.waitingForBusiness}} ${unit}{{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}{{lead.waitingFor}}{{/lead.waitingForBusiness}}`;
+const waited = (unit: string) =>
+  `{{#lead.waitingForBusiness}}{{lead.waitingForBusiness}} ${unit}{{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}{{lead.waitingFor}}{{/lead.waitingForBusiness}}`;
 
 export const leadEscalation = defineTemplate({
   id: 'lead-escalation',
@@ -53,7 +57,8 @@ export const leadEscalation = defineTemplate({
   texts: {
     de: {
       subject: `Eskalation (Stufe {{escalation.level}}): {{customer.fullName}} wartet seit ${waited('Geschäftszeit')}`,
-      preheader: '{{#escalation.escalatedFrom}}Nicht bearbeitet von {{escalation.escalatedFrom}} – {{/escalation.escalatedFrom}}bitte übernehmen Sie den Lead oder tragen Sie das Ergebnis Ihres Anrufs ein.',
+      preheader:
+        '{{#escalation.escalatedFrom}}Nicht bearbeitet von {{escalation.escalatedFrom}} – {{/escalation.escalatedFrom}}bitte übernehmen Sie den Lead oder tragen Sie das Ergebnis Ihres Anrufs ein.',
       mjmlBody: [
         copy(
           '<p>Guten Tag {{recipientName}},</p>' +
@@ -80,7 +85,8 @@ ${staffDetailsText('de')}`,
     },
     en: {
       subject: `Escalation (level {{escalation.level}}): {{customer.fullName}} has been waiting for ${waited('of business hours')}`,
-      preheader: '{{#escalation.escalatedFrom}}Not handled by {{escalation.escalatedFrom}} – {{/escalation.escalatedFrom}}please take over the lead or record the outcome of your call.',
+      preheader:
+        '{{#escalation.escalatedFrom}}Not handled by {{escalation.escalatedFrom}} – {{/escalation.escalatedFrom}}please take over the lead or record the outcome of your call.',
       mjmlBody: [
         copy(
           '<p>Hello {{recipientName}},</p>' +

@@ -16,7 +16,8 @@ import {
 
 const variables = z.object({ ...staffBaseVariables, lead: leadSchema, escalation: escalationSchema });
 
-const waited = (unit: string) => `{{#lead.waitingForBusiness}}{{lead.waitingForBusiness}} ${unit}{{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}{{lead.waitingFor}}{{/lead.waitingForBusiness}}`;
+const waited = (unit: string) =>
+  `{{#lead.waitingForBusiness}}{{lead.waitingForBusiness}} ${unit}{{/lead.waitingForBusiness}}{{^lead.waitingForBusiness}}{{lead.waitingFor}}{{/lead.waitingForBusiness}}`;
 
 /** The first rung of the ladder: the assignee's own callback is due; nobody else is involved yet. */
 export const leadReminder = defineTemplate({
@@ -39,7 +40,8 @@ export const leadReminder = defineTemplate({
   texts: {
     de: {
       subject: `Erinnerung: Rückruf bei {{customer.fullName}} fällig – wartet seit ${waited('Geschäftszeit')}`,
-      preheader: 'Ihr Rückruf war{{#escalation.dueAt}} bis {{escalation.dueAt}}{{/escalation.dueAt}} fällig. Bitte rufen Sie jetzt an, sonst geht der Lead an die Teamleitung.',
+      preheader:
+        'Ihr Rückruf war{{#escalation.dueAt}} bis {{escalation.dueAt}}{{/escalation.dueAt}} fällig. Bitte rufen Sie jetzt an, sonst geht der Lead an die Teamleitung.',
       mjmlBody: [
         copy(
           '<p>Guten Tag {{recipientName}},</p>' +
@@ -60,7 +62,8 @@ ${staffDetailsText('de')}`,
     },
     en: {
       subject: `Reminder: call back {{customer.fullName}} – waiting for ${waited('of business hours')}`,
-      preheader: 'Your callback was due{{#escalation.dueAt}} by {{escalation.dueAt}}{{/escalation.dueAt}}. Please call now, or the lead goes to your team lead.',
+      preheader:
+        'Your callback was due{{#escalation.dueAt}} by {{escalation.dueAt}}{{/escalation.dueAt}}. Please call now, or the lead goes to your team lead.',
       mjmlBody: [
         copy(
           '<p>Hello {{recipientName}},</p>' +

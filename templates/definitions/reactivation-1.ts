@@ -21,7 +21,12 @@ export const reactivation1 = defineTemplate({
             '<p>Ob Inspektion, Hauptuntersuchung, Reifenwechsel oder eine Frage rund um ein neues Auto – wir sind weiterhin gern für Sie da. ' +
             'Auch wenn Ihr damaliger Ansprechpartner vielleicht nicht mehr bei uns ist: Wir kennen Ihre Vorgeschichte und knüpfen gern dort an, wo wir aufgehört haben.</p>',
         ),
-        whenSet('offer', callout('<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Gültig bis zum {{offer.validUntil}}.{{/offer.validUntil}}')),
+        whenSet(
+          'offer',
+          callout(
+            '<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Gültig bis zum {{offer.validUntil}}.{{/offer.validUntil}}',
+          ),
+        ),
         button('Termin vereinbaren', 'location.bookingUrl'),
         copy('<p>Oder rufen Sie uns einfach an: {{location.phone}}.</p>'),
         signOff('Herzliche Grüße', 'Ihr Team', '{{branding.dealerName}}'),
@@ -51,7 +56,12 @@ Ihr Team
             '<p>Whether it is a service, the main inspection, a tyre change or a question about a new car – we are still here for you. ' +
             'Even if the colleague you dealt with back then may have moved on: we know your history and are glad to pick up where we left off.</p>',
         ),
-        whenSet('offer', callout('<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Valid until {{offer.validUntil}}.{{/offer.validUntil}}')),
+        whenSet(
+          'offer',
+          callout(
+            '<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Valid until {{offer.validUntil}}.{{/offer.validUntil}}',
+          ),
+        ),
         button('Book an appointment', 'location.bookingUrl'),
         copy('<p>Or simply give us a call on {{location.phone}}.</p>'),
         signOff('Kind regards,', 'The team at', '{{branding.dealerName}}'),

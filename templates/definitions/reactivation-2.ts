@@ -21,7 +21,12 @@ export const reactivation2 = defineTemplate({
             '<p>Hat sich bei Ihnen etwas verändert – ein anderes Auto, ein Umzug oder neue Wünsche? Dann geben Sie uns gern kurz Bescheid. ' +
             'So schreiben wir Ihnen künftig nur noch, was für Sie wirklich interessant ist.</p>',
         ),
-        whenSet('offer', callout('<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Gültig bis zum {{offer.validUntil}}.{{/offer.validUntil}}')),
+        whenSet(
+          'offer',
+          callout(
+            '<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Gültig bis zum {{offer.validUntil}}.{{/offer.validUntil}}',
+          ),
+        ),
         button('Termin vereinbaren', 'location.bookingUrl'),
         copy(
           '<p>Telefonisch erreichen Sie uns unter {{location.phone}}.</p>' +
@@ -56,7 +61,12 @@ Ihr Team
             '<p>Has anything changed for you – a different car, a move or new requirements? Just let us know briefly. ' +
             'That way we will only write to you about things that are genuinely of interest.</p>',
         ),
-        whenSet('offer', callout('<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Valid until {{offer.validUntil}}.{{/offer.validUntil}}')),
+        whenSet(
+          'offer',
+          callout(
+            '<strong>{{offer.headline}}</strong><br />{{offer.text}}{{#offer.validUntil}} Valid until {{offer.validUntil}}.{{/offer.validUntil}}',
+          ),
+        ),
         button('Book an appointment', 'location.bookingUrl'),
         copy(
           '<p>You can reach us by phone on {{location.phone}}.</p>' +

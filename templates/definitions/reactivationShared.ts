@@ -26,8 +26,16 @@ export const sampleReactivationVariables = (language: Language) => ({
   location: sampleLocation,
   offer:
     language === 'de'
-      ? { headline: 'Frühjahrs-Check für 29 €', text: 'Wir prüfen Bremsen, Reifen, Licht, Batterie und Flüssigkeiten – damit Sie sicher in die neue Saison starten.', validUntil: '31. Mai 2027' }
-      : { headline: 'Spring check-up for €29', text: 'We check brakes, tyres, lights, battery and fluids – so you start the new season safely.', validUntil: '31 May 2027' },
+      ? {
+          headline: 'Frühjahrs-Check für 29 €',
+          text: 'Wir prüfen Bremsen, Reifen, Licht, Batterie und Flüssigkeiten – damit Sie sicher in die neue Saison starten.',
+          validUntil: '31. Mai 2027',
+        }
+      : {
+          headline: 'Spring check-up for €29',
+          text: 'We check brakes, tyres, lights, battery and fluids – so you start the new season safely.',
+          validUntil: '31 May 2027',
+        },
 });
 
 export function deriveReactivation(v: z.output<typeof reactivationVariables>, language: Language) {

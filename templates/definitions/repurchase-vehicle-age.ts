@@ -43,7 +43,10 @@ export const repurchaseVehicleAge = defineTemplate({
             '<p>Ich nehme mir gern Zeit für Sie, zeige Ihnen passende Modelle und mache Ihnen ein unverbindliches Angebot – auf Wunsch mit Probefahrt.</p>',
         ),
         button('Beratungstermin vereinbaren', 'appointmentUrl'),
-        whenSet('tradeInUrl', copy('<p>Sie möchten vorab wissen, was Ihr Auto wert ist? <a href="{{tradeInUrl}}">Jetzt Fahrzeugwert ermitteln</a></p>')),
+        whenSet(
+          'tradeInUrl',
+          copy('<p>Sie möchten vorab wissen, was Ihr Auto wert ist? <a href="{{tradeInUrl}}">Jetzt Fahrzeugwert ermitteln</a></p>'),
+        ),
         copy('{{#salesperson.phone}}<p>Sie erreichen mich auch direkt unter {{salesperson.phone}}.</p>{{/salesperson.phone}}'),
         signOff('Herzliche Grüße', '{{salesperson.name}}', '{{branding.dealerName}}'),
       ].join('\n'),
@@ -75,7 +78,10 @@ Herzliche Grüße
             '<p>I would be happy to take the time to show you suitable models and give you a no-obligation quote – with a test drive if you wish.</p>',
         ),
         button('Arrange a consultation', 'appointmentUrl'),
-        whenSet('tradeInUrl', copy('<p>Would you like to know what your car is worth first? <a href="{{tradeInUrl}}">Get a valuation now</a></p>')),
+        whenSet(
+          'tradeInUrl',
+          copy('<p>Would you like to know what your car is worth first? <a href="{{tradeInUrl}}">Get a valuation now</a></p>'),
+        ),
         copy('{{#salesperson.phone}}<p>You can also reach me directly on {{salesperson.phone}}.</p>{{/salesperson.phone}}'),
         signOff('Kind regards,', '{{salesperson.name}}', '{{branding.dealerName}}'),
       ].join('\n'),

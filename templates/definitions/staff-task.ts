@@ -35,7 +35,11 @@ export const staffTask = defineTemplate({
     ...sampleStaffVariables(language),
     task:
       language === 'de'
-        ? { title: 'Rückruf wegen Probefahrt', description: 'Bitte einen Termin für Samstagvormittag anbieten.', dueAt: '06.03.2027, 10:00 Uhr' }
+        ? {
+            title: 'Rückruf wegen Probefahrt',
+            description: 'Bitte einen Termin für Samstagvormittag anbieten.',
+            dueAt: '06.03.2027, 10:00 Uhr',
+          }
         : { title: 'Call back about a test drive', description: 'Please offer a slot on Saturday morning.', dueAt: '06/03/2027, 10:00' },
     lead: sampleLead(language),
   }),
@@ -43,7 +47,8 @@ export const staffTask = defineTemplate({
   texts: {
     de: {
       subject: 'Aufgabe: {{task.title}} – {{customer.fullName}}',
-      preheader: '{{#task.dueAt}}Zu erledigen bis {{task.dueAt}}. {{/task.dueAt}}Alle Informationen zu {{customer.fullName}} auf einen Blick.',
+      preheader:
+        '{{#task.dueAt}}Zu erledigen bis {{task.dueAt}}. {{/task.dueAt}}Alle Informationen zu {{customer.fullName}} auf einen Blick.',
       mjmlBody: [
         copy(
           '<p>Guten Tag {{recipientName}},</p><p>für Sie liegt eine neue Aufgabe vor:</p>' +

@@ -36,7 +36,9 @@ export function imprintLine(language: Language): string {
 }
 
 function footerSection(texts: string[]): string {
-  const blocks = texts.map((t) => `    <mj-text font-size="12px" line-height="1.5" color="${theme.muted}" css-class="muted" padding="4px 28px">${t}</mj-text>`);
+  const blocks = texts.map(
+    (t) => `    <mj-text font-size="12px" line-height="1.5" color="${theme.muted}" css-class="muted" padding="4px 28px">${t}</mj-text>`,
+  );
   return `<mj-section padding="16px 0 24px">
   <mj-column>
 ${blocks.join('\n')}

@@ -35,7 +35,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Another apt run: holds the lock until its stdin closes. Resolves once the lock is taken. */
 function holdLock(): Promise<ChildProcess> {
-  const holder = spawn('bash', ['-c', `exec 9>"${lockFile}"; flock 9; echo $$ > "${lockFile}.pid"; echo held; read -r _`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const holder = spawn('bash', ['-c', `exec 9>"${lockFile}"; flock 9; echo $$ > "${lockFile}.pid"; echo held; read -r _`], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     holder.stdout!.once('data', () => resolve(holder));
     holder.once('error', reject);
@@ -87,7 +89,9 @@ describe('bootstrap installs packages while another apt process holds the lock',
     try {
       const run = runAptGet(['update'], { STAMMKUNDE_APT_LOCK_TIMEOUT_S: '1' });
       expect(await run.exited).toBe(1);
-      expect(run.stderr()).toMatch(/`apt-get update`: process \d+ \(apt-get\) still holds the apt lock after \d+ s; let it finish \(or stop it\) and run again, or wait longer with STAMMKUNDE_APT_LOCK_TIMEOUT_S/);
+      expect(run.stderr()).toMatch(
+        /`apt-get update`: process \d+ \(apt-get\) still holds the apt lock after \d+ s; let it finish \(or stop it\) and run again, or wait longer with STAMMKUNDE_APT_LOCK_TIMEOUT_S/,
+      );
     } finally {
       holder.stdin!.end();
     }

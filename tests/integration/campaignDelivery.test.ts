@@ -31,12 +31,14 @@ describe('a campaign delivers its emails on the expected dates', () => {
   });
   afterAll(async () => world?.close());
 
-
   it('three emails in English, each inside the sending window, each once', async () => {
     const customer = await addCustomer(world.db.prisma, world.dealership, { language: 'en', firstName: 'Emma', lastName: 'Taylor' });
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
-    const admission = await world.enroll(checkIns(), customer.id, { vehicleId: vehicle.id, context: { startDate: tuesday, dueDate: '2031-03-01' } });
+    const admission = await world.enroll(checkIns(), customer.id, {
+      vehicleId: vehicle.id,
+      context: { startDate: tuesday, dueDate: '2031-03-01' },
+    });
     if (!admission.admitted) throw new Error('not admitted');
     const final = await world.resultOf(admission.enrollmentId);
 
@@ -54,7 +56,9 @@ describe('a campaign delivers its emails on the expected dates', () => {
     ]);
     expect(mails.every((m) => /Taylor/.test(m.text ?? '') && !/Guten Tag/.test(m.text ?? ''))).toBe(true);
     expect(mails[0].headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
-    expect(mails[0].headers['list-unsubscribe']).toMatch(/^<https:\/\/autohaus-berger\.example\/unsubscribe\?t=.+>, <mailto:unsubscribe@autohaus-berger\.example/);
+    expect(mails[0].headers['list-unsubscribe']).toMatch(
+      /^<https:\/\/autohaus-berger\.example\/unsubscribe\?t=.+>, <mailto:unsubscribe@autohaus-berger\.example/,
+    );
     const outbox = await world.db.prisma.message.findMany({ where: { customerId: customer.id }, orderBy: { queuedAt: 'asc' } });
     expect(outbox.map((m) => m.status)).toEqual(['sent', 'sent', 'sent']);
     expect(outbox.map((m) => m.messageIdHeader)).toEqual(mails.map((m) => m.messageId));
@@ -87,7 +91,13 @@ describe('a campaign delivers its emails on the expected dates', () => {
   it('a customer without a legal basis for a consent campaign is skipped, with the reason recorded', async () => {
     const customer = await addCustomer(world.db.prisma, world.dealership, { emailConsentBasis: 'none', existingCustomerSince: null });
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
-    const consentOnly = defineCampaign({ ...checkIns(), id: 'consent-only', legalBasis: 'consent', context: [], steps: [send('checkin-3-days')] });
+    const consentOnly = defineCampaign({
+      ...checkIns(),
+      id: 'consent-only',
+      legalBasis: 'consent',
+      context: [],
+      steps: [send('checkin-3-days')],
+    });
     const admission = await world.enroll(consentOnly, customer.id, { vehicleId: vehicle.id });
     if (!admission.admitted) throw new Error('not admitted');
     const final = await world.resultOf(admission.enrollmentId);

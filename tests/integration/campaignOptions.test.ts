@@ -50,7 +50,6 @@ describe('campaign options in dealer scenarios', () => {
   });
   afterAll(async () => world?.close());
 
-
   async function customerWithCar(data: Parameters<typeof addCustomer>[2] = {}) {
     const customer = await addCustomer(world.db.prisma, world.dealership, data);
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
@@ -177,8 +176,14 @@ describe('campaign options in dealer scenarios', () => {
       const [finalV1, finalV2] = [await world.resultOf(inV1), await world.resultOf(inV2)];
       expect([finalV1.campaignVersion, finalV2.campaignVersion]).toEqual([1, 2]);
       const subjects = async (email: string | null) => (await world.waitForMailTo(email, 2)).map((m) => m.subject);
-      expect(await subjects(early.customer.email)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/^Erinnerung: Inspektion/)]);
-      expect(await subjects(late.customer.email)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/erste Inspektion/)]);
+      expect(await subjects(early.customer.email)).toEqual([
+        expect.stringMatching(/nächste Inspektion/),
+        expect.stringMatching(/^Erinnerung: Inspektion/),
+      ]);
+      expect(await subjects(late.customer.email)).toEqual([
+        expect.stringMatching(/nächste Inspektion/),
+        expect.stringMatching(/erste Inspektion/),
+      ]);
     });
   });
 });

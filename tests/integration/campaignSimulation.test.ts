@@ -23,7 +23,14 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 /** Pinned: the time-skipping server starts at the machine's clock and sleeps forward to this day, whenever CI runs. */
 const START = '2030-01-08';
-const quiet = { serviceBookingPerWeek: 0, huDonePerWeek: 0, reactivationReplyPerWeek: 0, repurchaseReplyPerWeek: 0, unsubscribePerMessage: 0, callbackLate: 0 };
+const quiet = {
+  serviceBookingPerWeek: 0,
+  huDonePerWeek: 0,
+  reactivationReplyPerWeek: 0,
+  repurchaseReplyPerWeek: 0,
+  unsubscribePerMessage: 0,
+  callbackLate: 0,
+};
 
 describe('a two-year simulation of the dealer’s own customers', () => {
   let source: TestDatabase;
@@ -43,13 +50,35 @@ describe('a two-year simulation of the dealer’s own customers', () => {
     source = await createTestDatabase();
     dealership = await seedDealership(source.prisma);
     const hu = await addCustomer(source.prisma, dealership, { firstName: 'Hannah', lastName: 'Ulm', email: 'hannah.ulm@example.de' });
-    await addVehicle(source.prisma, dealership, hu.id, { firstRegistrationAt: day(turnsThree.toISODate()!), deliveredAt: day(turnsThree.toISODate()!), lastServiceAt: day(today.minus({ months: 2 }).toISODate()!) });
-    const objector = await addCustomer(source.prisma, dealership, { firstName: 'Otto', lastName: 'Widerspruch', email: 'otto.w@example.de' });
+    await addVehicle(source.prisma, dealership, hu.id, {
+      firstRegistrationAt: day(turnsThree.toISODate()!),
+      deliveredAt: day(turnsThree.toISODate()!),
+      lastServiceAt: day(today.minus({ months: 2 }).toISODate()!),
+    });
+    const objector = await addCustomer(source.prisma, dealership, {
+      firstName: 'Otto',
+      lastName: 'Widerspruch',
+      email: 'otto.w@example.de',
+    });
     // Serviced 10 months ago: reminded in month 2 (before the objection), and again a year later (after it).
-    await addVehicle(source.prisma, dealership, objector.id, { firstRegistrationAt: day(today.minus({ years: 6 }).toISODate()!), deliveredAt: day(today.minus({ years: 6 }).toISODate()!), lastServiceAt: day(today.minus({ months: 10 }).toISODate()!), lastHuAt: day(today.minus({ months: 6 }).toISODate()!) });
+    await addVehicle(source.prisma, dealership, objector.id, {
+      firstRegistrationAt: day(today.minus({ years: 6 }).toISODate()!),
+      deliveredAt: day(today.minus({ years: 6 }).toISODate()!),
+      lastServiceAt: day(today.minus({ months: 10 }).toISODate()!),
+      lastHuAt: day(today.minus({ months: 6 }).toISODate()!),
+    });
     for (let n = 0; n < 4; n++) {
-      const c = await addCustomer(source.prisma, dealership, { firstName: `Kundin${n}`, lastName: 'Service', email: `service${n}@example.de` });
-      await addVehicle(source.prisma, dealership, c.id, { firstRegistrationAt: day(today.minus({ years: 2 + n }).toISODate()!), deliveredAt: day(today.minus({ years: 2 + n }).toISODate()!), lastServiceAt: day(today.minus({ months: 9 + n }).toISODate()!), lastHuAt: day(today.minus({ months: 3 }).toISODate()!) });
+      const c = await addCustomer(source.prisma, dealership, {
+        firstName: `Kundin${n}`,
+        lastName: 'Service',
+        email: `service${n}@example.de`,
+      });
+      await addVehicle(source.prisma, dealership, c.id, {
+        firstRegistrationAt: day(today.minus({ years: 2 + n }).toISODate()!),
+        deliveredAt: day(today.minus({ years: 2 + n }).toISODate()!),
+        lastServiceAt: day(today.minus({ months: 9 + n }).toISODate()!),
+        lastHuAt: day(today.minus({ months: 3 }).toISODate()!),
+      });
       if (n === 0) ids.service = c.id;
     }
     ids.hu = hu.id;
@@ -83,7 +112,10 @@ describe('a two-year simulation of the dealer’s own customers', () => {
   it('reminds the owner of a car that turns three of its first HU in the right week', () => {
     const dueMonth = turnsThree.plus({ months: 36 }).startOf('month');
     const planned = dueMonth.minus({ weeks: 6 }).toISODate()!;
-    const expected = DateTime.fromISO(nextSendingInstant(atLocalTime(planned, '09:00', ZONE), undefined, { timeZone: ZONE, federalState: 'BY' }), { zone: ZONE });
+    const expected = DateTime.fromISO(
+      nextSendingInstant(atLocalTime(planned, '09:00', ZONE), undefined, { timeZone: ZONE, federalState: 'BY' }),
+      { zone: ZONE },
+    );
     const reminders = sentTo(ids.hu).filter(([, template]) => template === 'hu-reminder');
     expect(reminders).toHaveLength(1);
     expect(weekLabel(DateTime.fromISO(reminders[0][2], { zone: ZONE }))).toBe(weekLabel(expected));
@@ -98,7 +130,8 @@ describe('a two-year simulation of the dealer’s own customers', () => {
   });
 
   it('forecasts staff tasks per week that add up to the tasks in the sandbox', () => {
-    const total = (kind: 'task' | 'callback') => report.figures.workload.filter((w) => w.kind === kind).reduce((n, w) => n + w.perWeek.reduce((a, b) => a + b, 0), 0);
+    const total = (kind: 'task' | 'callback') =>
+      report.figures.workload.filter((w) => w.kind === kind).reduce((n, w) => n + w.perWeek.reduce((a, b) => a + b, 0), 0);
     expect(total('task')).toBe(sandboxTasks.staff);
     expect(total('callback')).toBe(sandboxTasks.callback);
     // Nobody books in this model, so every service cycle ends with a service advisor's call.
@@ -151,7 +184,8 @@ describe('a changed campaign reviewed like a code diff', () => {
     );
     const diff = report.diff!;
     expect(diff.changedCampaigns).toEqual(['service-reminders']);
-    const followUps = (sent: Array<[string, string, string]>) => new Set(sent.filter(([, t]) => t === 'service-reminder-followup').map(([id]) => id));
+    const followUps = (sent: Array<[string, string, string]>) =>
+      new Set(sent.filter(([, t]) => t === 'service-reminder-followup').map(([id]) => id));
     const expected = [...new Set([...followUps(report.figures.sentMessages), ...followUps(report.changedFigures!.sentMessages)])].sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(diff.affectedCustomers).toEqual(expected);

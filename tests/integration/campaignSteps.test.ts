@@ -16,9 +16,13 @@ const serviceReminder = defineCampaign({
   context: ['dueDate'],
   steps: [
     send('service-reminder'),
-    waitForEvent('service_booked', { weeks: 2 }, {
-      onTimeout: [send('service-reminder-followup'), createTask('service_advisor', 'call_for_service', { dueIn: { days: 2 } })],
-    }),
+    waitForEvent(
+      'service_booked',
+      { weeks: 2 },
+      {
+        onTimeout: [send('service-reminder-followup'), createTask('service_advisor', 'call_for_service', { dueIn: { days: 2 } })],
+      },
+    ),
   ],
 });
 
@@ -31,7 +35,10 @@ const byLanguage = (steps: Step[] = []) =>
     audience: 'Customers whose inspection is due',
     legalBasis: 'existing_customer',
     context: ['dueDate'],
-    steps: [...steps, branch(eq('customer.language', 'en'), [createTask('service_advisor', 'call_in_english')], [send('service-reminder')])],
+    steps: [
+      ...steps,
+      branch(eq('customer.language', 'en'), [createTask('service_advisor', 'call_in_english')], [send('service-reminder')]),
+    ],
   });
 
 describe('campaign steps in dealer scenarios', () => {
@@ -101,7 +108,10 @@ describe('campaign steps in dealer scenarios', () => {
         ['1.onTimeout.1', `task for staff ${world.dealership.staff.serviceAdvisor.id}`],
       ]);
       const mails = await world.waitForMailTo(customer.email, 2);
-      expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/nächste Inspektion/), expect.stringMatching(/^Erinnerung: Inspektion/)]);
+      expect(mails.map((m) => m.subject)).toEqual([
+        expect.stringMatching(/nächste Inspektion/),
+        expect.stringMatching(/^Erinnerung: Inspektion/),
+      ]);
       const twoWeeksLater = DateTime.fromISO(tuesday).plus({ weeks: 2 }).toISODate();
       expect(DateTime.fromJSDate(new Date(mails[1].date!)).setZone('Europe/Berlin').toISODate()).toBe(twoWeeksLater);
 
@@ -152,7 +162,11 @@ describe('campaign steps in dealer scenarios', () => {
 
   describe('branching on customer data', () => {
     it('English-speaking customers get a call from the workshop, German-speaking ones the email', async () => {
-      const [english, german] = await enrollOnTuesday(byLanguage(), { language: 'en', lastName: 'Taylor' }, { language: 'de', lastName: 'Huber' });
+      const [english, german] = await enrollOnTuesday(
+        byLanguage(),
+        { language: 'en', lastName: 'Taylor' },
+        { language: 'de', lastName: 'Huber' },
+      );
       // One result at a time: each awaited result unlocks time skipping on the test server.
       const finalEnglish = await world.resultOf(english.enrollmentId);
       const finalGerman = await world.resultOf(german.enrollmentId);
@@ -165,7 +179,9 @@ describe('campaign steps in dealer scenarios', () => {
         ['0', 'else'],
         ['0.else.0', 'sent'],
       ]);
-      expect((await world.waitForMailTo(german.customer.email)).map((m) => m.subject)).toEqual([expect.stringMatching(/Ihre nächste Inspektion/)]);
+      expect((await world.waitForMailTo(german.customer.email)).map((m) => m.subject)).toEqual([
+        expect.stringMatching(/Ihre nächste Inspektion/),
+      ]);
       expect(world.mailsTo(english.customer.email)).toEqual([]);
       expect((await tasksOf(english.customer.id)).map((t) => t.kind)).toEqual(['call_in_english']);
       expect(await tasksOf(german.customer.id)).toEqual([]);

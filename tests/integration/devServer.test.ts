@@ -60,9 +60,7 @@ describe('the dev server behind `npm start`', () => {
     expect(first.uiUrl).toBe(`http://127.0.0.1:${options.uiPort}`);
     const ui = await fetch(first.uiUrl);
     expect(ui.ok).toBe(true);
-    await withClient(first.address, (client) =>
-      client.workflow.start(sleepForDays, { args: [30], taskQueue: 'nobody-polls', workflowId }),
-    );
+    await withClient(first.address, (client) => client.workflow.start(sleepForDays, { args: [30], taskQueue: 'nobody-polls', workflowId }));
     await first.stop();
 
     const second = await startDevServer(options);

@@ -15,7 +15,11 @@ import { createTimeSkippingTestEnv } from '../support/temporalEnv';
  */
 describe('a DKIM-signed newsletter', () => {
   const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const key: DkimKey = { domainName: 'autohaus-berger.example', keySelector: 'sk2027', privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  const key: DkimKey = {
+    domainName: 'autohaus-berger.example',
+    keySelector: 'sk2027',
+    privateKey: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+  };
   const record = dkimDnsRecord(key);
   /** The DNS a receiver would ask: only the published record exists. */
   const resolver = async (name: string, rrtype: string) => {
@@ -24,7 +28,10 @@ describe('a DKIM-signed newsletter', () => {
   };
   let world: DealershipStack;
   beforeAll(async () => {
-    world = await openDealershipStack((client) => createTimeSkippingTestEnv(client), { sendingWindow: AROUND_THE_CLOCK, transportOptions: { dkimKeys: [key] } });
+    world = await openDealershipStack((client) => createTimeSkippingTestEnv(client), {
+      sendingWindow: AROUND_THE_CLOCK,
+      transportOptions: { dkimKeys: [key] },
+    });
   });
   afterAll(async () => world?.close());
 
@@ -32,10 +39,15 @@ describe('a DKIM-signed newsletter', () => {
     expect(record.name).toBe('sk2027._domainkey.autohaus-berger.example');
     expect(record.value).toMatch(/^v=DKIM1; k=rsa; p=[A-Za-z0-9+/=]{300,}$/);
     for (const n of [1, 2, 3]) {
-      const customer = await addCustomer(world.db.prisma, world.dealership, { lastName: `Elektro ${n}`, email: `elektro-${n}@kundenmail.example` });
+      const customer = await addCustomer(world.db.prisma, world.dealership, {
+        lastName: `Elektro ${n}`,
+        email: `elektro-${n}@kundenmail.example`,
+      });
       await addVehicle(world.db.prisma, world.dealership, customer.id, { fuelType: 'electric' });
     }
-    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.engine.taskQueue }, evNewsletter(), { label: 'dkim' });
+    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.engine.taskQueue }, evNewsletter(), {
+      label: 'dkim',
+    });
     expect(await newsletterRunResult(world.env.client, workflowId)).toMatchObject({ status: 'completed', sent: 3 });
 
     const mails = await world.smtp.waitForMessages(3, 30_000);

@@ -28,7 +28,13 @@ const confirmedOptIn = {
   wording: 'Ja, ich möchte Angebote per E-Mail erhalten.',
 };
 
-const putCustomer = (externalId: string, body: object) => world.call({ method: 'PUT', url: `/customers/${externalId}`, headers: world.auth, payload: { lastName: 'Kessler', email: `${externalId.toLowerCase()}@example.de`, ...body } });
+const putCustomer = (externalId: string, body: object) =>
+  world.call({
+    method: 'PUT',
+    url: `/customers/${externalId}`,
+    headers: world.auth,
+    payload: { lastName: 'Kessler', email: `${externalId.toLowerCase()}@example.de`, ...body },
+  });
 const importCsv = async (name: string, rows: string[]) => {
   const file = path.join(dir, name);
   fs.writeFileSync(file, ['Kundennummer;Nachname;E-Mail;Einwilligung;Einwilligungsdatum', ...rows].join('\r\n'));

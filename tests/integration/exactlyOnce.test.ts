@@ -22,14 +22,17 @@ const daysBetween = (a: string, b: string) => Math.round(DateTime.fromISO(b).dif
 const marketing = (id: string, steps: Step[], context: string[] = []): CampaignDefinition =>
   defineCampaign({ id, version: 1, name: id, audience: 'Buyers of Autohaus Berger', legalBasis: 'existing_customer', context, steps });
 
-
 const oneCheckIn = marketing('one-check-in', [send('checkin-3-days')]);
 
 describe('every email goes out once, even when something fails in between', () => {
   const crashes = crashPoints();
   let world: CampaignWorld;
   beforeAll(async () => {
-    world = await openCampaignWorld({ faults: crashes.faults, frequencyCap: { maxMarketingEmails: 2, perDays: 7 }, sendingWindow: AROUND_THE_CLOCK });
+    world = await openCampaignWorld({
+      faults: crashes.faults,
+      frequencyCap: { maxMarketingEmails: 2, perDays: 7 },
+      sendingWindow: AROUND_THE_CLOCK,
+    });
   });
   afterAll(async () => world?.close());
 
@@ -41,7 +44,11 @@ describe('every email goes out once, even when something fails in between', () =
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     return { customer, vehicle };
   }
-  async function enroll(definition: CampaignDefinition, who: Awaited<ReturnType<typeof customerWithCar>>, context: Record<string, string> = {}) {
+  async function enroll(
+    definition: CampaignDefinition,
+    who: Awaited<ReturnType<typeof customerWithCar>>,
+    context: Record<string, string> = {},
+  ) {
     const enrollmentId = crypto.randomUUID();
     const admission = await world.enroll(definition, who.customer.id, { vehicleId: who.vehicle.id, enrollmentId, context });
     if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
@@ -118,7 +125,12 @@ describe('every email goes out once, even when something fails in between', () =
     expect(mails[0].subject).toBe('Bitte bestätigen Sie Ihre E-Mail-Adresse');
     const confirmUrl = new URL(/E-Mail-Adresse bestätigen: (\S+)/.exec(mails[0].text ?? '')![1]);
     expect(confirmUrl.origin + confirmUrl.pathname).toBe('https://autohaus-berger.example/consent/confirm');
-    const claims = verifyLinkToken(confirmUrl.searchParams.get('t')!, 'confirm_consent', readSettings({}).LINK_SIGNING_SECRET, new Date(final.taken[0].at));
+    const claims = verifyLinkToken(
+      confirmUrl.searchParams.get('t')!,
+      'confirm_consent',
+      readSettings({}).LINK_SIGNING_SECRET,
+      new Date(final.taken[0].at),
+    );
     expect(claims.subject).toBe(lea.customer.id);
     expect(mails[0].headers['list-unsubscribe']).toBeUndefined();
     const [row] = await outboxOf(lea.customer.id);
@@ -174,7 +186,11 @@ describe('every email goes out once, even when something fails in between', () =
     const sameTuesday = (third: { onFrequencyCap: 'defer' | 'skip' }) => [
       marketing('check-in', [waitUntil('startDate', { at: '10:00' }), send('checkin-3-days')], ['startDate']),
       marketing('win-back', [waitUntil('startDate', { at: '10:05' }), send('reactivation-1')], ['startDate']),
-      marketing('satisfaction-survey', [waitUntil('startDate', { at: '10:10' }), send('checkin-satisfaction-30-days', third)], ['startDate']),
+      marketing(
+        'satisfaction-survey',
+        [waitUntil('startDate', { at: '10:10' }), send('checkin-satisfaction-30-days', third)],
+        ['startDate'],
+      ),
     ];
 
     it('a third marketing email within 7 days is deferred until the first leaves the window', async () => {

@@ -14,9 +14,15 @@ import { killHard } from '../support/workerProcessControl';
  * activities the dead worker held come back only after their 2-minute start-to-close timeout.
  */
 
-
 const oneCheckIn = validateCampaign(
-  defineCampaign({ id: 'one-check-in', version: 1, name: 'One check-in', audience: 'Buyers', legalBasis: 'existing_customer', steps: [send('checkin-3-days')] }),
+  defineCampaign({
+    id: 'one-check-in',
+    version: 1,
+    name: 'One check-in',
+    audience: 'Buyers',
+    legalBasis: 'existing_customer',
+    steps: [send('checkin-3-days')],
+  }),
   shippedTemplates,
 );
 
@@ -34,7 +40,14 @@ describe('the worker process is killed mid-run and restarted', () => {
     const first = await world.startWorker();
     const enrollmentIds: string[] = [];
     for (const { customer, vehicle } of customers) {
-      const admission = await startEnrollment({ client: world.env.client, prisma: world.db.prisma, taskQueue: world.taskQueue, definition: oneCheckIn, customerId: customer.id, vehicleId: vehicle.id });
+      const admission = await startEnrollment({
+        client: world.env.client,
+        prisma: world.db.prisma,
+        taskQueue: world.taskQueue,
+        definition: oneCheckIn,
+        customerId: customer.id,
+        vehicleId: vehicle.id,
+      });
       if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
       enrollmentIds.push(admission.enrollmentId);
     }
@@ -43,7 +56,9 @@ describe('the worker process is killed mid-run and restarted', () => {
     await killHard(first);
     const arrivedBeforeTheKill = world.smtp.messages().length;
     await world.startWorker();
-    const finals: EnrollmentState[] = await Promise.all(enrollmentIds.map((id) => world.env.client.workflow.getHandle(enrollmentWorkflowId(id)).result()));
+    const finals: EnrollmentState[] = await Promise.all(
+      enrollmentIds.map((id) => world.env.client.workflow.getHandle(enrollmentWorkflowId(id)).result()),
+    );
 
     expect(arrivedBeforeTheKill).toBeLessThan(40); // the kill really happened mid-run
     expect(finals.every((f) => f.status === 'completed')).toBe(true);

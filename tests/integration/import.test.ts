@@ -61,8 +61,17 @@ describe('importing customers and vehicles from a German DMS export', () => {
       { line: 6, reason: 'E-Mail: is not a valid email address' },
     ]);
 
-    const anna = await db.prisma.customer.findUniqueOrThrow({ where: { dealerId_externalDmsId: { dealerId: dealership.dealer.id, externalDmsId: '10001' } } });
-    expect(anna).toMatchObject({ salutation: 'ms', firstName: 'Jürgen-Anna', lastName: 'Müller', language: 'de', emailConsentBasis: 'double_opt_in', consentSource: 'DMS-Import' });
+    const anna = await db.prisma.customer.findUniqueOrThrow({
+      where: { dealerId_externalDmsId: { dealerId: dealership.dealer.id, externalDmsId: '10001' } },
+    });
+    expect(anna).toMatchObject({
+      salutation: 'ms',
+      firstName: 'Jürgen-Anna',
+      lastName: 'Müller',
+      language: 'de',
+      emailConsentBasis: 'double_opt_in',
+      consentSource: 'DMS-Import',
+    });
     expect(anna.consentConfirmedAt?.toISOString()).toBe('2023-02-03T00:00:00.000Z');
     expect(anna.existingCustomerSince?.toISOString()).toBe('2021-03-01T00:00:00.000Z');
     const oezlem = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '10006' } });
@@ -103,7 +112,9 @@ describe('importing customers and vehicles from a German DMS export', () => {
     expect(golf.deliveredAt?.toISOString().slice(0, 10)).toBe('2022-05-20');
     const bmw = await db.prisma.vehicle.findFirstOrThrow({ where: { vin: 'WBA12345678901234' } });
     expect(bmw.lastServiceMileage).toBe(1235);
-    expect(lifecycle).toEqual([expect.objectContaining({ kind: 'vehicle_delivered', vehicleId: golf.id, customerId: golf.ownerId, deliveredAt: '2022-05-20' })]);
+    expect(lifecycle).toEqual([
+      expect.objectContaining({ kind: 'vehicle_delivered', vehicleId: golf.id, customerId: golf.ownerId, deliveredAt: '2022-05-20' }),
+    ]);
 
     lifecycle.length = 0;
     const again = await importDmsFile(db.prisma, { file, kind: 'vehicles', dealerId: dealership.dealer.id, enroll });
@@ -125,7 +136,12 @@ describe('importing customers and vehicles from a German DMS export', () => {
     await expect(importDmsFile(db.prisma, { file, kind: 'customers', dealerId: dealership.dealer.id })).rejects.toThrow(
       'The file has no column for externalDmsId (e.g. "Kundennummer"); map one with --map COLUMN=field or a --mapping file',
     );
-    const mapped = await importDmsFile(db.prisma, { file, kind: 'customers', dealerId: dealership.dealer.id, mapping: { Knr: 'externalDmsId' } });
+    const mapped = await importDmsFile(db.prisma, {
+      file,
+      kind: 'customers',
+      dealerId: dealership.dealer.id,
+      mapping: { Knr: 'externalDmsId' },
+    });
     expect(mapped).toMatchObject({ created: 1 });
   });
 });

@@ -34,22 +34,30 @@ describe('a DMS export with dd.mm.yy dates and a byte-order mark', () => {
     fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), iconv.encode(content, 'windows-1252')]));
     return file;
   };
-  const run = (file: string, kind: 'customers' | 'vehicles') => importDmsFile(db.prisma, { file, kind, dealerId: dealership.dealer.id, now: () => IMPORT_DAY });
+  const run = (file: string, kind: 'customers' | 'vehicles') =>
+    importDmsFile(db.prisma, { file, kind, dealerId: dealership.dealer.id, now: () => IMPORT_DAY });
 
   it('reads customers with two-digit years by the past-date rule and names the first column without "ï»¿"', async () => {
-    const file = writeWin1252WithBom('kunden-yy.csv', [
-      'Kundennummer;Vorname;Nachname;E-Mail;Einwilligung;Einwilligungsdatum;Kunde seit',
-      '30001;Jürgen;Weiß;juergen.weiss@example.de;ja;03.02.23;01.03.98',
-      '30002;Hannelore;Groß;hannelore@example.de;Bestandskunde;;15.06.61',
-      '30003;Kai;Ölmann;kai@example.de;Bestandskunde;;24.12.26',
-      ';Ohne;Nummer;ohne@example.de;;;',
-    ].join('\r\n'));
+    const file = writeWin1252WithBom(
+      'kunden-yy.csv',
+      [
+        'Kundennummer;Vorname;Nachname;E-Mail;Einwilligung;Einwilligungsdatum;Kunde seit',
+        '30001;Jürgen;Weiß;juergen.weiss@example.de;ja;03.02.23;01.03.98',
+        '30002;Hannelore;Groß;hannelore@example.de;Bestandskunde;;15.06.61',
+        '30003;Kai;Ölmann;kai@example.de;Bestandskunde;;24.12.26',
+        ';Ohne;Nummer;ohne@example.de;;;',
+      ].join('\r\n'),
+    );
     const report = await run(file, 'customers');
 
     expect(report.encoding).toBe('win1252');
     expect(report).toMatchObject({ rows: 4, created: 2 });
     expect(report.rejected).toEqual([
-      { line: 4, reason: 'Kunde seit: "24.12.26" has an ambiguous two-digit year: neither 1926 nor 2026 is a plausible customer-since date (in the past, at most 80 years back); write the year with four digits' },
+      {
+        line: 4,
+        reason:
+          'Kunde seit: "24.12.26" has an ambiguous two-digit year: neither 1926 nor 2026 is a plausible customer-since date (in the past, at most 80 years back); write the year with four digits',
+      },
       { line: 5, reason: 'Kundennummer: is required' },
     ]);
     const juergen = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '30001' } });
@@ -61,17 +69,24 @@ describe('a DMS export with dd.mm.yy dates and a byte-order mark', () => {
   });
 
   it('reads vehicle dates in the past and lease ends ahead, and reports a year it cannot place', async () => {
-    const file = writeWin1252WithBom('fahrzeuge-yy.csv', [
-      'Kundennummer;FIN;Marke;Modell;Erstzulassung;Auslieferung;letzte HU;Leasingende',
-      '30001;WVWZZZ1JZXW000031;Volkswagen;Golf;14.05.22;20.05.22;05/24;31.05.28',
-      '30002;WDB12345678900032;Mercedes-Benz;280 SL;01.04.68;;09/25;',
-      '30002;WBA12345678900033;BMW;iX3;01.02.24;;;31.01.70',
-    ].join('\r\n'));
+    const file = writeWin1252WithBom(
+      'fahrzeuge-yy.csv',
+      [
+        'Kundennummer;FIN;Marke;Modell;Erstzulassung;Auslieferung;letzte HU;Leasingende',
+        '30001;WVWZZZ1JZXW000031;Volkswagen;Golf;14.05.22;20.05.22;05/24;31.05.28',
+        '30002;WDB12345678900032;Mercedes-Benz;280 SL;01.04.68;;09/25;',
+        '30002;WBA12345678900033;BMW;iX3;01.02.24;;;31.01.70',
+      ].join('\r\n'),
+    );
     const report = await run(file, 'vehicles');
 
     expect(report).toMatchObject({ rows: 3, created: 2 });
     expect(report.rejected).toEqual([
-      { line: 4, reason: 'Leasingende: "31.01.70" has an ambiguous two-digit year: neither 1970 nor 2070 is a plausible lease or financing end (within 20 years of the import day); write the year with four digits' },
+      {
+        line: 4,
+        reason:
+          'Leasingende: "31.01.70" has an ambiguous two-digit year: neither 1970 nor 2070 is a plausible lease or financing end (within 20 years of the import day); write the year with four digits',
+      },
     ]);
     const golf = await db.prisma.vehicle.findFirstOrThrow({ where: { vin: 'WVWZZZ1JZXW000031' } });
     expect(golf.firstRegistrationAt?.toISOString().slice(0, 10)).toBe('2022-05-14');

@@ -33,7 +33,10 @@ describe('bad input at the inbound endpoint', () => {
   });
 
   async function mailedCustomer(lastName: string) {
-    const customer = await addCustomer(world.db.prisma, world.dealership, { lastName, email: `${lastName.toLowerCase()}@kundenmail.example` });
+    const customer = await addCustomer(world.db.prisma, world.dealership, {
+      lastName,
+      email: `${lastName.toLowerCase()}@kundenmail.example`,
+    });
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
     await world.skipTo(`${tuesday}T10:00`);
@@ -48,7 +51,9 @@ describe('bad input at the inbound endpoint', () => {
     suppressions: await world.db.prisma.suppression.count(),
     objections: await world.db.prisma.customer.count({ where: { objectedAt: { not: null } } }),
     leads: await world.db.prisma.lead.count(),
-    touchpoints: await world.db.prisma.touchpoint.count({ where: { kind: { in: ['email.reply', 'email.replied', 'email.bounced', 'email.soft_bounced', 'consent.objection'] } } }),
+    touchpoints: await world.db.prisma.touchpoint.count({
+      where: { kind: { in: ['email.reply', 'email.replied', 'email.bounced', 'email.soft_bounced', 'consent.objection'] } },
+    }),
     tasks: await world.db.prisma.staffTask.count(),
   });
 
@@ -82,11 +87,16 @@ describe('bad input at the inbound endpoint', () => {
 
   it('a reply from a customer who was erased is dropped with the reason, and nothing about it is kept', async () => {
     const { customer, mail } = await mailedCustomer('Geloescht');
-    await world.db.prisma.customer.update({ where: { id: customer.id }, data: { erasedAt: new Date(), email: null, firstName: null, lastName: '(gelöscht)', phone: null } });
+    await world.db.prisma.customer.update({
+      where: { id: customer.id },
+      data: { erasedAt: new Date(), email: null, firstName: null, lastName: '(gelöscht)', phone: null },
+    });
     const before = await effects();
     const reply = customerReply(mail, 'Bitte melden Sie sich.', { from: 'geloescht@kundenmail.example' });
     expect(await deliverRaw(inbound, reply.raw, reply.envelope)).toMatch(/^250/);
-    const recorded = await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { dedupeKey: { contains: 'reply-' }, kind: 'dropped' } });
+    const recorded = await world.db.prisma.inboundMessage.findFirstOrThrow({
+      where: { dedupeKey: { contains: 'reply-' }, kind: 'dropped' },
+    });
     expect(recorded).toMatchObject({ outcome: 'none', reason: 'the customer was erased (DSGVO Art. 17): nothing kept', customerId: null });
     expect(await effects()).toEqual(before);
   });
@@ -94,11 +104,16 @@ describe('bad input at the inbound endpoint', () => {
   it('our own mail coming back (a loop) is dropped, and malformed MIME is recorded as malformed', async () => {
     const { mail } = await mailedCustomer('Schleife');
     const before = await effects();
-    expect(await deliverRaw(inbound, mail.raw, { from: 'service@autohaus-berger.example', to: ['reply@autohaus-berger.example'] })).toMatch(/^250/);
+    expect(await deliverRaw(inbound, mail.raw, { from: 'service@autohaus-berger.example', to: ['reply@autohaus-berger.example'] })).toMatch(
+      /^250/,
+    );
     const loop = await world.db.prisma.inboundMessage.findUniqueOrThrow({ where: { dedupeKey: `mid:${mail.messageId}` } });
     expect(loop).toMatchObject({ kind: 'loop', outcome: 'none' });
 
-    await deliverRaw(inbound, Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x41]), { from: 'x@fuzz.example', to: ['reply@autohaus-berger.example'] });
+    await deliverRaw(inbound, Buffer.from([0x00, 0xff, 0xfe, 0x0d, 0x0a, 0x41]), {
+      from: 'x@fuzz.example',
+      to: ['reply@autohaus-berger.example'],
+    });
     const malformed = await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { kind: 'malformed', sizeBytes: { lt: 20 } } });
     expect(malformed.reason).toMatch(/no email headers|MIME parser failed/);
     expect(await effects()).toEqual(before);
@@ -110,7 +125,12 @@ describe('bad input at the inbound endpoint', () => {
     const messages = malformedMessages(200, 18);
     const answers: string[] = [];
     for (const raw of messages) {
-      answers.push(await deliverRaw(inbound, raw, { from: 'fuzz@fuzz.example', to: ['reply@autohaus-berger.example'] }).then((r) => r.slice(0, 3), (e) => String(e.responseCode ?? e.code)));
+      answers.push(
+        await deliverRaw(inbound, raw, { from: 'fuzz@fuzz.example', to: ['reply@autohaus-berger.example'] }).then(
+          (r) => r.slice(0, 3),
+          (e) => String(e.responseCode ?? e.code),
+        ),
+      );
     }
     // Every message got an answer; none made the endpoint fail (451) or crash.
     expect(answers.filter((a) => a !== '250')).toEqual([]);

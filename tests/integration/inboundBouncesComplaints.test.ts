@@ -22,7 +22,13 @@ const threeMails = defineCampaign({
   audience: 'Buyers',
   legalBasis: 'existing_customer',
   context: [],
-  steps: [send('checkin-3-days'), wait({ weeks: 1 }), send('checkin-satisfaction-30-days'), wait({ weeks: 1 }), send('first-service-invitation')],
+  steps: [
+    send('checkin-3-days'),
+    wait({ weeks: 1 }),
+    send('checkin-satisfaction-30-days'),
+    wait({ weeks: 1 }),
+    send('first-service-invitation'),
+  ],
 });
 
 /**
@@ -49,7 +55,8 @@ describe('bounces and complaints that arrive after the send', () => {
     if (!admission.admitted) throw new Error('not admitted');
     const result = await world.resultOf(admission.enrollmentId);
     const rows = await world.db.prisma.message.findMany({ where: { customerId, campaignId } });
-    if (!rows.some((r) => r.status === 'sent' || r.status === 'skipped')) throw new Error(`not sent: ${JSON.stringify({ taken: result.taken, rows: rows.map((r) => [r.status, r.error, r.skipReason]) })}`);
+    if (!rows.some((r) => r.status === 'sent' || r.status === 'skipped'))
+      throw new Error(`not sent: ${JSON.stringify({ taken: result.taken, rows: rows.map((r) => [r.status, r.error, r.skipReason]) })}`);
     return result;
   }
 
@@ -66,8 +73,16 @@ describe('bounces and complaints that arrive after the send', () => {
 
     const row = await world.db.prisma.message.findFirstOrThrow({ where: { customerId: customer.id } });
     const recorded = await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { outboxMessageId: row.id } });
-    expect(recorded).toMatchObject({ kind: 'hard_bounce', outcome: 'suppressed', statusCode: '5.1.1', customerId: customer.id, campaignId: 'welcome' });
-    expect(await world.db.prisma.suppression.findMany({ where: { email: customer.email! }, select: { reason: true } })).toEqual([{ reason: 'bounce' }]);
+    expect(recorded).toMatchObject({
+      kind: 'hard_bounce',
+      outcome: 'suppressed',
+      statusCode: '5.1.1',
+      customerId: customer.id,
+      campaignId: 'welcome',
+    });
+    expect(await world.db.prisma.suppression.findMany({ where: { email: customer.email! }, select: { reason: true } })).toEqual([
+      { reason: 'bounce' },
+    ]);
     const timeline = await world.db.prisma.touchpoint.findMany({ where: { customerId: customer.id, kind: 'email.bounced' } });
     expect(timeline.map((t) => t.summary)).toEqual(['E-Mail nicht zustellbar (5.1.1): Adresse gesperrt']);
 
@@ -93,7 +108,11 @@ describe('bounces and complaints that arrive after the send', () => {
       const suppressed = await world.db.prisma.suppression.count({ where: { email: customer.email! } });
       expect([i, suppressed]).toEqual([i, i < 2 ? 0 : 1]);
     }
-    const kinds = await world.db.prisma.inboundMessage.findMany({ where: { customerId: customer.id }, orderBy: { createdAt: 'asc' }, select: { kind: true, outcome: true } });
+    const kinds = await world.db.prisma.inboundMessage.findMany({
+      where: { customerId: customer.id },
+      orderBy: { createdAt: 'asc' },
+      select: { kind: true, outcome: true },
+    });
     expect(kinds).toEqual([
       { kind: 'delivery_report', outcome: 'none' },
       { kind: 'soft_bounce', outcome: 'counted' },
@@ -117,8 +136,15 @@ describe('bounces and complaints that arrive after the send', () => {
     // At once: when the provider's report has been accepted, the objection and the suppression are recorded.
     const objected = await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(objected.objectedAt).not.toBeNull();
-    expect(await world.db.prisma.suppression.findMany({ where: { email: customer.email! }, select: { reason: true } })).toEqual([{ reason: 'complaint' }]);
-    expect(await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({ kind: 'complaint', outcome: 'objection_recorded', statusCode: 'abuse', campaignId: 'three-check-ins' });
+    expect(await world.db.prisma.suppression.findMany({ where: { email: customer.email! }, select: { reason: true } })).toEqual([
+      { reason: 'complaint' },
+    ]);
+    expect(await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({
+      kind: 'complaint',
+      outcome: 'objection_recorded',
+      statusCode: 'abuse',
+      campaignId: 'three-check-ins',
+    });
 
     await world.resultOf(admission.enrollmentId).catch(() => undefined);
     await world.skipTo(`${plusDays(tuesday, 21)}T12:00`);
@@ -131,16 +157,25 @@ describe('bounces and complaints that arrive after the send', () => {
     const customer = await addCustomer(world.db.prisma, world.dealership, { lastName: 'Fremd', email: 'fremd@kundenmail.example' });
     await sentTo(customer.id, 'never-bounced');
     const [mail] = await world.waitForMailTo(customer.email);
-    const forged = { ...mail, messageId: '<0123456789abcdef0123456789abcdef@autohaus-berger.example>', envelope: { ...mail.envelope, from: mail.envelope.from!.replace(/\.[0-9a-f]{12}@/, '.000000000000@') } };
+    const forged = {
+      ...mail,
+      messageId: '<0123456789abcdef0123456789abcdef@autohaus-berger.example>',
+      envelope: { ...mail.envelope, from: mail.envelope.from!.replace(/\.[0-9a-f]{12}@/, '.000000000000@') },
+    };
     const dsn = deliveryStatusNotification(forged, { status: '5.1.1' });
     await deliverRaw(inbound, dsn.raw, dsn.envelope);
     const arf = complaintReport({ ...forged, messageId: '<not-ours@elsewhere.example>' });
     await deliverRaw(inbound, arf.raw, arf.envelope);
-    const rows = await world.db.prisma.inboundMessage.findMany({ where: { statusCode: { in: ['5.1.1', 'abuse'] }, outboxMessageId: null }, select: { kind: true, reason: true } });
-    expect(rows).toEqual(expect.arrayContaining([
-      { kind: 'unmatched', reason: 'a delivery status notification for a message we did not send' },
-      { kind: 'unmatched', reason: 'a complaint about a message we did not send' },
-    ]));
+    const rows = await world.db.prisma.inboundMessage.findMany({
+      where: { statusCode: { in: ['5.1.1', 'abuse'] }, outboxMessageId: null },
+      select: { kind: true, reason: true },
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { kind: 'unmatched', reason: 'a delivery status notification for a message we did not send' },
+        { kind: 'unmatched', reason: 'a complaint about a message we did not send' },
+      ]),
+    );
     expect(await world.db.prisma.suppression.count({ where: { email: customer.email! } })).toBe(0);
     expect((await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).objectedAt).toBeNull();
   });
@@ -149,10 +184,26 @@ describe('bounces and complaints that arrive after the send', () => {
     const report = await kpiReport(world);
     expect(report.mail.complaintRateLimit).toBe(0.003);
     const byCampaign = (id: string) => report.mail.weeks.filter((w) => w.campaignId === id);
-    expect(byCampaign('welcome')).toEqual([expect.objectContaining({ week: expect.stringMatching(/^\d{4}-W\d{2}$/), sent: 1, hardBounces: 1, softBounces: 0, complaints: 0, complaintRate: 0, overComplaintLimit: false })]);
-    expect(byCampaign('three-check-ins')).toEqual([expect.objectContaining({ sent: 1, complaints: 1, complaintRate: 1, overComplaintLimit: true, replies: 0, leadsFromReplies: 0 })]);
+    expect(byCampaign('welcome')).toEqual([
+      expect.objectContaining({
+        week: expect.stringMatching(/^\d{4}-W\d{2}$/),
+        sent: 1,
+        hardBounces: 1,
+        softBounces: 0,
+        complaints: 0,
+        complaintRate: 0,
+        overComplaintLimit: false,
+      }),
+    ]);
+    expect(byCampaign('three-check-ins')).toEqual([
+      expect.objectContaining({ sent: 1, complaints: 1, complaintRate: 1, overComplaintLimit: true, replies: 0, leadsFromReplies: 0 }),
+    ]);
     const soft = ['soft-1', 'soft-2', 'soft-3'].flatMap(byCampaign);
-    expect(soft.map((w) => [w.sent, w.softBounces])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    expect(soft.map((w) => [w.sent, w.softBounces])).toEqual([
+      [1, 1],
+      [1, 1],
+      [1, 1],
+    ]);
     expect(byCampaign('never-bounced')).toEqual([expect.objectContaining({ sent: 1, hardBounces: 0, complaints: 0 })]);
   });
 });

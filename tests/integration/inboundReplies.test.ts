@@ -28,15 +28,29 @@ describe('customers who answer our emails', () => {
 
   /** A customer last heard of 18 months ago gets the first reactivation mail; Sabine Kraus, her salesperson, is on holiday a week later. */
   async function reactivationMailTo(lastName: string): Promise<{ customer: { id: string; email: string | null }; mail: ReceivedMail }> {
-    const customer = await addCustomer(world.db.prisma, world.dealership, { lastName, email: `${lastName.toLowerCase()}@kundenmail.example` });
+    const customer = await addCustomer(world.db.prisma, world.dealership, {
+      lastName,
+      email: `${lastName.toLowerCase()}@kundenmail.example`,
+    });
     const lastContact = await world.nextTuesday();
     await drive.on(lastContact);
-    await drive.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'inbound', staffId: world.dealership.staff.salesperson.id, summary: 'Fragt nach Winterreifen für den ID.4' });
+    await drive.event(customer.id, {
+      type: 'interaction_recorded',
+      channel: 'phone',
+      direction: 'inbound',
+      staffId: world.dealership.staff.salesperson.id,
+      summary: 'Fragt nach Winterreifen für den ID.4',
+    });
     await drive.until(customer.id, (j) => j.eventsHandled === 1);
     const reactivationDay = sendDay(plus(lastContact, { months: 18 }), '11:00');
     const replyDay = plus(reactivationDay, { weeks: 1 });
     await world.db.prisma.staffAbsence.create({
-      data: { staffId: world.dealership.staff.salesperson.id, from: new Date(plus(replyDay, { days: -2 })), to: new Date(plus(replyDay, { days: 10 })), reason: 'vacation' },
+      data: {
+        staffId: world.dealership.staff.salesperson.id,
+        from: new Date(plus(replyDay, { days: -2 })),
+        to: new Date(plus(replyDay, { days: 10 })),
+        reason: 'vacation',
+      },
     });
     await drive.on(replyDay);
     const [mail] = await world.waitForMailTo(customer.email);
@@ -76,9 +90,15 @@ describe('customers who answer our emails', () => {
     });
     expect(await deliverRaw(inbound, ooo.raw, ooo.envelope)).toMatch(/^250/);
 
-    expect(await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({ kind: 'auto_reply', outcome: 'none', reason: 'Auto-Submitted: auto-replied' });
+    expect(await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { customerId: customer.id } })).toMatchObject({
+      kind: 'auto_reply',
+      outcome: 'none',
+      reason: 'Auto-Submitted: auto-replied',
+    });
     expect(await world.db.prisma.lead.count({ where: { customerId: customer.id } })).toBe(0);
-    expect(await world.db.prisma.touchpoint.count({ where: { customerId: customer.id, kind: { in: ['email.reply', 'email.replied'] } } })).toBe(0);
+    expect(
+      await world.db.prisma.touchpoint.count({ where: { customerId: customer.id, kind: { in: ['email.reply', 'email.replied'] } } }),
+    ).toBe(0);
     const journey = await drive.journey(customer.id);
     expect(journey.reactivation).toBeDefined();
     expect(journey.eventsHandled).toBe(1);
@@ -89,11 +109,15 @@ describe('customers who answer our emails', () => {
     const vehicle = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const tuesday = await world.nextTuesday();
     await world.skipTo(`${tuesday}T10:00`);
-    const admission = await world.enroll(repurchaseVehicleAge, customer.id, { vehicleId: vehicle.id, context: { repurchaseDate: plus(tuesday, { days: 1 }), vehicleAgeYears: 5 } as unknown as Record<string, string> });
+    const admission = await world.enroll(repurchaseVehicleAge, customer.id, {
+      vehicleId: vehicle.id,
+      context: { repurchaseDate: plus(tuesday, { days: 1 }), vehicleAgeYears: 5 } as unknown as Record<string, string>,
+    });
     if (!admission.admitted) throw new Error('not admitted');
     const result = await world.resultOf(admission.enrollmentId);
     const rows = await world.db.prisma.message.findMany({ where: { customerId: customer.id } });
-    if (rows.length !== 1 || rows[0].status !== 'sent') throw new Error(JSON.stringify({ taken: result.taken, rows: rows.map((r) => [r.status, r.skipReason, r.error]) }));
+    if (rows.length !== 1 || rows[0].status !== 'sent')
+      throw new Error(JSON.stringify({ taken: result.taken, rows: rows.map((r) => [r.status, r.skipReason, r.error]) }));
     const [mail] = await world.waitForMailTo(customer.email);
 
     const reply = customerReply(mail, 'Das klingt interessant, was würden Sie mir für meinen ID.4 geben?');
@@ -101,11 +125,18 @@ describe('customers who answer our emails', () => {
     const recorded = await world.db.prisma.inboundMessage.findFirstOrThrow({ where: { customerId: customer.id } });
     expect(recorded).toMatchObject({ kind: 'reply', outcome: 'lead_opened', campaignId: 'repurchase-vehicle-age' });
     const lead = await world.db.prisma.lead.findUniqueOrThrow({ where: { id: recorded.leadId! } });
-    expect([lead.source, lead.kind, lead.customerId, lead.externalId]).toEqual(['email_reply', 'offer', customer.id, `inbound-${recorded.id}`]);
+    expect([lead.source, lead.kind, lead.customerId, lead.externalId]).toEqual([
+      'email_reply',
+      'offer',
+      customer.id,
+      `inbound-${recorded.id}`,
+    ]);
     expect(lead.message).toContain('was würden Sie mir für meinen ID.4 geben?');
     expect(lead.message).toContain('Volkswagen ID.4');
     await world.env.client.workflow.getHandle(leadWorkflowId(lead.id)).describe();
-    const assigned = await waitFor(() => world.db.prisma.lead.findFirst({ where: { id: lead.id, assignedToId: { not: null } }, include: { assignedTo: true } }));
+    const assigned = await waitFor(() =>
+      world.db.prisma.lead.findFirst({ where: { id: lead.id, assignedToId: { not: null } }, include: { assignedTo: true } }),
+    );
     // Sabine Kraus, her salesperson, is still on holiday this week: the colleague at work gets the lead.
     expect(assigned.assignedTo?.lastName).toBe('Wolf');
   });
@@ -119,15 +150,21 @@ describe('customers who answer our emails', () => {
     const lead = await world.db.prisma.lead.findFirstOrThrow({ where: { customerId: customer.id }, include: { assignedTo: true } });
     expect(recorded).toMatchObject({ kind: 'reply', outcome: 'assignee_notified', leadId: lead.id });
     expect(await world.db.prisma.lead.count({ where: { customerId: customer.id } })).toBe(1);
-    const tasks = await world.db.prisma.staffTask.findMany({ where: { customerId: customer.id, kind: 'customer_replied' }, include: { assignee: true } });
-    expect(tasks.map((t) => [t.assignee?.lastName, t.details])).toEqual([[lead.assignedTo?.lastName, expect.stringContaining('Samstag würde mir auch passen')]]);
+    const tasks = await world.db.prisma.staffTask.findMany({
+      where: { customerId: customer.id, kind: 'customer_replied' },
+      include: { assignee: true },
+    });
+    expect(tasks.map((t) => [t.assignee?.lastName, t.details])).toEqual([
+      [lead.assignedTo?.lastName, expect.stringContaining('Samstag würde mir auch passen')],
+    ]);
     const onLead = await world.db.prisma.touchpoint.findMany({ where: { leadId: lead.id, kind: 'email.reply' } });
     expect(onLead).toHaveLength(1);
   });
 
   it('the KPI report counts the replies and the leads they opened, per campaign and week', async () => {
     const report = await kpiReport(world);
-    const total = (id: string, field: string) => report.mail.weeks.filter((w) => w.campaignId === id).reduce((sum, w) => sum + Number(w[field]), 0);
+    const total = (id: string, field: string) =>
+      report.mail.weeks.filter((w) => w.campaignId === id).reduce((sum, w) => sum + Number(w[field]), 0);
     expect([total('reactivation', 'replies'), total('reactivation', 'leadsFromReplies')]).toEqual([1, 1]); // the out-of-office is no reply
     expect([total('repurchase-vehicle-age', 'replies'), total('repurchase-vehicle-age', 'leadsFromReplies')]).toEqual([2, 1]);
   });

@@ -27,7 +27,9 @@ describe('a test-drive lead is never forgotten', () => {
   }
 
   const touchpointKinds = async (leadId: string) =>
-    (await world.db.prisma.touchpoint.findMany({ where: { leadId }, orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }] })).map((t) => t.kind);
+    (await world.db.prisma.touchpoint.findMany({ where: { leadId }, orderBy: [{ occurredAt: 'asc' }, { createdAt: 'asc' }] })).map(
+      (t) => t.kind,
+    );
 
   it('a lead on Tuesday 10:00 called back at 11:30 gets no escalation email, and the response time is stored', async () => {
     const tuesday = await world.nextWeekday(2);
@@ -37,7 +39,15 @@ describe('a test-drive lead is never forgotten', () => {
     expect(assigned[0]!.subject).toBe('Neuer Lead: Probefahrt – Anna Vogt');
     expect(recipient(assigned[0]!)).toBe('sabine');
     const html = assigned[0]!.html!;
-    for (const fact of ['Anna Vogt', '+49 170 1234567', 'VW ID.4 Pro', 'Ich würde den ID.4 gern Probe fahren.', 'Probefahrt-Anfrage', 'leads/callback?t=', 'leads/take-over?t=']) {
+    for (const fact of [
+      'Anna Vogt',
+      '+49 170 1234567',
+      'VW ID.4 Pro',
+      'Ich würde den ID.4 gern Probe fahren.',
+      'Probefahrt-Anfrage',
+      'leads/callback?t=',
+      'leads/take-over?t=',
+    ]) {
       expect(html).toContain(fact);
     }
 
@@ -58,7 +68,12 @@ describe('a test-drive lead is never forgotten', () => {
     // The dealer's response-time report for that day: one lead, answered after 90 minutes.
     const day = { from: new Date(atLocalTime(tuesday, '00:00')), to: new Date(atLocalTime(tuesday, '23:59')) };
     const kpi = await leadResponseKpi(world.db.prisma, { dealerId: world.dealership.dealer.id, ...day });
-    expect({ ...kpi, medianMinutes: Math.round(kpi.medianMinutes!) }).toEqual({ leads: 1, contacted: 1, medianMinutes: 90, shareWithinOneHour: 0 });
+    expect({ ...kpi, medianMinutes: Math.round(kpi.medianMinutes!) }).toEqual({
+      leads: 1,
+      contacted: 1,
+      medianMinutes: 90,
+      shareWithinOneHour: 0,
+    });
 
     // A later note on the closed lead is still part of the customer's history.
     await world.logOutcome(lead.leadId, 'appointment_booked', world.dealership.staff.salesperson.id);

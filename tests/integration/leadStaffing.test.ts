@@ -14,7 +14,9 @@ describe('leads go to someone who is at work', () => {
   afterAll(async () => world?.close());
 
   const absent = (staffId: string, day: string, reason: 'vacation' | 'sick') =>
-    world.db.prisma.staffAbsence.create({ data: { staffId, from: new Date(`${day}T00:00:00Z`), to: new Date(`${day}T00:00:00Z`), reason } });
+    world.db.prisma.staffAbsence.create({
+      data: { staffId, from: new Date(`${day}T00:00:00Z`), to: new Date(`${day}T00:00:00Z`), reason },
+    });
 
   it("while Sabine is on vacation, her customer's lead goes straight to Christian", async () => {
     const tuesday = await world.nextWeekday(2);
@@ -45,7 +47,9 @@ describe('leads go to someone who is at work', () => {
     expect(state.status).toBe('open');
     const row = await world.db.prisma.lead.findUniqueOrThrow({ where: { id: lead.leadId } });
     expect(row.assignedToId).toBe(world.dealership.staff.colleague.id);
-    const handover = await world.db.prisma.touchpoint.findFirstOrThrow({ where: { leadId: lead.leadId, kind: 'lead.assigned', staffId: world.dealership.staff.colleague.id } });
+    const handover = await world.db.prisma.touchpoint.findFirstOrThrow({
+      where: { leadId: lead.leadId, kind: 'lead.assigned', staffId: world.dealership.staff.colleague.id },
+    });
     expect(handover.summary).toContain('Sabine Kraus abwesend');
 
     // The 12:00 reminder goes to Christian, who has the lead now, not to the sick Sabine.
@@ -81,7 +85,13 @@ describe('leads go to someone who is at work', () => {
     expect(state.dueAt?.slice(0, 16)).toBe(atLocalTime(friday, '09:30').slice(0, 16)); // one business day later, at the same wall time
 
     // A phone note from the same customer (written differently) matches the existing customer.
-    const note = await world.submit({ ...submission, leadId: undefined, source: 'phone', kind: 'offer', customer: { lastName: 'Werkstatt', phone: '+49 171 5556677' } });
+    const note = await world.submit({
+      ...submission,
+      leadId: undefined,
+      source: 'phone',
+      kind: 'offer',
+      customer: { lastName: 'Werkstatt', phone: '+49 171 5556677' },
+    });
     expect(note.customerId).toBe(first.customerId);
     expect(await world.db.prisma.lead.count({ where: { customerId: first.customerId } })).toBe(2);
     expect(world.mailsAbout('Werkstatt').filter((m) => m.subject.startsWith('Neuer Lead: Werkstatttermin'))).toHaveLength(1);
@@ -89,12 +99,30 @@ describe('leads go to someone who is at work', () => {
 
   it('a lead recorded by another part of the engine (a reactivation response) enters the same flow', async () => {
     const customer = await world.db.prisma.customer.create({
-      data: { dealerId: world.dealership.dealer.id, locationId: world.dealership.location.id, firstName: 'Rolf', lastName: 'Reaktiviert', email: 'rolf@example.de', assignedSalespersonId: world.dealership.staff.colleague.id },
+      data: {
+        dealerId: world.dealership.dealer.id,
+        locationId: world.dealership.location.id,
+        firstName: 'Rolf',
+        lastName: 'Reaktiviert',
+        email: 'rolf@example.de',
+        assignedSalespersonId: world.dealership.staff.colleague.id,
+      },
     });
     const lead = await world.db.prisma.lead.create({
-      data: { dealerId: world.dealership.dealer.id, customerId: customer.id, source: 'reactivation', kind: 'offer', message: 'Antwort auf Reaktivierungs-Mail', receivedAt: await world.now() },
+      data: {
+        dealerId: world.dealership.dealer.id,
+        customerId: customer.id,
+        source: 'reactivation',
+        kind: 'offer',
+        message: 'Antwort auf Reaktivierungs-Mail',
+        receivedAt: await world.now(),
+      },
     });
-    await world.env.client.workflow.start('leadFollowUpWorkflow', { taskQueue: world.engine.taskQueue, workflowId: `lead-${lead.id}`, args: [{ leadId: lead.id }] });
+    await world.env.client.workflow.start('leadFollowUpWorkflow', {
+      taskQueue: world.engine.taskQueue,
+      workflowId: `lead-${lead.id}`,
+      args: [{ leadId: lead.id }],
+    });
     const [assigned] = await world.waitForMailAbout('Reaktiviert', 1);
     expect(recipient(assigned!)).toBe('christian');
     expect(assigned!.html).toContain('Reaktivierungs-Kampagne');

@@ -26,12 +26,29 @@ describe('the customer lifecycle of car buyers', () => {
 
     // Day 0: the car is handed over.
     await drive.on(delivered);
-    await drive.event(customer.id, { type: 'vehicle_delivered', vehicleId: car.id, deliveredOn: delivered, condition: 'new', financing: { kind: 'lease', endDate: leaseEnd } });
+    await drive.event(customer.id, {
+      type: 'vehicle_delivered',
+      vehicleId: car.id,
+      deliveredOn: delivered,
+      condition: 'new',
+      financing: { kind: 'lease', endDate: leaseEnd },
+    });
     const journey = await drive.until(customer.id, (j) => j.enrollments.length === 4 && j);
-    expect(journey.enrollments.map((e) => e.campaignId).sort()).toEqual(['hu-reminders', 'post-purchase-check-ins', 'repurchase-lease-end', 'service-reminders']);
+    expect(journey.enrollments.map((e) => e.campaignId).sort()).toEqual([
+      'hu-reminders',
+      'post-purchase-check-ins',
+      'repurchase-lease-end',
+      'service-reminders',
+    ]);
     const huMonth = firstOfMonth(plus(delivered, { months: 36 }));
     expect(journey.vehicles).toEqual([
-      { vehicleId: car.id, make: 'Volkswagen', serviceDueDate: plus(delivered, { months: 12 }), huDueMonth: huMonth, repurchaseDate: plus(leaseEnd, { months: -6 }) },
+      {
+        vehicleId: car.id,
+        make: 'Volkswagen',
+        serviceDueDate: plus(delivered, { months: 12 }),
+        huDueMonth: huMonth,
+        repurchaseDate: plus(leaseEnd, { months: -6 }),
+      },
     ]);
     expect(journey.upcoming.map((u) => [u.at.slice(0, 10) <= '9999' && u.campaignId, u.name])).toEqual(
       expect.arrayContaining([
@@ -93,11 +110,23 @@ describe('the customer lifecycle of car buyers', () => {
       [callTask, 'call_for_service', 'Stefan Maier'],
       [sendDay(plus(leaseEnd, { months: -6 })), 'repurchase_offer', 'Sabine Kraus'],
     ]);
-    const touchpoints = await world.db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: { startsWith: 'event:' } } });
-    expect(touchpoints.map((t) => t.kind).sort()).toEqual(['service.hu', 'service.visit', 'service.visit', 'service.visit', 'vehicle.delivered']);
+    const touchpoints = await world.db.prisma.touchpoint.findMany({
+      where: { customerId: customer.id, externalEventId: { startsWith: 'event:' } },
+    });
+    expect(touchpoints.map((t) => t.kind).sort()).toEqual([
+      'service.hu',
+      'service.visit',
+      'service.visit',
+      'service.visit',
+      'vehicle.delivered',
+    ]);
 
     await drive.recordHistory(drive.lifecycleId(customer.id), 'lifecycle-new-car');
-    const lateCycle = await world.db.prisma.campaignEnrollment.findFirstOrThrow({ where: { customerId: customer.id, campaignId: 'service-reminders' }, orderBy: { enteredAt: 'asc' }, skip: 1 });
+    const lateCycle = await world.db.prisma.campaignEnrollment.findFirstOrThrow({
+      where: { customerId: customer.id, campaignId: 'service-reminders' },
+      orderBy: { enteredAt: 'asc' },
+      skip: 1,
+    });
     await drive.recordHistory(lateCycle.workflowId!, 'enrollment-late-service');
   });
 
@@ -122,8 +151,17 @@ describe('the customer lifecycle of car buyers', () => {
     const serviceDue = plus(delivered, { months: 6 }); // by mileage, two months before the 12-month interval
     const huMonth = firstOfMonth(plus(lastHu, { months: 24 }));
     const journey = await drive.until(customer.id, (j) => j.enrollments.length === 4 && j);
-    expect(journey.vehicles[0]).toMatchObject({ serviceDueDate: serviceDue, huDueMonth: huMonth, repurchaseDate: plus(delivered, { years: 2 }) });
-    expect(journey.enrollments.map((e) => e.campaignId).sort()).toEqual(['hu-reminders', 'post-purchase-check-ins', 'repurchase-vehicle-age', 'service-reminders']);
+    expect(journey.vehicles[0]).toMatchObject({
+      serviceDueDate: serviceDue,
+      huDueMonth: huMonth,
+      repurchaseDate: plus(delivered, { years: 2 }),
+    });
+    expect(journey.enrollments.map((e) => e.campaignId).sort()).toEqual([
+      'hu-reminders',
+      'post-purchase-check-ins',
+      'repurchase-vehicle-age',
+      'service-reminders',
+    ]);
 
     await drive.on(plus(delivered, { months: 12 }));
 
@@ -139,7 +177,14 @@ describe('the customer lifecycle of car buyers', () => {
     ];
     expect(await drive.mailsOf(customer.email, expected.length)).toEqual(expected.sort((a, b) => (a[0] < b[0] ? -1 : 1)));
     expect(await drive.tasksOf(customer.id)).toEqual([[plus(followUp, { weeks: 2 }), 'call_for_service', 'Stefan Maier']]);
-    const subjects = world.smtp.messages().filter((m) => m.to.some((t) => t.address === customer.email)).map((m) => m.subject);
-    expect(subjects).toContain('Main inspection (HU) due in ' + new Date(`${huMonth}T12:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric' }) + ' – Škoda Octavia (M-AB 1234)');
+    const subjects = world.smtp
+      .messages()
+      .filter((m) => m.to.some((t) => t.address === customer.email))
+      .map((m) => m.subject);
+    expect(subjects).toContain(
+      'Main inspection (HU) due in ' +
+        new Date(`${huMonth}T12:00:00Z`).toLocaleString('en-GB', { month: 'long', year: 'numeric' }) +
+        ' – Škoda Octavia (M-AB 1234)',
+    );
   });
 });

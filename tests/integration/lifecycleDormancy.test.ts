@@ -39,7 +39,12 @@ describe('silent customers and their reactivation', () => {
     // Sabine Kraus, her salesperson, is on holiday when the customer reacts.
     const clickDay = plus(reactivationDay, { weeks: 1 });
     await world.db.prisma.staffAbsence.create({
-      data: { staffId: world.dealership.staff.salesperson.id, from: new Date(plus(clickDay, { days: -2 })), to: new Date(plus(clickDay, { days: 10 })), reason: 'vacation' },
+      data: {
+        staffId: world.dealership.staff.salesperson.id,
+        from: new Date(plus(clickDay, { days: -2 })),
+        to: new Date(plus(clickDay, { days: 10 })),
+        reason: 'vacation',
+      },
     });
     await drive.on(clickDay);
     expect(await drive.mailsOf(customer.email, 1)).toEqual([[reactivationDay, 'reactivation-1']]);
@@ -76,7 +81,12 @@ describe('silent customers and their reactivation', () => {
     expect(await world.db.prisma.lead.count({ where: { customerId: customer.id } })).toBe(0);
 
     // Coming back later lifts the mark.
-    await drive.event(customer.id, { type: 'interaction_recorded', channel: 'visit', direction: 'inbound', summary: 'Kommt zum Reifenwechsel vorbei' });
+    await drive.event(customer.id, {
+      type: 'interaction_recorded',
+      channel: 'visit',
+      direction: 'inbound',
+      summary: 'Kommt zum Reifenwechsel vorbei',
+    });
     await drive.until(customer.id, (j) => j.status === 'active');
     expect((await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } })).tags).not.toContain('lapsed');
   });

@@ -18,7 +18,13 @@ describe('stopping and continuing a customer lifecycle', () => {
     const car = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const delivered = await world.nextTuesday();
     await drive.on(delivered);
-    await driver.event(customer.id, { type: 'vehicle_delivered', vehicleId: car.id, deliveredOn: delivered, condition: 'new', financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) } });
+    await driver.event(customer.id, {
+      type: 'vehicle_delivered',
+      vehicleId: car.id,
+      deliveredOn: delivered,
+      condition: 'new',
+      financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) },
+    });
     await driver.until(customer.id, (j) => j.enrollments.length === 4);
     const checkIns: Array<[string, string]> = [
       [sendDay(plus(delivered, { days: 3 }), '11:00'), 'checkin-3-days'],
@@ -54,7 +60,12 @@ describe('stopping and continuing a customer lifecycle', () => {
   it('erasure while every campaign sleeps: the lifecycle ends, no timer is left, no email follows, the personal data is gone', async () => {
     const { customer, delivered, checkIns } = await newCarBuyer('Sommer');
     await drive.on(plus(delivered, { months: 2 }));
-    await drive.event(customer.id, { type: 'interaction_recorded', channel: 'email', direction: 'inbound', summary: 'Frau Sommer fragt nach Zubehör' });
+    await drive.event(customer.id, {
+      type: 'interaction_recorded',
+      channel: 'email',
+      direction: 'inbound',
+      summary: 'Frau Sommer fragt nach Zubehör',
+    });
     await drive.event(customer.id, { type: 'erasure_requested' });
     const final = await world.env.client.workflow.getHandle(lifecycleWorkflowId(customer.id)).result();
     expect(final.status).toBe('erased');
@@ -85,9 +96,22 @@ describe('stopping and continuing a customer lifecycle', () => {
     const before = await lowThreshold.journey(customer.id);
 
     // A burst of events, one of them delivered twice: several runs handle them, none is lost or doubled.
-    const repeated = await lowThreshold.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'outbound', summary: 'Rückruf zur Wallbox' });
-    await lowThreshold.event(customer.id, { type: 'interaction_recorded', channel: 'phone', direction: 'outbound', summary: 'Rückruf zur Wallbox' }, repeated);
-    await lowThreshold.event(customer.id, { type: 'consent_given', source: 'Website', wording: 'Ja, ich möchte Angebote per E-Mail erhalten.' });
+    const repeated = await lowThreshold.event(customer.id, {
+      type: 'interaction_recorded',
+      channel: 'phone',
+      direction: 'outbound',
+      summary: 'Rückruf zur Wallbox',
+    });
+    await lowThreshold.event(
+      customer.id,
+      { type: 'interaction_recorded', channel: 'phone', direction: 'outbound', summary: 'Rückruf zur Wallbox' },
+      repeated,
+    );
+    await lowThreshold.event(customer.id, {
+      type: 'consent_given',
+      source: 'Website',
+      wording: 'Ja, ich möchte Angebote per E-Mail erhalten.',
+    });
     await lowThreshold.event(customer.id, { type: 'consent_confirmed' });
     await lowThreshold.event(customer.id, { type: 'email_clicked' });
     const after = await lowThreshold.until(customer.id, (j) => j.eventsHandled === 5 && j);
@@ -97,7 +121,9 @@ describe('stopping and continuing a customer lifecycle', () => {
     expect(after.enrollments).toEqual(before.enrollments);
     const scheduled = (j: typeof before) => j.upcoming.filter((u) => u.campaignId !== 'reactivation');
     expect(scheduled(after)).toEqual(scheduled(before));
-    expect(await world.db.prisma.touchpoint.count({ where: { customerId: customer.id, externalEventId: { startsWith: 'event:' } } })).toBe(5);
+    expect(await world.db.prisma.touchpoint.count({ where: { customerId: customer.id, externalEventId: { startsWith: 'event:' } } })).toBe(
+      5,
+    );
     const consent = await world.db.prisma.customer.findUniqueOrThrow({ where: { id: customer.id } });
     expect(consent.emailConsentBasis).toBe('double_opt_in');
 
@@ -115,7 +141,12 @@ describe('stopping and continuing a customer lifecycle', () => {
     const car = await addVehicle(world.db.prisma, world.dealership, customer.id, { firstRegistrationAt: new Date('2021-04-01') });
     const today = await world.nextTuesday();
     await drive.on(today);
-    await drive.event(customer.id, { type: 'vehicle_delivered', vehicleId: car.id, deliveredOn: plus(today, { years: -2 }), condition: 'used' });
+    await drive.event(customer.id, {
+      type: 'vehicle_delivered',
+      vehicleId: car.id,
+      deliveredOn: plus(today, { years: -2 }),
+      condition: 'used',
+    });
     await drive.until(customer.id, (j) => j.enrollments.length >= 2);
     const campaigns = (await world.db.prisma.campaignEnrollment.findMany({ where: { customerId: customer.id } })).map((e) => e.campaignId);
     expect(campaigns).not.toContain('post-purchase-check-ins');

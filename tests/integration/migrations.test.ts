@@ -89,7 +89,9 @@ describe('a developer adding a field to the schema (migrate dev)', () => {
     const database = await createEmptyDatabase();
     const migrationsDir = migrationsCopyWith({});
     const schemaPath = path.join(migrationsDir, 'schema.prisma');
-    const schema = fs.readFileSync(SCHEMA_PATH, 'utf8').replace('  tags                  String[]', '  nickname              String?\n  tags                  String[]');
+    const schema = fs
+      .readFileSync(SCHEMA_PATH, 'utf8')
+      .replace('  tags                  String[]', '  nickname              String?\n  tags                  String[]');
     fs.writeFileSync(schemaPath, schema);
     try {
       const target = { kind: 'postgres' as const, url: database.url };

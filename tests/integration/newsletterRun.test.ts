@@ -1,4 +1,11 @@
-import { cancelNewsletterRun, newsletterRunProgress, newsletterRunResult, pauseNewsletterRun, resumeNewsletterRun, startNewsletterRun } from '../../newsletters/runs';
+import {
+  cancelNewsletterRun,
+  newsletterRunProgress,
+  newsletterRunResult,
+  pauseNewsletterRun,
+  resumeNewsletterRun,
+  startNewsletterRun,
+} from '../../newsletters/runs';
 import { recordHistory } from '../support/recordedHistories';
 import { copiesByAddress, evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
 
@@ -67,7 +74,10 @@ describe('a newsletter run to the EV owners', () => {
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 20 }), { label: 'rate' });
     const summary = await newsletterRunResult(world.env.client, workflowId);
     expect(summary.sent).toBe(40);
-    const times = world.smtp.messages().map((m) => Date.parse(m.receivedAt)).sort((a, b) => a - b);
+    const times = world.smtp
+      .messages()
+      .map((m) => Date.parse(m.receivedAt))
+      .sort((a, b) => a - b);
     const measured = (times.length - 1) / ((times[times.length - 1] - times[0]) / 1000);
     // The limit is a ceiling: never more than 10 % above it. Below it only by what a busy 2-core CI machine
     // costs (a 0.2 s stall is already 10 % of this run), so the floor is looser.
@@ -81,7 +91,10 @@ describe('a newsletter run to the EV owners', () => {
     await world.smtp.waitForMessages(5, 120_000);
     await pauseNewsletterRun(world.env.client, workflowId);
     await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
-    await waitFor(async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused', 'paused in the database');
+    await waitFor(
+      async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused',
+      'paused in the database',
+    );
     const whilePaused = world.smtp.messages().length;
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(world.smtp.messages().length).toBe(whilePaused);

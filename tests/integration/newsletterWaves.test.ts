@@ -38,7 +38,12 @@ describe('a newsletter sent in waves', () => {
       renderer: createRenderer(),
       frequencyCap: { maxMarketingEmails: 2, perDays: 7 },
       sendingWindow: AROUND_THE_CLOCK,
-      settings: readSettings({ SMTP_URL: smtp.url, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' }),
+      settings: readSettings({
+        SMTP_URL: smtp.url,
+        LOG_LEVEL: 'warn',
+        PUBLIC_BASE_URL: 'https://autohaus-berger.example',
+        MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>',
+      }),
     };
   });
   afterAll(async () => {
@@ -64,28 +69,50 @@ describe('a newsletter sent in waves', () => {
       campaignVersion: 1,
       campaignPriority: 0,
       context: {},
-      extraVariables: { subject: 'Frühjahrs-Check', preheader: 'Reifen, Klima, Wischer.', headline: 'Ihr Auto im Frühling', paragraphs: ['Wir prüfen Reifen und Klima.'] },
+      extraVariables: {
+        subject: 'Frühjahrs-Check',
+        preheader: 'Reifen, Klima, Wischer.',
+        headline: 'Ihr Auto im Frühling',
+        paragraphs: ['Wir prüfen Reifen und Klima.'],
+      },
       onFrequencyCap,
       now: NOW,
     }));
-    const rows = await findOrCreateOutboxRows(db.prisma, inputs.map((input) => outboxRowFor(input, loaded.get(input.customerId))));
+    const rows = await findOrCreateOutboxRows(
+      db.prisma,
+      inputs.map((input) => outboxRowFor(input, loaded.get(input.customerId))),
+    );
     const candidates = inputs.map((input) => ({ input, recipient: loaded.get(input.customerId), row: rows.get(input.idempotencyKey)! }));
     const { outcomes, sendable } = await triage(deps, candidates, new Date(NOW));
     const waves = await sendInWaves(deps, sendable, new Date(NOW), async () => undefined);
     for (const [id, outcome] of waves.outcomes) outcomes.set(id, outcome);
     const byCustomer = new Map(candidates.map((c) => [c.input.customerId, outcomes.get(c.row.id)]));
-    return { byCustomer, failure: waves.failure, rowOf: (customerId: string) => db.prisma.message.findFirstOrThrow({ where: { customerId, idempotencyKey: { startsWith: `newsletter/test-${run}/` } } }) };
+    return {
+      byCustomer,
+      failure: waves.failure,
+      rowOf: (customerId: string) =>
+        db.prisma.message.findFirstOrThrow({ where: { customerId, idempotencyKey: { startsWith: `newsletter/test-${run}/` } } }),
+    };
   }
 
   const customers = (n: number, label: string) =>
-    Promise.all(Array.from({ length: n }, (_, i) => addCustomer(db.prisma, dealership, { lastName: `${label} ${i + 1}`, email: `${label}.${i + 1}.${run}@example.de` })));
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        addCustomer(db.prisma, dealership, { lastName: `${label} ${i + 1}`, email: `${label}.${i + 1}.${run}@example.de` }),
+      ),
+    );
 
   it('sends five owners one copy each and records subject, Message-ID and the relay’s id on every row', async () => {
     const owners = await customers(5, 'wave');
     const { byCustomer, failure, rowOf } = await sendNewsletter(owners.map((c) => c.id));
     expect(failure).toBeUndefined();
     expect(owners.map((c) => byCustomer.get(c.id)?.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
-    expect(smtp.messages().map((m) => m.to[0].address).sort()).toEqual(owners.map((c) => c.email).sort());
+    expect(
+      smtp
+        .messages()
+        .map((m) => m.to[0].address)
+        .sort(),
+    ).toEqual(owners.map((c) => c.email).sort());
     const row = await rowOf(owners[0].id);
     expect(row).toMatchObject({ status: 'sent', subject: 'Frühjahrs-Check', attempts: 1 });
     expect(row.messageIdHeader).toMatch(/^<[0-9a-f]{32}@autohaus-berger\.example>$/);
@@ -97,11 +124,23 @@ describe('a newsletter sent in waves', () => {
     const [busy, other] = await customers(2, 'capped');
     for (const n of [1, 2]) {
       await db.prisma.message.create({
-        data: { idempotencyKey: `earlier/${busy.id}/${n}`, customerId: busy.id, templateId: 'reactivation-1', recipientEmail: busy.email!, category: 'marketing', status: 'sent', sendingAt: new Date(Date.parse(NOW) - n * 86_400_000) },
+        data: {
+          idempotencyKey: `earlier/${busy.id}/${n}`,
+          customerId: busy.id,
+          templateId: 'reactivation-1',
+          recipientEmail: busy.email!,
+          category: 'marketing',
+          status: 'sent',
+          sendingAt: new Date(Date.parse(NOW) - n * 86_400_000),
+        },
       });
     }
     const deferred = await sendNewsletter([busy.id, other.id], 'defer');
-    expect(deferred.byCustomer.get(busy.id)).toEqual({ status: 'deferred', reason: 'frequency_cap', retryAt: new Date(Date.parse(NOW) + 5 * 86_400_000 + 60_000).toISOString() });
+    expect(deferred.byCustomer.get(busy.id)).toEqual({
+      status: 'deferred',
+      reason: 'frequency_cap',
+      retryAt: new Date(Date.parse(NOW) + 5 * 86_400_000 + 60_000).toISOString(),
+    });
     expect((await deferred.rowOf(busy.id)).status).toBe('queued');
     expect(deferred.byCustomer.get(other.id)?.status).toBe('sent');
 
@@ -135,7 +174,15 @@ describe('a newsletter sent in waves', () => {
     const [owner] = await customers(1, 'in-doubt');
     run += 1;
     await db.prisma.message.create({
-      data: { idempotencyKey: `newsletter/test-${run}/${owner.id}`, customerId: owner.id, templateId: 'newsletter-generic', recipientEmail: owner.email!, category: 'marketing', status: 'sending', sendingAt: new Date(NOW) },
+      data: {
+        idempotencyKey: `newsletter/test-${run}/${owner.id}`,
+        customerId: owner.id,
+        templateId: 'newsletter-generic',
+        recipientEmail: owner.email!,
+        category: 'marketing',
+        status: 'sending',
+        sendingAt: new Date(NOW),
+      },
     });
     run -= 1; // sendNewsletter counts up to the same run again
     const { byCustomer, rowOf } = await sendNewsletter([owner.id]);

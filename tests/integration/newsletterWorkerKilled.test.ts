@@ -10,7 +10,6 @@ import { killHard } from '../support/workerProcessControl';
  * unless the outbox records the rare "outcome unknown" (a message claimed but not yet answered by SMTP at the kill).
  */
 
-
 describe('the worker is killed in the middle of a newsletter run and restarted', () => {
   const world = useKillableWorkerWorld('newsletter-killed');
 
@@ -23,7 +22,11 @@ describe('the worker is killed in the middle of a newsletter run and restarted',
       owners.push(customer.email!);
     }
     const first = await world.startWorker();
-    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.taskQueue }, evNewsletter({ ratePerSecond: 60 }), { label: 'killed' });
+    const { workflowId } = await startNewsletterRun(
+      { client: world.env.client, taskQueue: world.taskQueue },
+      evNewsletter({ ratePerSecond: 60 }),
+      { label: 'killed' },
+    );
 
     await world.smtp.waitForMessages(60, 60_000);
     await killHard(first);

@@ -6,7 +6,19 @@ import { demoToday } from '../../demo/seedDemoData';
 import { Client, Connection } from '@temporalio/client';
 import { connectDatabase } from '../../db/client';
 import { eventually } from '../support/eventually';
-import { bareMessageId, inboxFiles, inboxMessages, interrupt, processesUsing, recipients, runStart, startConfig, type InboxMessage, type StartConfig, type StartedProcess } from '../support/npmStartProcess';
+import {
+  bareMessageId,
+  inboxFiles,
+  inboxMessages,
+  interrupt,
+  processesUsing,
+  recipients,
+  runStart,
+  startConfig,
+  type InboxMessage,
+  type StartConfig,
+  type StartedProcess,
+} from '../support/npmStartProcess';
 
 /**
  * `npm start` on a fresh clone (after the bootstrap the suite already ran): the whole engine
@@ -43,7 +55,9 @@ async function engineSettled(config: StartConfig): Promise<boolean> {
 async function outboxOf(dataDir: string) {
   const database = await connectDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   try {
-    return await database.prisma.message.findMany({ select: { idempotencyKey: true, status: true, messageIdHeader: true, recipientEmail: true } });
+    return await database.prisma.message.findMany({
+      select: { idempotencyKey: true, status: true, messageIdHeader: true, recipientEmail: true },
+    });
   } finally {
     await database.close();
   }
@@ -78,10 +92,14 @@ describe('npm start on a fresh clone', () => {
     expect(printed).toContain('Cockpit demo login: maria.sonnenschein@autohaus-sonnenschein.example / sonnenschein-demo');
 
     // Within the minute (with room for a loaded machine): lifecycle emails and the escalation.
-    const afterFirstRun = await eventually('lifecycle emails and the escalation in the inbox', async () => {
-      const messages = await inboxMessages(config);
-      return messages.filter(isCustomerEmail).length >= 10 && messages.some(isEscalation) && messages;
-    }, 240_000);
+    const afterFirstRun = await eventually(
+      'lifecycle emails and the escalation in the inbox',
+      async () => {
+        const messages = await inboxMessages(config);
+        return messages.filter(isCustomerEmail).length >= 10 && messages.some(isEscalation) && messages;
+      },
+      240_000,
+    );
     const subjects = afterFirstRun.map((m) => m.subject);
     expect(subjects.some((s) => s.startsWith('Hauptuntersuchung') || s.startsWith('Main inspection'))).toBe(true);
     expect(subjects.some((s) => s.startsWith('Ihre nächste Inspektion') || s.startsWith('Your next service'))).toBe(true);
@@ -112,7 +130,9 @@ describe('npm start on a fresh clone', () => {
     expect(outbox.filter((m) => m.status === 'sending' || m.status === 'unknown')).toEqual([]);
     expect(arrived.length).toBeGreaterThanOrEqual(afterFirstRun.length);
     // Nobody without a legal basis for marketing email, or who objected, got one.
-    const mustNotHear = demoCast(demoToday(new Date())).filter((c) => c.consent === 'none' || c.consent === 'objected').map((c) => c.email);
+    const mustNotHear = demoCast(demoToday(new Date()))
+      .filter((c) => c.consent === 'none' || c.consent === 'objected')
+      .map((c) => c.email);
     expect(inbox.filter((m) => mustNotHear.some((email) => m.to.join(',').includes(email)))).toEqual([]);
   }, 2_400_000);
 });

@@ -50,12 +50,17 @@ describe('a dealer trying Stammkunde on a laptop, without a PostgreSQL server', 
       language: 'de',
       tags: ['werkstatt', 'leasing'],
       existingCustomerSince: new Date('2021-03-15T10:00:00Z'),
-      location: { name: 'München-Laim', federalState: 'BY', timeZone: 'Europe/Berlin', openingHours: { mon: [{ from: '09:00', to: '18:00' }] } },
+      location: {
+        name: 'München-Laim',
+        federalState: 'BY',
+        timeZone: 'Europe/Berlin',
+        openingHours: { mon: [{ from: '09:00', to: '18:00' }] },
+      },
       dealer: { name: 'Autohaus Berger', timeZone: 'Europe/Berlin' },
     });
   });
 
-  it('refuses a second import of the same DMS customer number with Prisma\'s unique-constraint error', async () => {
+  it("refuses a second import of the same DMS customer number with Prisma's unique-constraint error", async () => {
     const { prisma } = database;
     const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Weber' } });
     await prisma.customer.create({ data: { dealerId: dealer.id, externalDmsId: 'K-1', lastName: 'Weber' } });

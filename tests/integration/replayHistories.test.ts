@@ -13,7 +13,10 @@ import { prebuiltWorkflowBundle } from '../support/workflowBundle';
  * running workflows (nondeterminism) fails here, before it is deployed.
  */
 const dir = path.resolve(__dirname, '../fixtures/histories');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 /** The files hold the History message as protobufjs writes JSON (enum names, longs and bytes as strings). */
 function readHistory(file: string) {

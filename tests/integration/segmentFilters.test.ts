@@ -22,22 +22,63 @@ describe('segments pick exactly the right customers', () => {
       return ids[name];
     };
     // Anna drives an electric ID.4 registered 2025, was in the workshop last month, speaks German.
-    await addVehicle(prisma, dealership, await customer('Anna', { tags: ['flotte'] }), { make: 'Volkswagen', model: 'ID.4', fuelType: 'electric', firstRegistrationAt: new Date('2025-05-01') });
-    await prisma.touchpoint.create({ data: { dealerId: dealership.dealer.id, customerId: ids.Anna, channel: 'visit', direction: 'inbound', kind: 'service.visit', summary: 'Inspektion', occurredAt: new Date('2027-09-10T09:00:00Z') } });
+    await addVehicle(prisma, dealership, await customer('Anna', { tags: ['flotte'] }), {
+      make: 'Volkswagen',
+      model: 'ID.4',
+      fuelType: 'electric',
+      firstRegistrationAt: new Date('2025-05-01'),
+    });
+    await prisma.touchpoint.create({
+      data: {
+        dealerId: dealership.dealer.id,
+        customerId: ids.Anna,
+        channel: 'visit',
+        direction: 'inbound',
+        kind: 'service.visit',
+        summary: 'Inspektion',
+        occurredAt: new Date('2027-09-10T09:00:00Z'),
+      },
+    });
     // Bernd has no vehicle at all.
     await customer('Bernd', { language: 'en' });
     // Carla has two: an old diesel Passat (2017) and a new electric Enyaq (2026).
     const carla = await customer('Carla', { tags: ['flotte', 'vip'] });
-    await addVehicle(prisma, dealership, carla, { make: 'Volkswagen', model: 'Passat', fuelType: 'diesel', firstRegistrationAt: new Date('2017-03-01') });
-    await addVehicle(prisma, dealership, carla, { make: 'Škoda', model: 'Enyaq', fuelType: 'electric', firstRegistrationAt: new Date('2026-02-01') });
+    await addVehicle(prisma, dealership, carla, {
+      make: 'Volkswagen',
+      model: 'Passat',
+      fuelType: 'diesel',
+      firstRegistrationAt: new Date('2017-03-01'),
+    });
+    await addVehicle(prisma, dealership, carla, {
+      make: 'Škoda',
+      model: 'Enyaq',
+      fuelType: 'electric',
+      firstRegistrationAt: new Date('2026-02-01'),
+    });
     // Dieter drives an electric car but objected to advertising.
-    await addVehicle(prisma, dealership, await customer('Dieter', { objectedAt: new Date('2027-01-01') }), { fuelType: 'electric', firstRegistrationAt: new Date('2024-01-01') });
+    await addVehicle(prisma, dealership, await customer('Dieter', { objectedAt: new Date('2027-01-01') }), {
+      fuelType: 'electric',
+      firstRegistrationAt: new Date('2024-01-01'),
+    });
     // Eva drove an electric car, then asked for erasure.
-    await addVehicle(prisma, dealership, await customer('Eva', { erasedAt: new Date('2027-02-01'), email: null, firstName: null }), { fuelType: 'electric' });
+    await addVehicle(prisma, dealership, await customer('Eva', { erasedAt: new Date('2027-02-01'), email: null, firstName: null }), {
+      fuelType: 'electric',
+    });
     // Frank's 2010 Golf was deregistered; his other car is a Golf first registered 2018-10-06 (not yet 9 years on 2027-10-05).
     const frank = await customer('Frank');
-    await addVehicle(prisma, dealership, frank, { make: 'Volkswagen', model: 'Golf', fuelType: 'petrol', firstRegistrationAt: new Date('2010-01-01'), deregisteredAt: new Date('2020-01-01') });
-    await addVehicle(prisma, dealership, frank, { make: 'Volkswagen', model: 'Golf', fuelType: 'petrol', firstRegistrationAt: new Date('2018-10-06') });
+    await addVehicle(prisma, dealership, frank, {
+      make: 'Volkswagen',
+      model: 'Golf',
+      fuelType: 'petrol',
+      firstRegistrationAt: new Date('2010-01-01'),
+      deregisteredAt: new Date('2020-01-01'),
+    });
+    await addVehicle(prisma, dealership, frank, {
+      make: 'Volkswagen',
+      model: 'Golf',
+      fuelType: 'petrol',
+      firstRegistrationAt: new Date('2018-10-06'),
+    });
     // A customer of another dealer with an electric car must never appear.
     const other = await seedDealership(prisma);
     const stranger = await addCustomer(prisma, other, { lastName: 'Fremd' });

@@ -5,7 +5,12 @@ import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
-import { campaignEventSignal, enrollmentStateQuery, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
+import {
+  campaignEventSignal,
+  enrollmentStateQuery,
+  enrollmentWorkflowId,
+  type EnrollmentState,
+} from '../../workflows/campaignEnrollment/contract';
 import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
 import { openDealershipStack, type DealershipStack } from './dealershipStack';
@@ -37,7 +42,9 @@ export type CampaignWorld = DealershipStack & {
 
 const addressedTo = (email: string | null) => (mail: ReceivedMail) => mail.to.some((t) => t.address === email);
 
-export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {}): Promise<CampaignWorld> {
+export async function openCampaignWorld(
+  options: Partial<Omit<ActivityDeps, 'prisma' | 'transport' | 'settings'>> = {},
+): Promise<CampaignWorld> {
   const stack = await openDealershipStack(async (client) => {
     const env = await createTimeSkippingTestEnv(client);
     await pinClock(env);
@@ -59,7 +66,9 @@ export async function openCampaignWorld(options: Partial<Omit<ActivityDeps, 'pri
     stateOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).query(enrollmentStateQuery),
     async signalEvent(enrollmentId, type) {
       const occurredAt = new Date(await env.currentTimeMs()).toISOString();
-      await env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
+      await env.client.workflow
+        .getHandle(enrollmentWorkflowId(enrollmentId))
+        .signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
     },
     resultOf: (enrollmentId) => resultWithoutMovingTheClock<EnrollmentState>(env, enrollmentWorkflowId(enrollmentId)),
     async nextTuesday() {

@@ -35,9 +35,22 @@ export async function seedDealership(prisma: PrismaClient, options: { saturday?:
       sun: [],
     },
   });
-  const person = (role: 'salesperson' | 'service_advisor' | 'team_lead' | 'manager', firstName: string, lastName: string, managerId?: string) =>
+  const person = (
+    role: 'salesperson' | 'service_advisor' | 'team_lead' | 'manager',
+    firstName: string,
+    lastName: string,
+    managerId?: string,
+  ) =>
     prisma.staff.create({
-      data: { dealerId: dealer.id, locationId: location.id, role, firstName, lastName, email: `${firstName.toLowerCase()}@autohaus-berger.example`, managerId },
+      data: {
+        dealerId: dealer.id,
+        locationId: location.id,
+        role,
+        firstName,
+        lastName,
+        email: `${firstName.toLowerCase()}@autohaus-berger.example`,
+        managerId,
+      },
     });
   const manager = await person('manager', 'Monika', 'Huber');
   const teamLead = await person('team_lead', 'Tobias', 'Lang', manager.id);
@@ -69,7 +82,12 @@ export async function addCustomer(prisma: PrismaClient, dealership: Dealership, 
   });
 }
 
-export async function addVehicle(prisma: PrismaClient, dealership: Dealership, ownerId: string, data: Partial<Prisma.VehicleUncheckedCreateInput> = {}) {
+export async function addVehicle(
+  prisma: PrismaClient,
+  dealership: Dealership,
+  ownerId: string,
+  data: Partial<Prisma.VehicleUncheckedCreateInput> = {},
+) {
   return prisma.vehicle.create({
     data: {
       dealerId: dealership.dealer.id,

@@ -21,7 +21,12 @@ export type EngineHarness = {
 /** Runs the real engine worker (all workflows and activities) against a test Temporal server. */
 export async function startEngineWorker(
   env: TestWorkflowEnvironment,
-  { transportOptions, ...options }: { prisma: PrismaClient; smtpUrl: string; transportOptions?: MailTransportOptions } & Partial<Omit<ActivityDeps, 'prisma' | 'transport'>>,
+  {
+    transportOptions,
+    ...options
+  }: { prisma: PrismaClient; smtpUrl: string; transportOptions?: MailTransportOptions } & Partial<
+    Omit<ActivityDeps, 'prisma' | 'transport'>
+  >,
 ): Promise<EngineHarness> {
   const taskQueue = `test-${crypto.randomUUID()}`;
   const settings = options.settings ?? harnessSettings(options.smtpUrl);
@@ -47,7 +52,12 @@ export async function startEngineWorker(
 }
 
 function harnessSettings(smtpUrl: string) {
-  return readSettings({ SMTP_URL: smtpUrl, LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example', MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>' });
+  return readSettings({
+    SMTP_URL: smtpUrl,
+    LOG_LEVEL: 'warn',
+    PUBLIC_BASE_URL: 'https://autohaus-berger.example',
+    MAIL_FROM: 'Autohaus Berger <service@autohaus-berger.example>',
+  });
 }
 
 /** The data converter every client of the harness's engine uses: the same key store as the worker (one per database). */

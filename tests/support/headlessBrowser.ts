@@ -10,10 +10,20 @@ const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.find((p) => fs.existsSync(p));
   if (!executablePath || !fs.existsSync(executablePath)) {
-    throw new Error(`No chromium found (looked at ${process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.join(', ')}): install it with "apt-get install -y chromium" or set CHROMIUM_PATH`);
+    throw new Error(
+      `No chromium found (looked at ${process.env.CHROMIUM_PATH ?? CHROMIUM_PATHS.join(', ')}): install it with "apt-get install -y chromium" or set CHROMIUM_PATH`,
+    );
   }
   return chromium.launch({
     executablePath,
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--headless',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }

@@ -21,22 +21,100 @@ function bases(n: number, random: () => number): string[] {
   const id = `<fuzz-${n}-${hex(8)}@fuzz.example>`;
   return [
     // A DSN whose envelope token is forged and whose original is not ours.
-    ['From: MAILER-DAEMON@mx.fuzz.example', `To: bounce+${hex(32)}.${hex(12)}@autohaus-berger.example`, 'Subject: Undeliverable', `Message-ID: ${id}`, 'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"', '', '--b1', 'Content-Type: text/plain', '', 'failed', '--b1', 'Content-Type: message/delivery-status', '',
-      'Reporting-MTA: dns; mx.fuzz.example', '', `Final-Recipient: rfc822; nobody-${n}@fuzz.example`, 'Action: failed', 'Status: 5.1.1', '', '--b1', 'Content-Type: text/rfc822-headers', '',
-      `Message-ID: <${hex(32)}@autohaus-berger.example>`, '', '--b1--', ''].join(CRLF),
+    [
+      'From: MAILER-DAEMON@mx.fuzz.example',
+      `To: bounce+${hex(32)}.${hex(12)}@autohaus-berger.example`,
+      'Subject: Undeliverable',
+      `Message-ID: ${id}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+      '',
+      '--b1',
+      'Content-Type: text/plain',
+      '',
+      'failed',
+      '--b1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; mx.fuzz.example',
+      '',
+      `Final-Recipient: rfc822; nobody-${n}@fuzz.example`,
+      'Action: failed',
+      'Status: 5.1.1',
+      '',
+      '--b1',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `Message-ID: <${hex(32)}@autohaus-berger.example>`,
+      '',
+      '--b1--',
+      '',
+    ].join(CRLF),
     // An ARF report about a message that is not ours.
-    ['From: fbl@fuzz.example', 'To: fbl@autohaus-berger.example', 'Subject: report', `Message-ID: ${id}`, 'MIME-Version: 1.0',
-      'Content-Type: multipart/report; report-type=feedback-report; boundary="b2"', '', '--b2', 'Content-Type: text/plain', '', 'abuse', '--b2', 'Content-Type: message/feedback-report', '',
-      'Feedback-Type: abuse', 'Version: 1', `Original-Mail-From: <bounce+${hex(32)}.${hex(12)}@autohaus-berger.example>`, '', '--b2', 'Content-Type: message/rfc822', '',
-      `Message-ID: <${hex(32)}@elsewhere.example>`, 'Subject: x', '', 'body', '--b2--', ''].join(CRLF),
+    [
+      'From: fbl@fuzz.example',
+      'To: fbl@autohaus-berger.example',
+      'Subject: report',
+      `Message-ID: ${id}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=feedback-report; boundary="b2"',
+      '',
+      '--b2',
+      'Content-Type: text/plain',
+      '',
+      'abuse',
+      '--b2',
+      'Content-Type: message/feedback-report',
+      '',
+      'Feedback-Type: abuse',
+      'Version: 1',
+      `Original-Mail-From: <bounce+${hex(32)}.${hex(12)}@autohaus-berger.example>`,
+      '',
+      '--b2',
+      'Content-Type: message/rfc822',
+      '',
+      `Message-ID: <${hex(32)}@elsewhere.example>`,
+      'Subject: x',
+      '',
+      'body',
+      '--b2--',
+      '',
+    ].join(CRLF),
     // A "reply" from someone we do not know, to something we never sent.
-    [`From: Fremder ${n} <stranger-${n}@fuzz.example>`, 'To: reply@autohaus-berger.example', 'Subject: =?utf-8?B?QVc6IEFuZ2Vib3Q=?=', `Message-ID: ${id}`, `In-Reply-To: <${hex(32)}@autohaus-berger.example>`,
-      'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Hallo, bitte rufen Sie mich an.', ''].join(CRLF),
+    [
+      `From: Fremder ${n} <stranger-${n}@fuzz.example>`,
+      'To: reply@autohaus-berger.example',
+      'Subject: =?utf-8?B?QVc6IEFuZ2Vib3Q=?=',
+      `Message-ID: ${id}`,
+      `In-Reply-To: <${hex(32)}@autohaus-berger.example>`,
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Hallo, bitte rufen Sie mich an.',
+      '',
+    ].join(CRLF),
     // A multipart mail with an attachment.
-    [`From: stranger-${n}@fuzz.example`, 'To: reply@autohaus-berger.example', 'Subject: Dokumente', `Message-ID: ${id}`, 'MIME-Version: 1.0', 'Content-Type: multipart/mixed; boundary="b3"', '',
-      '--b3', 'Content-Type: text/plain; charset=iso-8859-1', 'Content-Transfer-Encoding: quoted-printable', '', 'Gr=FC=DFe =', '--b3',
-      'Content-Type: application/octet-stream', 'Content-Transfer-Encoding: base64', '', 'SGFsbG8gV2VsdA==', '--b3--', ''].join(CRLF),
+    [
+      `From: stranger-${n}@fuzz.example`,
+      'To: reply@autohaus-berger.example',
+      'Subject: Dokumente',
+      `Message-ID: ${id}`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b3"',
+      '',
+      '--b3',
+      'Content-Type: text/plain; charset=iso-8859-1',
+      'Content-Transfer-Encoding: quoted-printable',
+      '',
+      'Gr=FC=DFe =',
+      '--b3',
+      'Content-Type: application/octet-stream',
+      'Content-Transfer-Encoding: base64',
+      '',
+      'SGFsbG8gV2VsdA==',
+      '--b3--',
+      '',
+    ].join(CRLF),
   ];
 }
 
@@ -45,7 +123,11 @@ const pick = <T>(items: T[], random: () => number): T => items[Math.floor(random
 
 const mutations: Mutation[] = [
   (m, r) => m.slice(0, Math.floor(r() * m.length)), // truncated in transit
-  (m, r) => m.split('').map((c) => (r() < 0.03 ? String.fromCharCode(Math.floor(r() * 256)) : c)).join(''), // flipped bytes
+  (m, r) =>
+    m
+      .split('')
+      .map((c) => (r() < 0.03 ? String.fromCharCode(Math.floor(r() * 256)) : c))
+      .join(''), // flipped bytes
   (m) => m.replace(/^--b\d--\r?$/m, ''), // missing closing boundary
   (m) => m.replace(/boundary="b\d"/, 'boundary=""'), // empty boundary
   (m) => m.replace(/Content-Type: multipart\/[a-z]+;[^\r\n]*/, 'Content-Type: multipart/report'), // report without boundary or type

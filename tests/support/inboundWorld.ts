@@ -20,7 +20,11 @@ export async function openInboundEndpoint(world: DealershipStack, maxMessageByte
 }
 
 /** What a remote mail server does: one SMTP transaction with this raw message. Resolves with the server's reply. */
-export async function deliverRaw(endpoint: InboundEndpoint, raw: string | Buffer, envelope: { from: string; to: string[] }): Promise<string> {
+export async function deliverRaw(
+  endpoint: InboundEndpoint,
+  raw: string | Buffer,
+  envelope: { from: string; to: string[] },
+): Promise<string> {
   const transport = nodemailer.createTransport({ host: '127.0.0.1', port: endpoint.port, secure: false, ignoreTLS: true, logger: false });
   try {
     const info = await transport.sendMail({ envelope, raw });
@@ -31,10 +35,14 @@ export async function deliverRaw(endpoint: InboundEndpoint, raw: string | Buffer
 }
 
 const CRLF = '\r\n';
-const headersOf = (mail: ReceivedMail) => `Message-ID: ${mail.messageId}${CRLF}From: ${mail.headers['from']}${CRLF}To: ${mail.headers['to']}${CRLF}Subject: ${mail.subject}${CRLF}Return-Path: <${mail.envelope.from}>${CRLF}`;
+const headersOf = (mail: ReceivedMail) =>
+  `Message-ID: ${mail.messageId}${CRLF}From: ${mail.headers['from']}${CRLF}To: ${mail.headers['to']}${CRLF}Subject: ${mail.subject}${CRLF}Return-Path: <${mail.envelope.from}>${CRLF}`;
 
 /** An RFC 3464 DSN from the recipient's provider, sent to the message's envelope sender (the VERP address). */
-export function deliveryStatusNotification(mail: ReceivedMail, options: { status: string; action?: string; messageId?: string; includeOriginal?: boolean }) {
+export function deliveryStatusNotification(
+  mail: ReceivedMail,
+  options: { status: string; action?: string; messageId?: string; includeOriginal?: boolean },
+) {
   const recipient = mail.envelope.to[0];
   const boundary = 'dsn-boundary-1';
   const raw = [
@@ -108,7 +116,11 @@ export function complaintReport(mail: ReceivedMail, options: { feedbackType?: st
 }
 
 /** The customer hits "reply" in their mail program: to the Reply-To, In-Reply-To and References our Message-ID. */
-export function customerReply(mail: ReceivedMail, text: string, options: { from?: string; extraHeaders?: string[]; subject?: string; messageId?: string; attachment?: Buffer } = {}) {
+export function customerReply(
+  mail: ReceivedMail,
+  text: string,
+  options: { from?: string; extraHeaders?: string[]; subject?: string; messageId?: string; attachment?: Buffer } = {},
+) {
   const from = options.from ?? mail.envelope.to[0];
   const replyTo = mail.headers['reply-to'] ?? mail.headers['from'];
   const boundary = 'reply-boundary-1';
@@ -130,7 +142,16 @@ export function customerReply(mail: ReceivedMail, text: string, options: { from?
         options.attachment.toString('base64').replace(/.{76}/g, `$&${CRLF}`),
         `--${boundary}--`,
       ]
-    : ['MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', text, '', `Am 2. März 2027 schrieb ${mail.headers['from']}:`, `> ${mail.subject}`];
+    : [
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        'Content-Transfer-Encoding: 8bit',
+        '',
+        text,
+        '',
+        `Am 2. März 2027 schrieb ${mail.headers['from']}:`,
+        `> ${mail.subject}`,
+      ];
   const raw = [
     `From: ${from}`,
     `To: ${replyTo}`,
@@ -152,8 +173,16 @@ function hash(text: string): number {
 }
 
 /** GET /reports/kpi through the real API (fastify inject), with a key bound to the dealership. */
-export async function kpiReport(world: DealershipStack): Promise<{ mail: { complaintRateLimit: number; weeks: Array<Record<string, unknown>> } }> {
-  const app = buildApiApp({ prisma: world.db.prisma, client: world.env.client, taskQueue: world.engine.taskQueue, settings: world.engine.settings, logger: false });
+export async function kpiReport(
+  world: DealershipStack,
+): Promise<{ mail: { complaintRateLimit: number; weeks: Array<Record<string, unknown>> } }> {
+  const app = buildApiApp({
+    prisma: world.db.prisma,
+    client: world.env.client,
+    taskQueue: world.engine.taskQueue,
+    settings: world.engine.settings,
+    logger: false,
+  });
   try {
     const key = await createApiKey(world.db.prisma, { name: `KPI ${Date.now()}`, dealerId: world.dealership.dealer.id });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

@@ -26,7 +26,12 @@ export function useKillableWorkerWorld(label: string): KillableWorkerWorld {
   const world = {
     taskQueue: `${label}-${crypto.randomUUID()}`,
     startWorker: async () => {
-      const worker = await startWorkerProcess({ DATABASE_URL: world.db.url, SMTP_URL: world.smtp.url, TEMPORAL_ADDRESS: world.env.address, TEMPORAL_TASK_QUEUE: world.taskQueue });
+      const worker = await startWorkerProcess({
+        DATABASE_URL: world.db.url,
+        SMTP_URL: world.smtp.url,
+        TEMPORAL_ADDRESS: world.env.address,
+        TEMPORAL_TASK_QUEUE: world.taskQueue,
+      });
       workers.push(worker);
       return worker;
     },

@@ -10,18 +10,40 @@ import { MIGRATIONS_DIR } from '../../db/migrations';
 
 /** The tables every dealer installation needs (the domain model in prisma/schema.prisma). */
 export const DOMAIN_TABLES = [
-  'dealer_groups', 'dealers', 'locations', 'staff', 'staff_absences', 'customers', 'vehicles', 'service_visits',
-  'leads', 'callback_tasks', 'touchpoints', 'messages', 'suppressions', 'campaign_enrollments', 'staff_tasks',
-  'newsletter_runs', 'newsletter_recipients', 'api_keys', 'processed_events',
+  'dealer_groups',
+  'dealers',
+  'locations',
+  'staff',
+  'staff_absences',
+  'customers',
+  'vehicles',
+  'service_visits',
+  'leads',
+  'callback_tasks',
+  'touchpoints',
+  'messages',
+  'suppressions',
+  'campaign_enrollments',
+  'staff_tasks',
+  'newsletter_runs',
+  'newsletter_recipients',
+  'api_keys',
+  'processed_events',
 ];
 
 export function migrationFolders(dir = MIGRATIONS_DIR): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 /** Lowercase hex SHA-256 of a migration.sql, as `prisma migrate` stores it in _prisma_migrations.checksum. */
 export function migrationChecksum(folder: string, dir = MIGRATIONS_DIR): string {
-  return createHash('sha256').update(fs.readFileSync(path.join(dir, folder, 'migration.sql'))).digest('hex');
+  return createHash('sha256')
+    .update(fs.readFileSync(path.join(dir, folder, 'migration.sql')))
+    .digest('hex');
 }
 
 export interface AppliedMigration {

@@ -9,7 +9,11 @@ import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 /** Autohaus Berger on the Temporal dev server (real time, schedules supported), PostgreSQL, an SMTP receiver and the engine worker. */
 export type NewsletterWorld = DealershipStack & {
   /** `count` customers who bought here (§7(3) basis) with an electric ID.4 each, emails kunde-<prefix>-<n>@example.de. */
-  addElectricCustomers(count: number, prefix: string, data?: Partial<Prisma.CustomerUncheckedCreateInput>): Promise<Array<{ id: string; email: string }>>;
+  addElectricCustomers(
+    count: number,
+    prefix: string,
+    data?: Partial<Prisma.CustomerUncheckedCreateInput>,
+  ): Promise<Array<{ id: string; email: string }>>;
   close(): Promise<void>;
 };
 

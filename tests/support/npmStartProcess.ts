@@ -7,17 +7,33 @@ const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** Ports and data dir of one `stammkunde start` installation; kept across restarts. */
-export type StartConfig = { dataDir: string; temporalPort: number; uiPort: number; apiPort: number; inboxPort: number; smtpPort: number; inboundPort: number };
+export type StartConfig = {
+  dataDir: string;
+  temporalPort: number;
+  uiPort: number;
+  apiPort: number;
+  inboxPort: number;
+  smtpPort: number;
+  inboundPort: number;
+};
 
 export async function startConfig(dataDir: string): Promise<StartConfig> {
   const ports = new Set<number>();
   const port = async () => {
     for (;;) {
       const p = await freePort();
-      if (!ports.has(p)) return ports.add(p), p;
+      if (!ports.has(p)) return (ports.add(p), p);
     }
   };
-  return { dataDir, temporalPort: await port(), uiPort: await port(), apiPort: await port(), inboxPort: await port(), smtpPort: await port(), inboundPort: await port() };
+  return {
+    dataDir,
+    temporalPort: await port(),
+    uiPort: await port(),
+    apiPort: await port(),
+    inboxPort: await port(),
+    smtpPort: await port(),
+    inboundPort: await port(),
+  };
 }
 
 export type StartedProcess = {

@@ -43,7 +43,19 @@ export async function createLocalTestEnv(client: ClientOptions = {}): Promise<Te
   const { executable } = await resolveTemporalCli();
   if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createLocal({ server: { executable, ip: '127.0.0.1' }, client });
   const port = await freePort();
-  const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(port), '--headless', '--namespace', 'default', '--log-level', 'warn'];
+  const args = [
+    'server',
+    'start-dev',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--headless',
+    '--namespace',
+    'default',
+    '--log-level',
+    'warn',
+  ];
   return startedBy(spawnServer(executable.path, args), `127.0.0.1:${port}`, false, client);
 }
 
@@ -68,19 +80,36 @@ function spawnServer(executable: string, args: string[]): SpawnedServer {
 }
 
 /** The SDK's own factory for a server that is already running; with time skipping when the server has it. */
-const connectToRunning = (TestWorkflowEnvironment as unknown as {
-  create(options: { server: { type: 'existing' }; supportsTimeSkipping: boolean; address: string; namespace: string; client: ClientOptions }): Promise<TestWorkflowEnvironment>;
-}).create.bind(TestWorkflowEnvironment);
+const connectToRunning = (
+  TestWorkflowEnvironment as unknown as {
+    create(options: {
+      server: { type: 'existing' };
+      supportsTimeSkipping: boolean;
+      address: string;
+      namespace: string;
+      client: ClientOptions;
+    }): Promise<TestWorkflowEnvironment>;
+  }
+).create.bind(TestWorkflowEnvironment);
 
-async function startedBy(server: SpawnedServer, address: string, timeSkipping: boolean, client: ClientOptions): Promise<TestWorkflowEnvironment> {
+async function startedBy(
+  server: SpawnedServer,
+  address: string,
+  timeSkipping: boolean,
+  client: ClientOptions,
+): Promise<TestWorkflowEnvironment> {
   let exitCode: number | null | undefined;
   void server.exited.then((code) => (exitCode = code));
-  const env = await eventually(`the Temporal server on ${address} answering`, async () => {
-    if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}:\n${server.output()}`);
-    const probe = await Connection.connect({ address, connectTimeout: 2_000 });
-    await probe.close();
-    return connectToRunning({ server: { type: 'existing' }, supportsTimeSkipping: timeSkipping, address, namespace: 'default', client });
-  }, 300_000).catch(async (error) => {
+  const env = await eventually(
+    `the Temporal server on ${address} answering`,
+    async () => {
+      if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}:\n${server.output()}`);
+      const probe = await Connection.connect({ address, connectTimeout: 2_000 });
+      await probe.close();
+      return connectToRunning({ server: { type: 'existing' }, supportsTimeSkipping: timeSkipping, address, namespace: 'default', client });
+    },
+    300_000,
+  ).catch(async (error) => {
     server.child.kill('SIGKILL');
     throw error;
   });
@@ -122,6 +151,9 @@ export const SCENARIO_START = '2030-01-07T08:00:00+01:00';
 export async function pinClock(env: TestWorkflowEnvironment, instant = SCENARIO_START): Promise<void> {
   const target = Date.parse(instant);
   const now = await env.currentTimeMs();
-  if (now > target) throw new Error(`the time-skipping server already runs at ${new Date(now).toISOString()}, after ${instant}: move SCENARIO_START forward`);
+  if (now > target)
+    throw new Error(
+      `the time-skipping server already runs at ${new Date(now).toISOString()}, after ${instant}: move SCENARIO_START forward`,
+    );
   await env.sleep(target - now);
 }

@@ -11,7 +11,6 @@ import { createMailTransport } from '../../mail/transport';
 import { createEngineWorker } from '../../worker/createWorker';
 import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 
-
 async function main(): Promise<void> {
   const settings = readSettings(process.env);
   if (!settings.DATABASE_URL) throw new Error('DATABASE_URL: the worker process needs the PostgreSQL URL of the test database');

@@ -16,8 +16,7 @@ const berlin = (iso: string) => DateTime.fromISO(iso, { zone: 'Europe/Berlin' })
 /** The instant at a Berlin wall time. */
 const at = (date: string, time: string) => atLocalTime(date, time, 'Europe/Berlin');
 
-const weekdays = (from: string, to: string) =>
-  Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from, to }]]));
+const weekdays = (from: string, to: string) => Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from, to }]]));
 
 /** Mon–Fri 09:00–18:00, Saturday closed. */
 const saturdayClosed = (federalState: FederalState): BusinessCalendarInput => ({
@@ -197,7 +196,13 @@ describe('a lunch break does not count', () => {
   const withLunch: BusinessCalendarInput = {
     federalState: 'NW',
     openingHours: Object.fromEntries(
-      ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [d, [{ from: '13:00', to: '17:00' }, { from: '08:00', to: '12:00' }]]),
+      ['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => [
+        d,
+        [
+          { from: '13:00', to: '17:00' },
+          { from: '08:00', to: '12:00' },
+        ],
+      ]),
     ),
   };
 
@@ -262,7 +267,9 @@ describe('bad input gets a clear error', () => {
   });
 
   it('refuses a local time without offset, a bad time zone and hours that never open', () => {
-    expect(() => addBusinessDuration('2026-06-16T10:00', { hours: 1 }, defaultHoursIn('NW'))).toThrow(/start: expected an ISO-8601 instant with offset/);
+    expect(() => addBusinessDuration('2026-06-16T10:00', { hours: 1 }, defaultHoursIn('NW'))).toThrow(
+      /start: expected an ISO-8601 instant with offset/,
+    );
     expect(() => isOpen(lead, { federalState: 'NW', timeZone: 'Mars/Olympus' })).toThrow(/timeZone: must be an IANA time zone/);
     const neverOpen: BusinessCalendarInput = { federalState: 'NW', openingHours: {} };
     expect(() => nextOpening(lead, neverOpen)).toThrow(/every weekday is closed/);
@@ -285,9 +292,15 @@ describe('a running lead keeps the holidays it started with', () => {
     expect(berlin(addBusinessDuration(friday, { hours: 2 }, started))).toBe('Tue 2027-05-18 10:45');
     // A later date-holidays release that dropped Whit Monday, or added a holiday, would change the live lookup; the
     // pinned calendar in the workflow's history is what the workflow computes with, on replay too.
-    const asPinnedByOlderData = { ...started, pinnedHolidays: { ...started.pinnedHolidays!, dates: started.pinnedHolidays!.dates.filter((d) => d !== whitMonday2027) } };
+    const asPinnedByOlderData = {
+      ...started,
+      pinnedHolidays: { ...started.pinnedHolidays!, dates: started.pinnedHolidays!.dates.filter((d) => d !== whitMonday2027) },
+    };
     expect(berlin(addBusinessDuration(friday, { hours: 2 }, asPinnedByOlderData))).toBe('Mon 2027-05-17 10:45');
-    const withAnExtraHoliday = { ...started, pinnedHolidays: { ...started.pinnedHolidays!, dates: [...started.pinnedHolidays!.dates, '2027-05-18'] } };
+    const withAnExtraHoliday = {
+      ...started,
+      pinnedHolidays: { ...started.pinnedHolidays!, dates: [...started.pinnedHolidays!.dates, '2027-05-18'] },
+    };
     expect(berlin(addBusinessDuration(friday, { hours: 2 }, withAnExtraHoliday))).toBe('Wed 2027-05-19 10:45');
   });
 
@@ -295,6 +308,8 @@ describe('a running lead keeps the holidays it started with', () => {
     const beyond = at('2030-06-06', '17:45'); // a Thursday in 2030, after the pinned years
     expect(addBusinessDuration(beyond, { hours: 2 }, started)).toBe(addBusinessDuration(beyond, { hours: 2 }, saturdayClosed('BY')));
     const { pinnedHolidays: _unused, ...recordedBefore } = started;
-    expect(addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, recordedBefore)).toBe(addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, started));
+    expect(addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, recordedBefore)).toBe(
+      addBusinessDuration(at('2027-05-14', '17:45'), { hours: 2 }, started),
+    );
   });
 });

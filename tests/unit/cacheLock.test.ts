@@ -19,14 +19,18 @@ describe('two jest workers provisioning the same server at once', () => {
     let building = 0;
     let mostAtOnce = 0;
     const build = (who: string) =>
-      withFileLock(lock, async () => {
-        building += 1;
-        mostAtOnce = Math.max(mostAtOnce, building);
-        events.push(`${who} starts`);
-        await new Promise((r) => setTimeout(r, 100));
-        events.push(`${who} ends`);
-        building -= 1;
-      }, { pollMs: 20 });
+      withFileLock(
+        lock,
+        async () => {
+          building += 1;
+          mostAtOnce = Math.max(mostAtOnce, building);
+          events.push(`${who} starts`);
+          await new Promise((r) => setTimeout(r, 100));
+          events.push(`${who} ends`);
+          building -= 1;
+        },
+        { pollMs: 20 },
+      );
 
     await Promise.all([build('first'), build('second'), build('third')]);
 

@@ -29,7 +29,11 @@ const serviceReminder = () =>
     steps: [
       waitUntil('serviceDueDate', { offset: { weeks: -4 } }),
       send('service-reminder'),
-      waitForEvent('service_booked', { weeks: 3 }, { onTimeout: [send('service-reminder-followup'), createTask('service_advisor', 'call_for_service')] }),
+      waitForEvent(
+        'service_booked',
+        { weeks: 3 },
+        { onTimeout: [send('service-reminder-followup'), createTask('service_advisor', 'call_for_service')] },
+      ),
       branch(eq('customer.language', 'en'), [wait({ days: 1 })]),
     ],
   });
@@ -45,7 +49,9 @@ describe('a marketer defines campaigns in TypeScript', () => {
     const campaign = serviceReminder();
     campaign.steps[1] = send('service-remider');
     expect(() => validateCampaign(campaign, templates)).toThrow(InvalidCampaignError);
-    expect(() => validateCampaign(campaign, templates)).toThrow(/Campaign "service-reminder".*\n.*step 1 \(send\): unknown template "service-remider"/);
+    expect(() => validateCampaign(campaign, templates)).toThrow(
+      /Campaign "service-reminder".*\n.*step 1 \(send\): unknown template "service-remider"/,
+    );
   });
 
   it('a problem inside a nested step list is located by its path', () => {
@@ -79,6 +85,8 @@ describe('a marketer defines campaigns in TypeScript', () => {
 
   it('a holdout above 100 % and a missing id are reported together', () => {
     const campaign = { ...serviceReminder(), id: undefined, options: { reentry: { mode: 'never' }, holdoutPercent: 120, priority: 0 } };
-    expect(() => validateCampaign(campaign, templates)).toThrow(/Campaign "\(no id\)"[\s\S]*id:[\s\S]*options › holdoutPercent|options\.holdoutPercent/);
+    expect(() => validateCampaign(campaign, templates)).toThrow(
+      /Campaign "\(no id\)"[\s\S]*id:[\s\S]*options › holdoutPercent|options\.holdoutPercent/,
+    );
   });
 });

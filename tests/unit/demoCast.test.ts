@@ -8,7 +8,11 @@ import { huDueMonth } from '../../vehicles/dueDates';
 
 const sunday = DateTime.fromISO('2026-11-22T00:00', { zone: 'Europe/Berlin' });
 const weekday = [{ from: '08:00', to: '18:30' }];
-const calendar = { timeZone: 'Europe/Berlin', federalState: 'BY' as const, openingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ from: '09:00', to: '13:00' }], sun: [] } };
+const calendar = {
+  timeZone: 'Europe/Berlin',
+  federalState: 'BY' as const,
+  openingHours: { mon: weekday, tue: weekday, wed: weekday, thu: weekday, fri: weekday, sat: [{ from: '09:00', to: '13:00' }], sun: [] },
+};
 
 describe('the demo dealership Autohaus Sonnenschein', () => {
   const cast = demoCast(sunday);
@@ -62,6 +66,10 @@ describe('the sending window of the embedded engine', () => {
   });
 
   it('is the default window when configured so', () => {
-    expect(sendingWindowFromSettings({ SENDING_WINDOW: 'default' }, 'always')).toEqual({ mode: 'default', window: undefined, configured: true });
+    expect(sendingWindowFromSettings({ SENDING_WINDOW: 'default' }, 'always')).toEqual({
+      mode: 'default',
+      window: undefined,
+      configured: true,
+    });
   });
 });

@@ -41,7 +41,9 @@ describe('HU/AU main inspection (§29 StVZO)', () => {
   it('names bad dates and impossible histories', () => {
     expect(() => huDueMonth({ firstRegistration: '15.05.2024' })).toThrow(/firstRegistration: expected a calendar date yyyy-MM-dd/);
     expect(() => huDueMonth({ firstRegistration: '2024-02-30' })).toThrow(/firstRegistration: 2024-02-30 is not a real calendar date/);
-    expect(() => huDueMonth({ firstRegistration: '2024-05-15', lastHuDate: '2023-01-01' })).toThrow(/lastHuDate: 2023-01-01 is before firstRegistration/);
+    expect(() => huDueMonth({ firstRegistration: '2024-05-15', lastHuDate: '2023-01-01' })).toThrow(
+      /lastHuDate: 2023-01-01 is before firstRegistration/,
+    );
     expect(() => huReminderDate({ year: 2027, month: 13 })).toThrow(/dueMonth/);
     expect(() => atLocalTime('2027-03-20', '25:00', 'Europe/Berlin')).toThrow(/time: expected a time HH:mm/);
   });
@@ -116,17 +118,37 @@ describe('next service', () => {
 
   it('names bad service data', () => {
     expect(() => nextServiceDue({})).toThrow(/needs lastServiceDate, deliveryDate or firstRegistration/);
-    expect(() => nextServiceDue({ lastServiceDate: '2025-01-01', intervalMonths: 0 })).toThrow(/intervalMonths: expected a positive whole number/);
+    expect(() => nextServiceDue({ lastServiceDate: '2025-01-01', intervalMonths: 0 })).toThrow(
+      /intervalMonths: expected a positive whole number/,
+    );
     expect(() => averageKmPerMonth([{ date: '2025-01-01', km: 10_000 }])).toThrow(/at least two readings/);
-    expect(() => averageKmPerMonth([{ date: '2025-01-01', km: 10_000 }, { date: '2025-01-01', km: 12_000 }])).toThrow(/two different dates/);
-    expect(() => averageKmPerMonth([{ date: '2025-01-01', km: 10_000 }, { date: '2025-05-01', km: 9_000 }])).toThrow(/odometer went down/);
-    expect(() => averageKmPerMonth([{ date: '2025-01-01', km: 10_000 }, { date: '2025-05-01', km: -5 }])).toThrow(/mileageReadings\.1\.km/);
+    expect(() =>
+      averageKmPerMonth([
+        { date: '2025-01-01', km: 10_000 },
+        { date: '2025-01-01', km: 12_000 },
+      ]),
+    ).toThrow(/two different dates/);
+    expect(() =>
+      averageKmPerMonth([
+        { date: '2025-01-01', km: 10_000 },
+        { date: '2025-05-01', km: 9_000 },
+      ]),
+    ).toThrow(/odometer went down/);
+    expect(() =>
+      averageKmPerMonth([
+        { date: '2025-01-01', km: 10_000 },
+        { date: '2025-05-01', km: -5 },
+      ]),
+    ).toThrow(/mileageReadings\.1\.km/);
   });
 });
 
 describe('when to offer a new car (repurchase window)', () => {
   it('a lease ending 30 September 2027 opens the window on 30 March 2027 (6 months before)', () => {
-    expect(repurchaseWindowOpens({ leaseEndDate: '2027-09-30', firstRegistration: '2024-09-30' })).toEqual({ opens: '2027-03-30', reason: 'leaseEnd' });
+    expect(repurchaseWindowOpens({ leaseEndDate: '2027-09-30', firstRegistration: '2024-09-30' })).toEqual({
+      opens: '2027-03-30',
+      reason: 'leaseEnd',
+    });
   });
 
   it('six months before 31 August is the last day of February', () => {

@@ -7,7 +7,13 @@ const customerId = '0190a3c4-0000-7000-8000-000000000002';
 describe('what an imported row tells the customer lifecycle', () => {
   it('a new or changed customer becomes a valid customer_data_changed event', () => {
     const event = parseCustomerEvent(
-      customerEventFor({ kind: 'customer_data_changed', eventId: 'dms-import:customer:x:1', customerId, occurredAt: '2026-11-22T10:00:00.000Z', changes: { lastName: 'Müller', email: 'anna@example.de', salutation: 'ms' } }),
+      customerEventFor({
+        kind: 'customer_data_changed',
+        eventId: 'dms-import:customer:x:1',
+        customerId,
+        occurredAt: '2026-11-22T10:00:00.000Z',
+        changes: { lastName: 'Müller', email: 'anna@example.de', salutation: 'ms' },
+      }),
     );
     expect(event).toMatchObject({ type: 'customer_data_changed', changes: { lastName: 'Müller', email: 'anna@example.de' } });
   });
@@ -20,7 +26,15 @@ describe('what an imported row tells the customer lifecycle', () => {
       vehicleId,
       deliveredAt: '2022-05-20',
       occurredAt: '2026-11-22T10:00:00.000Z',
-      vehicle: { vin: 'WVWZZZ1JZXW000001', make: 'VW', model: 'Golf', firstRegistrationAt: '2022-05-14', lastServiceMileage: 45123, lastHuAt: '2024-05-01', financingEndAt: '2026-05-31' },
+      vehicle: {
+        vin: 'WVWZZZ1JZXW000001',
+        make: 'VW',
+        model: 'Golf',
+        firstRegistrationAt: '2022-05-14',
+        lastServiceMileage: 45123,
+        lastHuAt: '2024-05-01',
+        financingEndAt: '2026-05-31',
+      },
     };
     expect(parseCustomerEvent(customerEventFor(change))).toMatchObject({
       type: 'vehicle_delivered',

@@ -1,5 +1,13 @@
 import { normalizeHeader, parseMapFlags, resolveColumns } from '../../import/headerMapping';
-import { parseConsent, parseGermanDate, parseGermanDateOrMonth, parseGermanNumber, parseMileage, parseSalutation, parseVin } from '../../import/germanValues';
+import {
+  parseConsent,
+  parseGermanDate,
+  parseGermanDateOrMonth,
+  parseGermanNumber,
+  parseMileage,
+  parseSalutation,
+  parseVin,
+} from '../../import/germanValues';
 import { CENTURY_RULES } from '../../import/twoDigitYears';
 
 describe('values as a German DMS writes them', () => {
@@ -34,7 +42,7 @@ describe('values as a German DMS writes them', () => {
   });
 });
 
-describe('matching the file\'s columns to fields', () => {
+describe("matching the file's columns to fields", () => {
   it('knows common German headers whatever their spelling', () => {
     expect(normalizeHeader('E-Mail')).toBe(normalizeHeader('email'));
     const columns = resolveColumns(['Kunden-Nr', 'NACHNAME', 'e-mail', 'Farbe'], 'customers');
@@ -62,8 +70,12 @@ describe('two-digit years follow the century rule of their field', () => {
     expect(parseGermanDateOrMonth('05/29', { rule: financingEndAt, today })).toBe('2029-05-01');
   });
   it('a year no reading of which fits is reported as ambiguous, and a year that fits twice too', () => {
-    expect(() => parseGermanDate('24.12.26', { rule: existingCustomerSince, today })).toThrow(/ambiguous two-digit year: neither 1926 nor 2026/);
-    expect(() => parseGermanDate('01.01.10', { rule: { field: 'birth date', lies: 'in_the_past', atMostYearsAgo: 120 }, today })).toThrow(/ambiguous two-digit year: it could be 1910 or 2010/);
+    expect(() => parseGermanDate('24.12.26', { rule: existingCustomerSince, today })).toThrow(
+      /ambiguous two-digit year: neither 1926 nor 2026/,
+    );
+    expect(() => parseGermanDate('01.01.10', { rule: { field: 'birth date', lies: 'in_the_past', atMostYearsAgo: 120 }, today })).toThrow(
+      /ambiguous two-digit year: it could be 1910 or 2010/,
+    );
   });
   it('without a rule, a two-digit year is refused', () => {
     expect(() => parseGermanDate('01.03.98')).toThrow('"01.03.98" has a two-digit year: write dd.mm.yyyy');

@@ -81,19 +81,28 @@ describe('a dealer configures its own SLA policy', () => {
 
   it('a bad policy is refused with the field and the problem named', () => {
     expect(() => resolveSlaPolicy({ callbackSla: { test_drive: { hours: -1 } } })).toThrow(/slaPolicy\.callbackSla\.test_drive/);
-    expect(() => resolveSlaPolicy({ escalation: [{ after: { hours: 1 }, notify: [] }] })).toThrow(/slaPolicy\.escalation\.0\.notify: name at least one recipient/);
+    expect(() => resolveSlaPolicy({ escalation: [{ after: { hours: 1 }, notify: [] }] })).toThrow(
+      /slaPolicy\.escalation\.0\.notify: name at least one recipient/,
+    );
     expect(() => resolveSlaPolicy({ callbackSla: { test_drve: { hours: 1 } } })).toThrow(/slaPolicy\.callbackSla/);
   });
 });
 
 describe('lead intake validation', () => {
-  const base = { dealerId: '0190a3b4-0000-7000-8000-000000000001', kind: 'test_drive', source: 'website', customer: { lastName: 'Schmidt', email: 'a@example.de' } };
+  const base = {
+    dealerId: '0190a3b4-0000-7000-8000-000000000001',
+    kind: 'test_drive',
+    source: 'website',
+    customer: { lastName: 'Schmidt', email: 'a@example.de' },
+  };
   it('accepts a web-form test-drive request', () => {
     expect(parseLeadSubmission(base).kind).toBe('test_drive');
   });
   it('names the field and the problem', () => {
     expect(() => parseLeadSubmission({ ...base, kind: 'testdrive' })).toThrow(/kind: must be one of test_drive, offer, trade_in, service/);
-    expect(() => parseLeadSubmission({ ...base, customer: { lastName: 'Schmidt' } })).toThrow(/customer: needs an email address or a phone number/);
+    expect(() => parseLeadSubmission({ ...base, customer: { lastName: 'Schmidt' } })).toThrow(
+      /customer: needs an email address or a phone number/,
+    );
     expect(() => parseLeadSubmission({ ...base, receivedAt: '2027-03-02 10:00' })).toThrow(/receivedAt: must be an ISO-8601 instant/);
   });
   it('phone numbers in any usual German notation compare equal', () => {
@@ -106,14 +115,20 @@ describe('lead intake validation', () => {
 describe('the signed callback link page', () => {
   const secret = 'a-test-secret-of-enough-length';
   const now = new Date('2026-11-24T10:00:00Z');
-  const claims = { purpose: 'log_callback' as const, subject: '0190a3b4-0000-7000-8000-000000000002', expiresAt: '2026-12-08T10:00:00Z', extra: { staffId: 's1' } };
+  const claims = {
+    purpose: 'log_callback' as const,
+    subject: '0190a3b4-0000-7000-8000-000000000002',
+    expiresAt: '2026-12-08T10:00:00Z',
+    extra: { staffId: 's1' },
+  };
   /** The refusal happens before any dependency is touched. */
   const noDeps = { client: undefined as never, prisma: undefined as never };
 
   it('shows a German form with the five outcomes for a valid link', () => {
     const pageShown = renderCallbackPage(signLinkToken(claims, secret), { secret, now });
     expect(pageShown.status).toBe(200);
-    for (const label of ['Kunde erreicht', 'Termin vereinbart', 'Nicht erreicht', 'Kein Interesse', 'Kontaktdaten falsch']) expect(pageShown.html).toContain(label);
+    for (const label of ['Kunde erreicht', 'Termin vereinbart', 'Nicht erreicht', 'Kein Interesse', 'Kontaktdaten falsch'])
+      expect(pageShown.html).toContain(label);
   });
 
   it('refuses a forged link with 403 and an expired one with 410, before touching anything', async () => {

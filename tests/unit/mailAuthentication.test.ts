@@ -17,7 +17,8 @@ describe('the envelope sender names its message', () => {
     const address = bounceAddressFor(messageId, SECRET, 'autohaus-berger.example');
     expect(digestFromBounceAddress(address, 'another-secret-of-enough-length')).toBeUndefined();
     expect(digestFromBounceAddress(address.replace(/\.[0-9a-f]{12}@/, '.000000000000@'), SECRET)).toBeUndefined();
-    for (const other of ['info@autohaus-berger.example', 'bounce+@x', 'bounce+zz.yy@x', '']) expect(digestFromBounceAddress(other, SECRET)).toBeUndefined();
+    for (const other of ['info@autohaus-berger.example', 'bounce+@x', 'bounce+zz.yy@x', ''])
+      expect(digestFromBounceAddress(other, SECRET)).toBeUndefined();
     expect(() => bounceAddressFor('<foreign@elsewhere.example>', SECRET, 'x.example')).toThrow(/messageId: .* is not one of ours/);
   });
 });
@@ -27,12 +28,16 @@ describe('DKIM configuration', () => {
   it('is off without a key, and names the setting that is missing or wrong', () => {
     expect(loadDkimKeys(base)).toEqual([]);
     expect(() => loadDkimKeys({ ...base, DKIM_SELECTOR: 'sk2027' })).toThrow(/^DKIM_SELECTOR: .*DKIM_PRIVATE_KEY/);
-    expect(() => loadDkimKeys({ ...base, DKIM_SELECTOR: 'sk2027', DKIM_PRIVATE_KEY: 'not a key' })).toThrow(/^DKIM_PRIVATE_KEY: .*not a PEM/);
-    expect(() => loadDkimKeys({ ...base, DKIM_SELECTOR: 'sk2027', DKIM_PRIVATE_KEY_PATH: '/nonexistent/dkim.pem' })).toThrow(/^DKIM_PRIVATE_KEY_PATH: cannot read/);
+    expect(() => loadDkimKeys({ ...base, DKIM_SELECTOR: 'sk2027', DKIM_PRIVATE_KEY: 'not a key' })).toThrow(
+      /^DKIM_PRIVATE_KEY: .*not a PEM/,
+    );
+    expect(() => loadDkimKeys({ ...base, DKIM_SELECTOR: 'sk2027', DKIM_PRIVATE_KEY_PATH: '/nonexistent/dkim.pem' })).toThrow(
+      /^DKIM_PRIVATE_KEY_PATH: cannot read/,
+    );
   });
 });
 
-describe('a reply snippet is the customer\'s own words', () => {
+describe("a reply snippet is the customer's own words", () => {
   it('stops at the quoted email', () => {
     expect(replySnippet('Ja, gern.\nBis bald\n\nAm 2. März 2027 schrieb Autohaus <a@b.de>:\n> Angebot')).toBe('Ja, gern. Bis bald');
     expect(replySnippet('Yes please\n> quoted')).toBe('Yes please');

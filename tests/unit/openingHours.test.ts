@@ -18,9 +18,15 @@ describe('a location enters its opening hours', () => {
 
   it('a workshop with a lunch break lists two intervals, in any order; they come back sorted', () => {
     const hours = parseOpeningHours({
-      mon: [{ from: '13:00', to: '17:00' }, { from: '07:30', to: '12:00' }],
+      mon: [
+        { from: '13:00', to: '17:00' },
+        { from: '07:30', to: '12:00' },
+      ],
     });
-    expect(hours.mon).toEqual([{ from: '07:30', to: '12:00' }, { from: '13:00', to: '17:00' }]);
+    expect(hours.mon).toEqual([
+      { from: '07:30', to: '12:00' },
+      { from: '13:00', to: '17:00' },
+    ]);
   });
 
   it('weekdays left out are closed', () => {
@@ -32,7 +38,14 @@ describe('a location enters its opening hours', () => {
   });
 
   it('intervals that merely touch (12:00–13:00 then 13:00–18:00) are fine', () => {
-    expect(() => parseOpeningHours({ wed: [{ from: '12:00', to: '13:00' }, { from: '13:00', to: '18:00' }] })).not.toThrow();
+    expect(() =>
+      parseOpeningHours({
+        wed: [
+          { from: '12:00', to: '13:00' },
+          { from: '13:00', to: '18:00' },
+        ],
+      }),
+    ).not.toThrow();
   });
 });
 
@@ -48,9 +61,14 @@ describe('mistakes in opening hours are named with weekday and problem', () => {
   });
 
   it('overlapping intervals', () => {
-    expect(() => parseOpeningHours({ sat: [{ from: '09:00', to: '13:00' }, { from: '12:00', to: '14:00' }] })).toThrow(
-      /sat: Saturday: 09:00–13:00 and 12:00–14:00 overlap/,
-    );
+    expect(() =>
+      parseOpeningHours({
+        sat: [
+          { from: '09:00', to: '13:00' },
+          { from: '12:00', to: '14:00' },
+        ],
+      }),
+    ).toThrow(/sat: Saturday: 09:00–13:00 and 12:00–14:00 overlap/);
   });
 
   it('a time that is not HH:mm', () => {

@@ -31,7 +31,9 @@ describe('a dealer defines segments in code', () => {
   });
 
   it('refuses an age range nobody can be in', () => {
-    expect(() => parseSegment({ vehicle: { olderThanYears: 10, youngerThanYears: 5 } })).toThrow(/olderThanYears must be less than youngerThanYears/);
+    expect(() => parseSegment({ vehicle: { olderThanYears: 10, youngerThanYears: 5 } })).toThrow(
+      /olderThanYears must be less than youngerThanYears/,
+    );
   });
 
   it('refuses a lastInteraction without before or after', () => {
@@ -56,7 +58,9 @@ describe('a dealer defines newsletters in code', () => {
   });
 
   it('names the field for a bad id', () => {
-    expect(() => defineNewsletter({ id: 'Sommer Aktion', name: 'Sommer', segment: {}, content })).toThrow(/Sommer Aktion\.id: must be lower-case/);
+    expect(() => defineNewsletter({ id: 'Sommer Aktion', name: 'Sommer', segment: {}, content })).toThrow(
+      /Sommer Aktion\.id: must be lower-case/,
+    );
   });
 });
 

@@ -32,7 +32,13 @@ describe('send slots: no more messages claimed than SMTP connections can carry',
       await new Promise((resolve) => setTimeout(resolve, 5));
       held -= count;
     };
-    await Promise.all([slots.hold(2, occupy(2)), slots.run(occupy(1)), slots.hold(3, occupy(3)), slots.run(occupy(1)), slots.hold(2, occupy(2))]);
+    await Promise.all([
+      slots.hold(2, occupy(2)),
+      slots.run(occupy(1)),
+      slots.hold(3, occupy(3)),
+      slots.run(occupy(1)),
+      slots.hold(2, occupy(2)),
+    ]);
     expect(most).toBe(3);
   });
 

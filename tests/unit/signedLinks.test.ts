@@ -50,14 +50,18 @@ describe('signed links in emails', () => {
 
 describe('the signing secret', () => {
   it('must be at least 32 bytes, and the error says how to set one', () => {
-    expect(() => readSettings({ LINK_SIGNING_SECRET: 'only-twenty-bytes-xx' })).toThrow(/LINK_SIGNING_SECRET: must be at least 32 bytes.*openssl rand/);
+    expect(() => readSettings({ LINK_SIGNING_SECRET: 'only-twenty-bytes-xx' })).toThrow(
+      /LINK_SIGNING_SECRET: must be at least 32 bytes.*openssl rand/,
+    );
     expect(readSettings({ LINK_SIGNING_SECRET: 'x'.repeat(32) }).LINK_SIGNING_SECRET).toHaveLength(32);
   });
   it('the public development default is refused in production, and allowed embedded, in development and in tests', () => {
     const defaults = readSettings({});
     expect(defaults.LINK_SIGNING_SECRET).toBe(DEVELOPMENT_LINK_SIGNING_SECRET);
     expect(() => assertLinkSecretFitFor(defaults, { role: 'worker', nodeEnv: 'production' })).toThrow(DevelopmentSecretError);
-    expect(() => assertLinkSecretFitFor(defaults, { role: 'API', nodeEnv: '' })).toThrow(/Refusing to start the API.*LINK_SIGNING_SECRET.*openssl rand -base64 48/);
+    expect(() => assertLinkSecretFitFor(defaults, { role: 'API', nodeEnv: '' })).toThrow(
+      /Refusing to start the API.*LINK_SIGNING_SECRET.*openssl rand -base64 48/,
+    );
     expect(() => assertLinkSecretFitFor(defaults, { role: 'API', nodeEnv: 'production', embedded: true })).not.toThrow();
     expect(() => assertLinkSecretFitFor(defaults, { role: 'API', nodeEnv: 'development' })).not.toThrow();
     expect(() => assertLinkSecretFitFor(defaults, { role: 'worker', nodeEnv: 'test' })).not.toThrow();

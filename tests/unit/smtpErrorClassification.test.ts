@@ -1,7 +1,14 @@
 import { classifySmtpError } from '../../mail/transport';
 
 /** Builds an error shaped like the ones nodemailer hands back. */
-function smtpFailure(fields: { message?: string; code?: string; originalCode?: string; response?: string; command?: string; rejected?: string[] }) {
+function smtpFailure(fields: {
+  message?: string;
+  code?: string;
+  originalCode?: string;
+  response?: string;
+  command?: string;
+  rejected?: string[];
+}) {
   const err = Object.assign(new Error(fields.message ?? 'failed'), fields);
   const replyCode = fields.response?.match(/^\d{3}/)?.[0];
   return replyCode ? Object.assign(err, { responseCode: Number(replyCode) }) : err;
@@ -72,7 +79,9 @@ describe('what a failed send means for the next attempt', () => {
     });
 
     it('554 after DATA (content refused) is permanent, about the message rather than the customer', () => {
-      expect(classifySmtpError(smtpFailure({ code: 'EMESSAGE', response: '554 5.7.1 Message rejected as spam', command: 'DATA' }))).toMatchObject({
+      expect(
+        classifySmtpError(smtpFailure({ code: 'EMESSAGE', response: '554 5.7.1 Message rejected as spam', command: 'DATA' })),
+      ).toMatchObject({
         kind: 'permanent',
         cause: 'message',
       });
@@ -88,7 +97,9 @@ describe('what a failed send means for the next attempt', () => {
 
   describe('our own setup is wrong: retry once the operator fixed it, never blame the customer', () => {
     it('535 wrong password is temporary with cause configuration, even though it is a 5xx reply', () => {
-      expect(classifySmtpError(smtpFailure({ code: 'EAUTH', response: '535 5.7.8 Authentication failed', command: 'AUTH PLAIN' }))).toMatchObject({
+      expect(
+        classifySmtpError(smtpFailure({ code: 'EAUTH', response: '535 5.7.8 Authentication failed', command: 'AUTH PLAIN' })),
+      ).toMatchObject({
         kind: 'temporary',
         cause: 'configuration',
       });

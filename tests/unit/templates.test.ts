@@ -32,7 +32,8 @@ function withoutOptionalFields(schema: z.ZodType, value: unknown): unknown {
     );
   }
   if (schema instanceof z.ZodDefault) return undefined;
-  if (schema instanceof z.ZodArray && Array.isArray(value)) return value.map((item) => withoutOptionalFields(schema.element as z.ZodType, item));
+  if (schema instanceof z.ZodArray && Array.isArray(value))
+    return value.map((item) => withoutOptionalFields(schema.element as z.ZodType, item));
   return value;
 }
 
@@ -145,17 +146,23 @@ describe('bad variables are reported by template, language and field', () => {
 
   it('requires an unsubscribe link for advertising, but not for staff emails', async () => {
     const { unsubscribeUrl, ...branding } = sampleBranding;
-    await expect(render('reactivation-1', 'de', samples('reactivation-1', 'de'), branding)).rejects.toThrow(/branding\.unsubscribeUrl: required/);
+    await expect(render('reactivation-1', 'de', samples('reactivation-1', 'de'), branding)).rejects.toThrow(
+      /branding\.unsubscribeUrl: required/,
+    );
     await expect(render('lead-assigned', 'de', samples('lead-assigned', 'de'), branding)).resolves.toBeDefined();
   });
 
   it('names missing imprint fields of the dealer', async () => {
     const branding = { ...sampleBranding, imprint: { ...sampleBranding.imprint, register: '' } };
-    await expect(render('service-reminder', 'de', samples('service-reminder', 'de'), branding)).rejects.toThrow(/branding\.imprint\.register/);
+    await expect(render('service-reminder', 'de', samples('service-reminder', 'de'), branding)).rejects.toThrow(
+      /branding\.imprint\.register/,
+    );
   });
 
   it('lists the known templates for an unknown template id', async () => {
-    await expect(render('hu-reminder-3', 'de', {})).rejects.toThrow(/Unknown template "hu-reminder-3"\. Known templates: .*hu-reminder, hu-reminder-second/);
+    await expect(render('hu-reminder-3', 'de', {})).rejects.toThrow(
+      /Unknown template "hu-reminder-3"\. Known templates: .*hu-reminder, hu-reminder-second/,
+    );
   });
 });
 
@@ -241,7 +248,12 @@ describe('precompiling', () => {
     const renderer = createRenderer();
     const stats = await renderer.precompileAll();
     expect(stats.mjmlCompiles).toBe(listTemplates().length * 2);
-    await renderer.renderMessage({ templateId: 'hu-reminder', language: 'en', variables: samples('hu-reminder', 'en'), branding: sampleBranding });
+    await renderer.renderMessage({
+      templateId: 'hu-reminder',
+      language: 'en',
+      variables: samples('hu-reminder', 'en'),
+      branding: sampleBranding,
+    });
     expect(renderer.compileStats().mjmlCompiles).toBe(listTemplates().length * 2);
   });
 });

@@ -32,7 +32,10 @@ describe('the lint rules for workflow code', () => {
   });
 
   it('reject Node built-ins, even as types', () => {
-    const problems = lintWorkflowFile('workflows/campaignEnrollment/steps/peek.ts', "import fs from 'node:fs';\nimport type { Socket } from 'net';\nconst os = require('os');");
+    const problems = lintWorkflowFile(
+      'workflows/campaignEnrollment/steps/peek.ts',
+      "import fs from 'node:fs';\nimport type { Socket } from 'net';\nconst os = require('os');",
+    );
     expect(problems).toEqual([
       expect.stringMatching(/^1: Node built-in 'node:fs' in workflow code/),
       expect.stringMatching(/^2: Node built-in 'net' in workflow code/),

@@ -32,7 +32,13 @@ function projectList(rt: EnrollmentRuntime, steps: Step[], prefix: string, from:
       const target = waitUntilInstant(step, rt.input.context, rt.input.timeZone);
       if (target && target > projection.cursor) projection.cursor = target;
     } else if (step.kind === 'send' || step.kind === 'createTask') {
-      projection.upcoming.push({ at: projection.cursor.toUTC().toISO()!, campaignId: rt.input.definition.id, stepPath, kind: step.kind, name: label(step) });
+      projection.upcoming.push({
+        at: projection.cursor.toUTC().toISO()!,
+        campaignId: rt.input.definition.id,
+        stepPath,
+        kind: step.kind,
+        name: label(step),
+      });
     } else if (step.kind === 'branch' && readsOnlyContext(step.when)) {
       const chosen = evaluateCondition(step.when, { customer: null, vehicle: null, context: rt.input.context }) ? 'then' : 'else';
       projectList(rt, step[chosen], `${stepPath}.${chosen}.`, 0, projection);

@@ -1,7 +1,12 @@
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
 import { forEachStep } from '../../campaigns/dsl/steps';
-import { campaignEventSignal, enrollmentWorkflowId, stopEnrollmentSignal, type CampaignEnrollmentInput } from '../campaignEnrollment/contract';
+import {
+  campaignEventSignal,
+  enrollmentWorkflowId,
+  stopEnrollmentSignal,
+  type CampaignEnrollmentInput,
+} from '../campaignEnrollment/contract';
 import { workflowNow } from '../shared/clock';
 import type { CampaignPlan } from './plan';
 import { activities, type LifecycleRuntime } from './runtime';
@@ -44,7 +49,13 @@ export async function enroll(rt: LifecycleRuntime, plan: CampaignPlan): Promise<
   if (!admission.admitted) return undefined;
   const input = admission.input;
   await activities.startEnrollmentWorkflow(input);
-  const ref: EnrollmentRef = { enrollmentId: input.enrollmentId, campaignId: plan.campaignId, vehicleId: plan.vehicleId, cycle, listensTo: eventsOf(input.definition) };
+  const ref: EnrollmentRef = {
+    enrollmentId: input.enrollmentId,
+    campaignId: plan.campaignId,
+    vehicleId: plan.vehicleId,
+    cycle,
+    listensTo: eventsOf(input.definition),
+  };
   state.enrollments.push(ref);
   return ref;
 }
@@ -65,7 +76,9 @@ async function signalEach(rt: LifecycleRuntime, refs: EnrollmentRef[], send: (re
 /** Stops enrollments at once (their workflows end, no timer of theirs can email anyone) and forgets them. */
 export async function stop(rt: LifecycleRuntime, refs: EnrollmentRef[], reason: string): Promise<void> {
   if (refs.length === 0) return;
-  await signalEach(rt, refs, (ref) => getExternalWorkflowHandle(enrollmentWorkflowId(ref.enrollmentId)).signal(stopEnrollmentSignal, { reason }));
+  await signalEach(rt, refs, (ref) =>
+    getExternalWorkflowHandle(enrollmentWorkflowId(ref.enrollmentId)).signal(stopEnrollmentSignal, { reason }),
+  );
   const stopped = new Set(refs.map((r) => r.enrollmentId));
   rt.state.enrollments = rt.state.enrollments.filter((e) => !stopped.has(e.enrollmentId));
 }

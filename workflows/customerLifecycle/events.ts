@@ -36,7 +36,16 @@ export function campaignEventsFor(event: LifecycleEvent): CampaignEventType[] {
 /** Signs of life that answer a reactivation (and bring a lapsed customer back). */
 export function isResponse(event: LifecycleEvent): boolean {
   if (event.type === 'interaction_recorded') return event.direction === 'inbound';
-  return ['vehicle_delivered', 'service_visit_done', 'hu_done', 'consent_given', 'consent_confirmed', 'email_replied', 'email_clicked', 'lead_submitted'].includes(event.type);
+  return [
+    'vehicle_delivered',
+    'service_visit_done',
+    'hu_done',
+    'consent_given',
+    'consent_confirmed',
+    'email_replied',
+    'email_clicked',
+    'lead_submitted',
+  ].includes(event.type);
 }
 
 type Loaded = NonNullable<Awaited<ReturnType<typeof activities.recordCustomerEvent>>['vehicle']>;
@@ -68,12 +77,18 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loade
   if (event.type === 'vehicle_delivered') {
     v.condition = event.condition;
     v.mileageReadings = [];
-    if (event.condition === 'used' && v.firstRegistration && event.mileageKm !== undefined) v.mileageReadings = withReading([], v.firstRegistration, 0);
+    if (event.condition === 'used' && v.firstRegistration && event.mileageKm !== undefined)
+      v.mileageReadings = withReading([], v.firstRegistration, 0);
     v.mileageReadings = withReading(v.mileageReadings, event.deliveredOn, event.mileageKm ?? (event.condition === 'new' ? 0 : undefined));
     state.vehicles[v.vehicleId] = v;
     // Patched: a delivery imported long after the fact gets no "how is your new car?" check-ins.
     const recent = !patched(CHECK_INS_ONLY_AFTER_RECENT_DELIVERY) || isRecentDelivery(event.deliveredOn);
-    await enrollAll(rt, [recent ? checkInPlan(v, settings) : undefined, servicePlan(v, settings, recent), huPlan(v), repurchasePlan(v, settings)]);
+    await enrollAll(rt, [
+      recent ? checkInPlan(v, settings) : undefined,
+      servicePlan(v, settings, recent),
+      huPlan(v),
+      repurchasePlan(v, settings),
+    ]);
   } else if (event.type === 'service_visit_done') {
     v = { ...v, mileageReadings: withReading(v.mileageReadings, event.visitedOn, event.mileageKm) };
     state.vehicles[v.vehicleId] = v;
@@ -82,8 +97,17 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loade
     state.vehicles[v.vehicleId] = v;
     await enrollAll(rt, [huPlan(v)]);
   } else if (event.type === 'vehicle_sold') {
-    await stop(rt, state.enrollments.filter((e) => e.vehicleId === v.vehicleId), `vehicle ${event.reason}`);
-    await activities.closeEnrollments({ customerId: rt.customerId, vehicleId: v.vehicleId, reason: `vehicle ${event.reason}`, now: workflowNow().toISO()! });
+    await stop(
+      rt,
+      state.enrollments.filter((e) => e.vehicleId === v.vehicleId),
+      `vehicle ${event.reason}`,
+    );
+    await activities.closeEnrollments({
+      customerId: rt.customerId,
+      vehicleId: v.vehicleId,
+      reason: `vehicle ${event.reason}`,
+      now: workflowNow().toISO()!,
+    });
     delete state.vehicles[v.vehicleId];
   }
 }
@@ -92,7 +116,12 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loade
 async function answerReactivation(rt: LifecycleRuntime, event: LifecycleEvent): Promise<void> {
   rt.state.reactivation = undefined;
   if (event.type === 'lead_submitted') return; // that lead has its own follow-up already
-  const { leadId } = await activities.createReactivationLead({ customerId: rt.customerId, responseEventId: event.eventId, response: event.type, now: workflowNow().toISO()! });
+  const { leadId } = await activities.createReactivationLead({
+    customerId: rt.customerId,
+    responseEventId: event.eventId,
+    response: event.type,
+    now: workflowNow().toISO()!,
+  });
   await activities.startLeadFollowUp({ leadId }); // workflow id lead-<leadId>
 }
 

@@ -47,7 +47,11 @@ export function repurchasePlan(v: VehicleFacts, settings: LifecycleSettings): Ca
   }
   const firstRegistration = registration(v);
   if (!firstRegistration && !v.deliveredOn) return undefined;
-  const { opens } = repurchaseWindowOpens({ firstRegistration, deliveryDate: v.deliveredOn, vehicleAgeYears: settings.repurchaseVehicleAgeYears });
+  const { opens } = repurchaseWindowOpens({
+    firstRegistration,
+    deliveryDate: v.deliveredOn,
+    vehicleAgeYears: settings.repurchaseVehicleAgeYears,
+  });
   // A used car bought already older than the replacement age: not before it has been ours for two years.
   const notBefore = v.deliveredOn ? DateTime.fromISO(v.deliveredOn, { zone: 'utc' }).plus({ years: 2 }).toISODate()! : opens;
   const date = opens > notBefore ? opens : notBefore;
@@ -68,7 +72,9 @@ export function huPlan(v: VehicleFacts): CampaignPlan | undefined {
 
 export function checkInPlan(v: VehicleFacts, settings: LifecycleSettings): CampaignPlan | undefined {
   const dueDate = serviceDueDate(v, settings);
-  return dueDate ? { campaignId: 'post-purchase-check-ins', vehicleId: v.vehicleId, context: { firstServiceDueDate: dueDate, dueDate } } : undefined;
+  return dueDate
+    ? { campaignId: 'post-purchase-check-ins', vehicleId: v.vehicleId, context: { firstServiceDueDate: dueDate, dueDate } }
+    : undefined;
 }
 
 /** Adds an odometer reading, keeping the newest 12 in date order. */

@@ -7,7 +7,13 @@ export function viewOf(rt: LifecycleRuntime, runEvents: number, erased: boolean)
   const { state, settings } = rt;
   const upcoming: LifecycleView['upcoming'] = [];
   if (state.status === 'active' && !state.reactivation && state.dormancyCheckAt) {
-    upcoming.push({ at: state.dormancyCheckAt, campaignId: 'reactivation', stepPath: 'dormancy', kind: 'send', name: 'reactivation starts if the customer stays silent' });
+    upcoming.push({
+      at: state.dormancyCheckAt,
+      campaignId: 'reactivation',
+      stepPath: 'dormancy',
+      kind: 'send',
+      name: 'reactivation starts if the customer stays silent',
+    });
   }
   const safe = <T>(compute: () => T): T | undefined => {
     try {
@@ -26,7 +32,13 @@ export function viewOf(rt: LifecycleRuntime, runEvents: number, erased: boolean)
       huDueMonth: safe(() => huDueMonthStart(v)),
       repurchaseDate: safe(() => repurchasePlan(v, settings)?.context.repurchaseDate as string | undefined),
     })),
-    enrollments: state.enrollments.map((e) => ({ enrollmentId: e.enrollmentId, workflowId: `enrollment-${e.enrollmentId}`, campaignId: e.campaignId, vehicleId: e.vehicleId, cycle: e.cycle })),
+    enrollments: state.enrollments.map((e) => ({
+      enrollmentId: e.enrollmentId,
+      workflowId: `enrollment-${e.enrollmentId}`,
+      campaignId: e.campaignId,
+      vehicleId: e.vehicleId,
+      cycle: e.cycle,
+    })),
     lastInteractionAt: state.lastInteractionAt,
     dormancyCheckAt: state.status === 'active' && !state.reactivation ? state.dormancyCheckAt : undefined,
     reactivation: state.reactivation,

@@ -1,7 +1,13 @@
 import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow, workflowNowMs } from '../shared/clock';
-import { customerEventSignal, defaultLifecycleSettings, lifecycleStateQuery, type CustomerLifecycleInput, type LifecycleView } from './contract';
+import {
+  customerEventSignal,
+  defaultLifecycleSettings,
+  lifecycleStateQuery,
+  type CustomerLifecycleInput,
+  type LifecycleView,
+} from './contract';
 import { enroll, stop } from './enrollments';
 import { handleEvent } from './events';
 import { activities, type LifecycleRuntime } from './runtime';
@@ -22,7 +28,11 @@ async function startReactivation(rt: LifecycleRuntime): Promise<void> {
   const now = workflowNow();
   const ref = await enroll(rt, { campaignId: 'reactivation', context: {} });
   rt.state.dormancyCheckAt = undefined;
-  rt.state.reactivation = { enrollmentId: ref?.enrollmentId, startedAt: now.toISO()!, respondBy: now.plus({ weeks: rt.settings.reactivationResponseWeeks }).toISO()! };
+  rt.state.reactivation = {
+    enrollmentId: ref?.enrollmentId,
+    startedAt: now.toISO()!,
+    respondBy: now.plus({ weeks: rt.settings.reactivationResponseWeeks }).toISO()!,
+  };
 }
 
 /** No reaction within the response window: the customer is marked lapsed (tag 'lapsed'). */
@@ -99,7 +109,12 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
     }
     if (runEvents >= settings.continueAsNewAfter || workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      return continueAsNew<typeof customerLifecycleWorkflow>({ customerId: input.customerId, settings: input.settings, carried: rt.state, pendingEvents: pending });
+      return continueAsNew<typeof customerLifecycleWorkflow>({
+        customerId: input.customerId,
+        settings: input.settings,
+        carried: rt.state,
+        pendingEvents: pending,
+      });
     }
   }
 }

@@ -16,7 +16,8 @@ export type NewsletterCounts = {
   remaining: number;
 };
 
-export type NewsletterRunStatus = 'starting' | 'waiting_to_start' | 'running' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled';
+export type NewsletterRunStatus =
+  'starting' | 'waiting_to_start' | 'running' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled';
 
 export type NewsletterProgress = NewsletterCounts & {
   newsletterId: string;

@@ -38,10 +38,19 @@ const emptyCounts = (): NewsletterCounts => ({ total: 0, sent: 0, skipped: {}, f
  */
 export async function newsletterRunWorkflow(input: NewsletterRunInput): Promise<NewsletterProgress> {
   const { newsletter } = input;
-  const state: NewsletterProgress = { newsletterId: newsletter.id, status: 'starting', batches: input.carry?.batches ?? 0, ...emptyCounts() };
+  const state: NewsletterProgress = {
+    newsletterId: newsletter.id,
+    status: 'starting',
+    batches: input.carry?.batches ?? 0,
+    ...emptyCounts(),
+  };
   let paused = input.carry?.paused ?? false;
   let cancelled = false;
-  setHandler(newsletterProgressQuery, () => ({ ...state, skipped: { ...state.skipped }, status: paused && !isFinal(state) ? 'paused' : state.status }));
+  setHandler(newsletterProgressQuery, () => ({
+    ...state,
+    skipped: { ...state.skipped },
+    status: paused && !isFinal(state) ? 'paused' : state.status,
+  }));
   setHandler(pauseNewsletterSignal, () => void (paused = true));
   setHandler(resumeNewsletterSignal, () => void (paused = false));
   setHandler(cancelNewsletterSignal, () => void (cancelled = true));
@@ -78,7 +87,14 @@ export async function newsletterRunWorkflow(input: NewsletterRunInput): Promise<
     if (executionBatches >= BATCHES_PER_EXECUTION) {
       await continueAsNew<typeof newsletterRunWorkflow>({ ...input, carry: { runId, cursor, paused, batches: state.batches, retryAt } });
     }
-    const result = await batches.deliverNewsletterBatch({ runId, newsletter, afterId: cursor, limit: batchSize(newsletter.ratePerSecond), pacedFrom, now: now() });
+    const result = await batches.deliverNewsletterBatch({
+      runId,
+      newsletter,
+      afterId: cursor,
+      limit: batchSize(newsletter.ratePerSecond),
+      pacedFrom,
+      now: now(),
+    });
     pacedFrom = result.pacedUntil;
     executionBatches += 1;
     state.batches += 1;

@@ -56,7 +56,9 @@ export async function withTemporalClient<T>(config: Settings, action: (client: C
     throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
   try {
-    return await action(new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(prisma, config).dataConverter }));
+    return await action(
+      new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(prisma, config).dataConverter }),
+    );
   } finally {
     await connection.close();
   }

@@ -9,7 +9,8 @@ const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
 
 async function conditionHolds(step: BranchStep, rt: EnrollmentRuntime): Promise<boolean> {
   const { customerId, vehicleId, context } = rt.input;
-  if (patched(BRANCH_DECIDED_IN_ACTIVITY)) return (await activities.decideBranch({ customerId, vehicleId, when: step.when, context })).matches;
+  if (patched(BRANCH_DECIDED_IN_ACTIVITY))
+    return (await activities.decideBranch({ customerId, vehicleId, when: step.when, context })).matches;
   const snapshot = await activities.loadBranchContext({ customerId, vehicleId });
   return evaluateCondition(step.when, { ...snapshot, context });
 }

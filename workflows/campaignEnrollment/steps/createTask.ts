@@ -18,5 +18,9 @@ export async function runCreateTask(step: CreateTaskStep, path: string, rt: Enro
   });
   // Ids only: the staff member's name is joined from the database by whoever shows this (histories from before this change carry assigneeName).
   const legacy = result as { assigneeName?: string };
-  rt.record(path, step, result.assigneeId ? `task for staff ${result.assigneeId}` : legacy.assigneeName ? `task for ${legacy.assigneeName}` : 'task unassigned');
+  rt.record(
+    path,
+    step,
+    result.assigneeId ? `task for staff ${result.assigneeId}` : legacy.assigneeName ? `task for ${legacy.assigneeName}` : 'task unassigned',
+  );
 }
