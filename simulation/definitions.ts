@@ -38,7 +38,6 @@ function definitionsInDirectory(dir: string): unknown[] {
     .sort();
   const found: unknown[] = [];
   for (const file of files) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const exports = require(path.join(absolute, file)) as Record<string, unknown>;
     for (const value of Object.values(exports)) if (looksLikeCampaign(value)) found.push(value);
   }
@@ -52,7 +51,6 @@ function definitionsAtGitRef(ref: string): unknown[] {
   try {
     const archive = execFileSync('git', ['-C', repoRoot, 'archive', '--format=tar', ref], { maxBuffer: 256 * 1024 * 1024 });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const catalogue = require(path.join(dir, 'campaigns', 'catalogue.ts')) as { builtInCampaigns?: unknown[] };
     if (!Array.isArray(catalogue.builtInCampaigns))
       throw new Error(`--git-ref: ${ref} has no campaigns/catalogue.ts with builtInCampaigns`);
