@@ -207,7 +207,7 @@ describe('staff emails about a waiting lead', () => {
       'VW ID.4 Pro, Vorführwagen',
       'Probefahrt',
       '2 Stunden und 15 Minuten',
-      'Eskalationsstufe 1',
+      'Eskalationsstufe 2',
       'eskaliert von Jonas Weber',
       'Newsletter Winterreifen geöffnet',
       `href="${variables.callResultUrl}"`,
