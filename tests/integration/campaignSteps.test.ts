@@ -54,6 +54,9 @@ describe('campaign steps in dealer scenarios', () => {
   type CustomerData = Parameters<typeof addCustomer>[2];
 
   /** Customers with a car each, enrolled together on a Tuesday at 10:00 (inside the sending window). */
+  /** The inspection is due eight months after the enrollment day, whichever day earlier scenarios left the clock at. */
+  const inspectionDueAfter = (day: string) => DateTime.fromISO(day).plus({ months: 8 }).toISODate()!;
+
   async function enrollOnTuesday(definition: Parameters<CampaignWorld['enroll']>[0], ...people: CustomerData[]) {
     const customers = [];
     for (const data of people) {
@@ -64,7 +67,10 @@ describe('campaign steps in dealer scenarios', () => {
     await world.skipTo(`${tuesday}T10:00`);
     const enrolled = [];
     for (const { customer, vehicle } of customers) {
-      const admission = await world.enroll(definition, customer.id, { vehicleId: vehicle.id, context: { dueDate: '2030-09-15' } });
+      const admission = await world.enroll(definition, customer.id, {
+        vehicleId: vehicle.id,
+        context: { dueDate: inspectionDueAfter(tuesday) },
+      });
       if (!admission.admitted) throw new Error(`not admitted: ${JSON.stringify(admission)}`);
       enrolled.push({ customer, enrollmentId: admission.enrollmentId, tuesday });
     }
