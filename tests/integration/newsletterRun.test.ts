@@ -78,7 +78,10 @@ describe('a newsletter run to the EV owners', () => {
       .messages()
       .map((m) => Date.parse(m.receivedAt))
       .sort((a, b) => a - b);
-    const measured = (times.length - 1) / ((times[times.length - 1] - times[0]) / 1000);
+    // From the second arrival on: the first message also waits for the pooled SMTP connection to open (TCP and
+    // greeting), so its arrival is late against the pacer's schedule and would make the rest look faster than paced.
+    const paced = times.slice(1);
+    const measured = (paced.length - 1) / ((paced[paced.length - 1] - paced[0]) / 1000);
     // The limit is a ceiling: never more than 10 % above it. Below it only by what a busy 2-core CI machine
     // costs (a 0.2 s stall is already 10 % of this run), so the floor is looser.
     expect(measured).toBeLessThan(22);
