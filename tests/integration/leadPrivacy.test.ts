@@ -1,5 +1,6 @@
 import type { temporal } from '@temporalio/proto';
 import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
+import { engineDataConverter } from '../support/engineHarness';
 import { openLeadWorld, type LeadWorld } from '../support/leadScenario';
 
 /**
@@ -14,15 +15,23 @@ describe("a lead's follow-up carries no personal data through Temporal", () => {
   });
   afterAll(async () => world?.close());
 
-  /** Every payload of the history decoded (JSON), plus everything else the history holds (failure texts …). */
-  function historyText(events: temporal.api.history.v1.IHistoryEvent[]): string {
+  /**
+   * Every payload of the history decrypted with the engine's codec (privacy/payloadCodec.ts) and read as text,
+   * plus everything else the history holds (failure texts …).
+   */
+  async function historyText(events: temporal.api.history.v1.IHistoryEvent[]): Promise<string> {
+    const [codec] = engineDataConverter(world.db.prisma).payloadCodecs ?? [];
     const texts: string[] = [];
-    const walk = (value: unknown): void => {
+    const walk = async (value: unknown): Promise<void> => {
       if (!value || typeof value !== 'object') return;
       if (value instanceof Uint8Array) return void texts.push(Buffer.from(value).toString('utf8'));
-      for (const child of Object.values(value)) walk(child);
+      if ('metadata' in value && 'data' in value) {
+        const [decoded] = await codec.decode([value as never]);
+        if (decoded?.data) texts.push(Buffer.from(decoded.data).toString('utf8'));
+      }
+      for (const child of Object.values(value)) await walk(child);
     };
-    walk(events);
+    await walk(events);
     return `${texts.join('\n')}\n${JSON.stringify(events)}`;
   }
 
@@ -64,7 +73,7 @@ describe("a lead's follow-up carries no personal data through Temporal", () => {
     expect(notes).toContain('Ottilie will nach 18 Uhr zurückrufen'); // the notes are in the dealer's database …
 
     const { events } = await world.env.client.workflow.getHandle(leadWorkflowId(lead.leadId)).fetchHistory();
-    const text = historyText(events ?? []);
+    const text = await historyText(events ?? []);
     expect(text).toContain(lead.leadId); // … and the history holds ids
     for (const personal of [
       'Ottilie',
