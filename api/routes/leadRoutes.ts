@@ -130,16 +130,14 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           if (error instanceof LeadNotFoundError) throw notFound(error.message);
           throw error;
         }
-        return reply
-          .code(202)
-          .send({
-            leadId: request.params.id,
-            outcome: request.body.outcome,
-            accepted: logged.accepted,
-            result: logged.result,
-            ...('retryAt' in logged && logged.retryAt ? { retryAt: logged.retryAt } : {}),
-            ...('reason' in logged ? { reason: logged.reason } : {}),
-          });
+        return reply.code(202).send({
+          leadId: request.params.id,
+          outcome: request.body.outcome,
+          accepted: logged.accepted,
+          result: logged.result,
+          ...('retryAt' in logged && logged.retryAt ? { retryAt: logged.retryAt } : {}),
+          ...('reason' in logged ? { reason: logged.reason } : {}),
+        });
       },
     );
 
