@@ -96,13 +96,14 @@ describe('npm start on a fresh clone', () => {
       'lifecycle emails and the escalation in the inbox',
       async () => {
         const messages = await inboxMessages(config);
-        return messages.filter(isCustomerEmail).length >= 10 && messages.some(isEscalation) && messages;
+        const subjects = messages.map((m) => m.subject);
+        const huReminder = subjects.some((s) => s.startsWith('Hauptuntersuchung') || s.startsWith('Main inspection'));
+        const serviceReminder = subjects.some((s) => s.startsWith('Ihre nächste Inspektion') || s.startsWith('Your next service'));
+        // The demo promises both reminders and the escalation; the order they arrive in is up to the worker.
+        return messages.filter(isCustomerEmail).length >= 10 && huReminder && serviceReminder && messages.some(isEscalation) && messages;
       },
       240_000,
     );
-    const subjects = afterFirstRun.map((m) => m.subject);
-    expect(subjects.some((s) => s.startsWith('Hauptuntersuchung') || s.startsWith('Main inspection'))).toBe(true);
-    expect(subjects.some((s) => s.startsWith('Ihre nächste Inspektion') || s.startsWith('Your next service'))).toBe(true);
     const timeline = await fetch(printed.match(/Customer timeline\s+(\S+)/)![1]);
     expect(timeline.status).toBe(200);
 
