@@ -12,8 +12,8 @@ export type LinkSettings = { publicBaseUrl: string; signingSecret: string; now: 
 
 /**
  * Campaign context values become template variables of the same name; dates are formatted in the
- * customer's language ("dueMonth" as "Juni 2027", any other date as "15. März 2027"). A day that
- * has already passed on the send day (in the dealer's time zone) also gives `<key>DaysOverdue`, so
+ * customer's language ("dueMonth" as "Juni 2027", any other date as "15. März 2027"). A day (or a
+ * whole month) that has already passed on the send day (in the dealer's time zone) also gives `<key>DaysOverdue`, so
  * a template never presents a past date as ahead ("überfällig seit 11 Monaten").
  */
 export function formattedContext(
@@ -27,9 +27,13 @@ export function formattedContext(
     Object.entries(context).flatMap(([key, value]): Array<[string, unknown]> => {
       if (typeof value !== 'string' || !isoDate.test(value)) return [[key, value]];
       const day = value.slice(0, 10);
-      if (key.endsWith('Month')) return [[key, formatMonthYear(day, language)]];
-      const overdue = Math.floor(today.diff(DateTime.fromISO(day, { zone: timeZone }), 'days').days);
-      return [[key, formatDate(day, language)], ...(overdue > 0 ? [[`${key}DaysOverdue`, overdue] as [string, unknown]] : [])];
+      const month = key.endsWith('Month');
+      // A due month (the HU sticker) runs to its last day; a due date is due on the day itself.
+      const dueUntil = DateTime.fromISO(day, { zone: timeZone });
+      const lastDay = month ? dueUntil.endOf('month').startOf('day') : dueUntil;
+      const overdue = Math.floor(today.diff(lastDay, 'days').days);
+      const formatted = month ? formatMonthYear(day, language) : formatDate(day, language);
+      return [[key, formatted], ...(overdue > 0 ? [[`${key}DaysOverdue`, overdue] as [string, unknown]] : [])];
     }),
   );
 }

@@ -1,6 +1,6 @@
 import { button, copy, signOff } from '../layout/blocks';
 import { defineTemplate } from '../types';
-import { deriveCustomerAndVehicle, huReminderVariables, sampleHuVariables } from './serviceShared';
+import { deriveHuDue, huReminderVariables, sampleHuVariables } from './huShared';
 
 export const huReminderSecond = defineTemplate({
   id: 'hu-reminder-second',
@@ -8,15 +8,15 @@ export const huReminderSecond = defineTemplate({
   description: 'Second HU reminder, mentioning the costlier extended inspection when more than two months overdue.',
   variables: huReminderVariables,
   sampleVariables: sampleHuVariables,
-  derive: deriveCustomerAndVehicle,
+  derive: deriveHuDue,
   texts: {
     de: {
-      subject: 'Bitte nicht vergessen: HU im {{dueMonth}} – {{vehicleName}}',
+      subject: '{{huSecondSubject}}',
       preheader: 'Wer die HU um mehr als zwei Monate überzieht, zahlt für die vertiefte Prüfung mehr.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>wir möchten Sie noch einmal daran erinnern: Für Ihr Fahrzeug {{vehicleName}} ist im {{dueMonth}} die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig.</p>' +
+            '<p>{{huSecondSentence}}</p>' +
             '<p>Gut zu wissen: Wird der Termin um mehr als zwei Monate überschritten, ist eine vertiefte Untersuchung vorgeschrieben, die rund 20 Prozent mehr kostet. ' +
             'Außerdem kann bei einer Verkehrskontrolle ein Verwarn- oder Bußgeld fällig werden. Mit einem rechtzeitigen Termin sind Sie auf der sicheren Seite.</p>',
         ),
@@ -29,7 +29,7 @@ export const huReminderSecond = defineTemplate({
       ].join('\n'),
       textBody: `{{greeting}}
 
-wir möchten Sie noch einmal daran erinnern: Für Ihr Fahrzeug {{vehicleName}} ist im {{dueMonth}} die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig.
+{{huSecondSentence}}
 
 Gut zu wissen: Wird der Termin um mehr als zwei Monate überschritten, ist eine vertiefte Untersuchung vorgeschrieben, die rund 20 Prozent mehr kostet. Außerdem kann bei einer Verkehrskontrolle ein Verwarn- oder Bußgeld fällig werden. Mit einem rechtzeitigen Termin sind Sie auf der sicheren Seite.
 
@@ -43,12 +43,12 @@ Ihr Serviceteam
 {{branding.dealerName}}`,
     },
     en: {
-      subject: "Don't forget: HU due in {{dueMonth}} – {{vehicleName}}",
+      subject: '{{huSecondSubject}}',
       preheader: 'More than two months overdue means a more expensive extended inspection.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>Just a friendly reminder: your {{vehicleName}} is due for its main inspection (HU) including the emissions test (AU) in {{dueMonth}}.</p>' +
+            '<p>{{huSecondSentence}}</p>' +
             '<p>Good to know: if the inspection is more than two months overdue, German law requires an extended inspection that costs around 20 per cent more. ' +
             'You could also be fined if you are stopped by the police. Booking in good time keeps you on the safe side.</p>',
         ),
@@ -61,7 +61,7 @@ Ihr Serviceteam
       ].join('\n'),
       textBody: `{{greeting}}
 
-Just a friendly reminder: your {{vehicleName}} is due for its main inspection (HU) including the emissions test (AU) in {{dueMonth}}.
+{{huSecondSentence}}
 
 Good to know: if the inspection is more than two months overdue, German law requires an extended inspection that costs around 20 per cent more. You could also be fined if you are stopped by the police. Booking in good time keeps you on the safe side.
 

@@ -1,6 +1,6 @@
 import { button, copy, signOff } from '../layout/blocks';
 import { defineTemplate } from '../types';
-import { deriveCustomerAndVehicle, huReminderVariables, sampleHuVariables } from './serviceShared';
+import { deriveHuDue, huReminderVariables, sampleHuVariables } from './huShared';
 
 export const huReminder = defineTemplate({
   id: 'hu-reminder',
@@ -8,15 +8,15 @@ export const huReminder = defineTemplate({
   description: 'Main inspection (HU incl. AU, §29 StVZO) is due in month X.',
   variables: huReminderVariables,
   sampleVariables: sampleHuVariables,
-  derive: deriveCustomerAndVehicle,
+  derive: deriveHuDue,
   texts: {
     de: {
-      subject: 'Hauptuntersuchung im {{dueMonth}} fällig – {{vehicleName}}',
+      subject: '{{huSubject}}',
       preheader: 'HU und AU in einem Termin bei uns – bequem online buchen.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>für Ihr Fahrzeug {{vehicleName}} ist im {{dueMonth}} die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig. ' +
+            '<p>{{huDueSentence}} ' +
             'Den Monat sehen Sie auch auf der Prüfplakette an Ihrem hinteren Kennzeichen.</p>' +
             '<p>Bei uns erledigen Sie beides in einem Termin: Wir bereiten Ihr Fahrzeug auf die Prüfung vor und stellen es zur HU vor. ' +
             'Sollte dabei ein Mangel festgestellt werden, beheben wir ihn in der Regel gleich – so sparen Sie sich einen zweiten Weg.</p>',
@@ -27,7 +27,7 @@ export const huReminder = defineTemplate({
       ].join('\n'),
       textBody: `{{greeting}}
 
-für Ihr Fahrzeug {{vehicleName}} ist im {{dueMonth}} die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig. Den Monat sehen Sie auch auf der Prüfplakette an Ihrem hinteren Kennzeichen.
+{{huDueSentence}} Den Monat sehen Sie auch auf der Prüfplakette an Ihrem hinteren Kennzeichen.
 
 Bei uns erledigen Sie beides in einem Termin: Wir bereiten Ihr Fahrzeug auf die Prüfung vor und stellen es zur HU vor. Sollte dabei ein Mangel festgestellt werden, beheben wir ihn in der Regel gleich – so sparen Sie sich einen zweiten Weg.
 
@@ -39,12 +39,12 @@ Ihr Serviceteam
 {{branding.dealerName}}`,
     },
     en: {
-      subject: 'Main inspection (HU) due in {{dueMonth}} – {{vehicleName}}',
+      subject: '{{huSubject}}',
       preheader: 'HU and emissions test in one appointment with us – easy to book online.',
       mjmlBody: [
         copy(
           '<p>{{greeting}}</p>' +
-            '<p>Your {{vehicleName}} is due for its main inspection (Hauptuntersuchung, HU) including the emissions test (AU) in {{dueMonth}}. ' +
+            '<p>{{huDueSentence}} ' +
             'You can also see the month on the inspection sticker on your rear number plate.</p>' +
             '<p>We take care of both in a single appointment: we prepare your car for the inspection and present it for the HU. ' +
             'If a defect is found, we can usually fix it straight away – saving you a second trip.</p>',
@@ -55,7 +55,7 @@ Ihr Serviceteam
       ].join('\n'),
       textBody: `{{greeting}}
 
-Your {{vehicleName}} is due for its main inspection (Hauptuntersuchung, HU) including the emissions test (AU) in {{dueMonth}}. You can also see the month on the inspection sticker on your rear number plate.
+{{huDueSentence}} You can also see the month on the inspection sticker on your rear number plate.
 
 We take care of both in a single appointment: we prepare your car for the inspection and present it for the HU. If a defect is found, we can usually fix it straight away – saving you a second trip.
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { customerAddressing, customerSchema, locationSchema, vehicleName, vehicleSchema } from '../variables';
 import type { Language } from '../types';
-import { formatDate, formatMonthYear, formatOverdueFor } from '../formatting';
+import { formatDate, formatOverdueFor } from '../formatting';
 import { sampleCustomer, sampleLocation, sampleVehicle } from './samples';
 
 /** Variables shared by the workshop reminders (inspection, first service). */
@@ -15,26 +15,10 @@ export const serviceReminderVariables = z.object({
   location: locationSchema,
 });
 
-/** Variables of the HU (main inspection) reminders. */
-export const huReminderVariables = z.object({
-  customer: customerSchema,
-  vehicle: vehicleSchema,
-  /** Pre-formatted due month, e.g. "Juni 2027" / "June 2027" (see formatMonthYear). */
-  dueMonth: z.string().min(1),
-  location: locationSchema,
-});
-
 export const sampleServiceVariables = (language: Language) => ({
   customer: sampleCustomer,
   vehicle: sampleVehicle,
   dueDate: formatDate('2027-03-15', language),
-  location: sampleLocation,
-});
-
-export const sampleHuVariables = (language: Language) => ({
-  customer: sampleCustomer,
-  vehicle: sampleVehicle,
-  dueMonth: formatMonthYear('2027-06-01', language),
   location: sampleLocation,
 });
 

@@ -1,6 +1,7 @@
 import { formattedContext } from '../../activities/delivery/templateVariables';
 import { renderMessage, sampleBranding, type Language } from '../../templates';
 import { sampleOverdueServiceVariables, sampleServiceVariables } from '../../templates/definitions/serviceShared';
+import { sampleHuVariables, sampleOverdueHuVariables } from '../../templates/definitions/huShared';
 
 /**
  * A service reminder says what is true on the day it is sent: "due by 15 March 2027" while the date
@@ -78,5 +79,42 @@ describe('the send day decides whether a campaign date is overdue', () => {
     const message = await render('service-reminder', 'de', variables);
     expect(message.text).toContain('seit 22 Monaten überfällig');
     expect(message.text).not.toContain('bis zum 6. Januar 2025');
+  });
+});
+
+describe('an HU reminder says whether the month on the sticker is still ahead', () => {
+  const sentOn = new Date('2026-12-02T09:00:00Z');
+
+  it('a due month still running on the send day is not overdue: the HU may be done until its last day', () => {
+    expect(formattedContext({ dueMonth: '2026-12-01' }, 'de', sentOn)).toEqual({ dueMonth: 'Dezember 2026' });
+  });
+
+  it('a month that has ended gives the days since its last day', () => {
+    expect(formattedContext({ dueMonth: '2026-10-01' }, 'de', sentOn)).toEqual({ dueMonth: 'Oktober 2026', dueMonthDaysOverdue: 32 });
+  });
+
+  it('ahead: "im Juni 2027 fällig", never a word of overdue', async () => {
+    const de = await render('hu-reminder', 'de', sampleHuVariables('de'));
+    const en = await render('hu-reminder', 'en', sampleHuVariables('en'));
+    expect(de.subject).toBe('Hauptuntersuchung im Juni 2027 fällig – VW Golf 8 Variant (M-AB 1234)');
+    expect(de.text).toContain('ist im Juni 2027 die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig.');
+    expect(en.subject).toBe('Main inspection (HU) due in June 2027 – VW Golf 8 Variant (M-AB 1234)');
+    expect([de.subject, de.text].join('\n')).not.toMatch(/überfällig/);
+  });
+
+  it('passed: both reminders say it is overdue and for how long, in German and in English', async () => {
+    const de = await render('hu-reminder', 'de', sampleOverdueHuVariables('de'));
+    const en = await render('hu-reminder', 'en', sampleOverdueHuVariables('en'));
+    expect(de.subject).toBe('Hauptuntersuchung überfällig – VW Golf 8 Variant (M-AB 1234)');
+    expect(de.text).toContain(
+      'war im Januar 2025 die Hauptuntersuchung (HU) einschließlich Abgasuntersuchung (AU) fällig – sie ist also seit 4 Monaten überfällig.',
+    );
+    expect(en.subject).toBe('Main inspection (HU) overdue – VW Golf 8 Variant (M-AB 1234)');
+    expect(en.text).toContain('in January 2025 – it has been overdue for 4 months.');
+    expect(everything(de)).not.toContain('ist im Januar 2025');
+
+    const second = await render('hu-reminder-second', 'de', sampleOverdueHuVariables('de'));
+    expect(second.subject).toBe('Bitte nicht vergessen: HU seit 4 Monaten überfällig – VW Golf 8 Variant (M-AB 1234)');
+    expect(second.text).toContain('inzwischen ist sie seit 4 Monaten überfällig');
   });
 });
