@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startDevServer } from '../../infra/temporal/devServer';
-import { freePort } from '../support/freePort';
+import { freePort } from '../../infra/freePort';
 import { createLocalTestEnv } from '../support/temporalEnv';
 import * as activities from '../support/workflows/activities';
 import { greetDealerWorkflow, sleepForDays } from '../support/workflows';

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { InboxStore } from '../../mail/inbox/inboxStore';
-import { freePort } from './freePort';
+import { freePort } from '../../infra/freePort';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');

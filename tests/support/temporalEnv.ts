@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { resolveTemporalCli } from '../../infra/temporal/resolveTemporalCli';
-import { resolveTimeSkippingServer } from '../../infra/temporal/resolveTimeSkippingServer';
-import { eventually } from './eventually';
-import { freePort } from './freePort';
+import { spawnedServerEnvironment } from '../../infra/temporal/spawnedServerEnvironment';
+import { startTimeSkippingServer } from '../../infra/temporal/timeSkippingServer';
+import { freePort } from '../../infra/freePort';
 
 /**
  * Real Temporal servers for integration tests, on the executables the project provisions
@@ -22,19 +21,14 @@ function quietTemporalRuntime(): void {
   }
 }
 
-/** The Java time-skipping test server: timers of months pass in seconds. */
 /** `client` options go to `env.client`: the engine's payload codec (tests/support/engineHarness.ts engineDataConverter). */
 type ClientOptions = { dataConverter?: DataConverter };
 const dataConverters = new WeakMap<TestWorkflowEnvironment, DataConverter>();
 
+/** The Java time-skipping test server: timers of months pass in seconds. */
 export async function createTimeSkippingTestEnv(client: ClientOptions = {}): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
-  const { executable } = await resolveTimeSkippingServer();
-  if (executable.type !== 'existing-path') return TestWorkflowEnvironment.createTimeSkipping({ server: { executable }, client });
-  const port = await freePort();
-  // Started as the SDK starts it (port only): time skipping then stays locked except while the client awaits a result
-  // or sleeps. `--enable-time-skipping` would start it unlocked, and every timer, ten-year timeouts included, would fire.
-  return startedBy(spawnServer(executable.path, [String(port)]), `127.0.0.1:${port}`, true, client);
+  return remembered(await startTimeSkippingServer(client), client);
 }
 
 /** The Temporal CLI dev server, in memory, on a random free port, namespace "default". Real time. */
@@ -56,74 +50,18 @@ export async function createLocalTestEnv(client: ClientOptions = {}): Promise<Te
     '--log-level',
     'warn',
   ];
-  return startedBy(spawnServer(executable.path, args), `127.0.0.1:${port}`, false, client);
-}
-
-/**
- * The SDK gives a server it starts itself 5 s to accept connections; a cold JVM on a busy 2-core machine needs
- * more. So the suite starts the provisioned executables itself and connects once they answer, however long that
- * takes (the server exiting is the only failure), then hands the process to the environment's teardown.
- */
-type SpawnedServer = { child: ChildProcess; exited: Promise<number | null>; output: () => string };
-
-function spawnServer(executable: string, args: string[]): SpawnedServer {
-  const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
-  return { child, exited, output: () => output };
-}
-
-/** The SDK's own factory for a server that is already running; with time skipping when the server has it. */
-const connectToRunning = (
-  TestWorkflowEnvironment as unknown as {
-    create(options: {
-      server: { type: 'existing' };
-      supportsTimeSkipping: boolean;
-      address: string;
-      namespace: string;
-      client: ClientOptions;
-    }): Promise<TestWorkflowEnvironment>;
-  }
-).create.bind(TestWorkflowEnvironment);
-
-async function startedBy(
-  server: SpawnedServer,
-  address: string,
-  timeSkipping: boolean,
-  client: ClientOptions,
-): Promise<TestWorkflowEnvironment> {
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  const env = await eventually(
-    `the Temporal server on ${address} answering`,
-    async () => {
-      if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}:\n${server.output()}`);
-      const probe = await Connection.connect({ address, connectTimeout: 2_000 });
-      await probe.close();
-      return connectToRunning({ server: { type: 'existing' }, supportsTimeSkipping: timeSkipping, address, namespace: 'default', client });
-    },
-    300_000,
-  ).catch(async (error) => {
-    server.child.kill('SIGKILL');
-    throw error;
+  const env = await spawnedServerEnvironment({
+    executable: executable.path,
+    args,
+    address: `127.0.0.1:${port}`,
+    timeSkipping: false,
+    client,
   });
+  return remembered(env, client);
+}
+
+function remembered(env: TestWorkflowEnvironment, client: ClientOptions): TestWorkflowEnvironment {
   if (client.dataConverter) dataConverters.set(env, client.dataConverter);
-  const teardown = env.teardown.bind(env);
-  Object.assign(env, {
-    async teardown() {
-      await teardown();
-      server.child.kill('SIGTERM');
-      const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-      await server.exited;
-      clearTimeout(timer);
-    },
-  });
   return env;
 }
 
