@@ -3,6 +3,7 @@ import type { Settings } from '../../config/settings';
 import type { PrismaClient } from '../../db/generated/client';
 import { signedUrl } from '../../links/signedLinks';
 import { formatDateTime, formatWaitingTime } from '../../templates/formatting';
+import { TIMELINE_LABELS, word } from '../../timeline/labels';
 
 /**
  * The variables of the lead-assigned and lead-escalation emails: who to call and how, what they asked
@@ -15,12 +16,8 @@ export type LeadEmailDeps = { prisma: PrismaClient; settings: Pick<Settings, 'PU
 /** Lead kinds in the engine → the labels the staff templates know. */
 const KIND_LABEL_KEY = { test_drive: 'test-drive', offer: 'quote', trade_in: 'trade-in', service: 'service' } as const;
 
-const SOURCE_LABELS: Record<string, string> = {
-  website: 'Website-Formular',
-  phone: 'Telefonnotiz',
-  manufacturer: 'Hersteller',
-  reactivation: 'Reaktivierungs-Kampagne',
-};
+/** Lead sources as the staff read them: the same labels as the timeline and the cockpit. */
+const SOURCE_LABELS = TIMELINE_LABELS.de.leadSources;
 
 /** Links bound to the recipient; a mailbox (no staff id) gets the outcome link only: taking over needs a person. */
 export function leadLinks(deps: LeadEmailDeps, leadId: string, staffId: string | undefined, now: Date, validityDays: number) {
@@ -84,7 +81,7 @@ export async function leadEmailVariables(
       ...(lead.message ? { message: lead.message } : {}),
       receivedAt: formatDateTime(lead.receivedAt, 'de'),
       waitingFor: formatWaitingTime(input.now.getTime() - lead.receivedAt.getTime(), 'de'),
-      source: SOURCE_LABELS[lead.source] ?? lead.source,
+      source: word(SOURCE_LABELS, lead.source),
     },
     touchpoints: touchpoints.map((t) => ({
       date: formatDateTime(t.occurredAt, 'de'),
