@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { repurchaseVehicleAge } from '../../campaigns/builtin/repurchase';
 import type { InboundEndpoint } from '../../inbound/smtpEndpoint';
 import type { ReceivedMail } from '../../mail/smtpReceiver';
@@ -134,7 +135,7 @@ describe('customers who answer our emails', () => {
     expect(lead.message).toContain('was würden Sie mir für meinen ID.4 geben?');
     expect(lead.message).toContain('Volkswagen ID.4');
     await world.env.client.workflow.getHandle(leadWorkflowId(lead.id)).describe();
-    const assigned = await waitFor(() =>
+    const assigned = await eventually('the lead assigned', () =>
       world.db.prisma.lead.findFirst({ where: { id: lead.id, assignedToId: { not: null } }, include: { assignedTo: true } }),
     );
     // Sabine Kraus, her salesperson, is still on holiday this week: the colleague at work gets the lead.
@@ -169,12 +170,3 @@ describe('customers who answer our emails', () => {
     expect([total('repurchase-vehicle-age', 'replies'), total('repurchase-vehicle-age', 'leadsFromReplies')]).toEqual([2, 1]);
   });
 });
-
-async function waitFor<T>(probe: () => Promise<T | null>, attempts = 300): Promise<T> {
-  for (let i = 0; i < attempts; i++) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('condition never held');
-}

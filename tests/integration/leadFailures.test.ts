@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { WorkflowFailedError } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { loadOpenLeads } from '../../timeline/loadTimeline';
@@ -30,14 +31,11 @@ describe('a lead follow-up that cannot go on says so', () => {
       (e) => e.activityTaskStartedEventAttributes && scheduled.includes(String(e.activityTaskStartedEventAttributes.scheduledEventId)),
     );
   };
-  async function untilRows<T>(read: () => Promise<T[]>, count: number): Promise<T[]> {
-    for (let i = 0; i < 300; i++) {
+  const untilRows = <T>(read: () => Promise<T[]>, count: number): Promise<T[]> =>
+    eventually(`${count} rows`, async () => {
       const rows = await read();
-      if (rows.length >= count) return rows;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`expected ${count} rows`);
-  }
+      return rows.length >= count && rows;
+    });
   const openLeadsPage = async () =>
     renderOpenLeads(await loadOpenLeads({ prisma: world.db.prisma, now: () => new Date() }, world.dealership.dealer.id));
 

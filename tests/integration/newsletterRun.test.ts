@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import {
   cancelNewsletterRun,
   newsletterRunProgress,
@@ -93,10 +94,10 @@ describe('a newsletter run to the EV owners', () => {
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 10 }), { label: 'pause' });
     await world.smtp.waitForMessages(5, 120_000);
     await pauseNewsletterRun(world.env.client, workflowId);
-    await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
-    await waitFor(
-      async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused',
+    await eventually('paused', async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused');
+    await eventually(
       'paused in the database',
+      async () => (await world.db.prisma.newsletterRun.findFirst({ where: { workflowId } }))?.status === 'paused',
     );
     const whilePaused = world.smtp.messages().length;
     await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -120,11 +121,3 @@ describe('a newsletter run to the EV owners', () => {
     await recordHistory(world.env.client, workflowId, 'newsletter-paused-resumed-cancelled');
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not ${what} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

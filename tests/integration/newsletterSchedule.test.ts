@@ -1,3 +1,4 @@
+import { eventually } from '../support/eventually';
 import { DateTime } from 'luxon';
 import { newsletterRunResult } from '../../newsletters/runs';
 import {
@@ -63,13 +64,12 @@ describe('a scheduled newsletter', () => {
     await world.addElectricCustomers(1, 'no-basis', { emailConsentBasis: 'none', existingCustomerSince: null });
     await triggerNewsletterSchedule(world.env.client, 'tyre-change-autumn');
     const handle = world.env.client.schedule.getHandle(newsletterScheduleId('tyre-change-autumn'));
-    let workflowId: string | undefined;
-    for (let i = 0; i < 100 && !workflowId; i++) {
-      workflowId = (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId;
-      if (!workflowId) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const workflowId = await eventually(
+      'the schedule started a run',
+      async () => (await handle.describe()).info.recentActions[0]?.action.workflow.workflowId,
+    );
     expect(workflowId).toMatch(/^newsletter-tyre-change-autumn-/);
-    const summary = await newsletterRunResult(world.env.client, workflowId!);
+    const summary = await newsletterRunResult(world.env.client, workflowId);
     expect(summary).toMatchObject({ status: 'completed', total: 13, sent: 12, skipped: { no_legal_basis: 1 } });
     const copies = copiesByAddress(world.smtp.messages());
     expect([...copies.keys()].sort()).toEqual(customers.map((c) => c.email).sort());
@@ -85,10 +85,9 @@ describe('a scheduled newsletter', () => {
 });
 
 /** The schedule list comes from visibility, which lags a moment behind. */
-async function waitForList(world: NewsletterWorld, done: (ids: string[]) => boolean): Promise<string[]> {
-  for (let i = 0; ; i++) {
+function waitForList(world: NewsletterWorld, done: (ids: string[]) => boolean): Promise<string[]> {
+  return eventually('the schedule list as expected', async () => {
     const ids = (await listNewsletterSchedules(world.env.client)).map((s) => s.newsletterId);
-    if (done(ids) || i >= 50) return ids;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return done(ids) && ids;
+  });
 }

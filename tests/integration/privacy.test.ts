@@ -14,6 +14,7 @@ import { lifecycleWorkflowId } from '../../workflows/customerLifecycle/contract'
 import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { apiClient, type ApiResponse } from '../support/apiClient';
 import { addCustomer, addVehicle } from '../support/dealership';
+import { eventually } from '../support/eventually';
 import { evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
 import { readHistories, tablesContaining } from '../support/temporalHistories';
 
@@ -27,15 +28,6 @@ const serviceByLanguage = defineCampaign({
   context: ['dueDate'],
   steps: [branch(eq('customer.language', 'en'), [createTask('service_advisor', 'call_in_english')], [send('service-reminder')])],
 });
-
-async function until<T>(read: () => Promise<T>, ready: (value: T) => boolean, what: string): Promise<T> {
-  for (let attempt = 0; attempt < 300; attempt++) {
-    const value = await read().catch(() => undefined);
-    if (value !== undefined && ready(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`never happened: ${what}`);
-}
 
 /**
  * Wiebke Quastenberg asks for a test drive, gets a service reminder, moves house (new email and
@@ -128,11 +120,7 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
     );
     expect(lead.customerId).toBe(customerId);
     leadId = lead.leadId;
-    await until(
-      () => queryLeadState(env.client, leadId),
-      (s) => s.assigneeId !== undefined,
-      'the lead is assigned',
-    );
+    await eventually('the lead is assigned', async () => (await queryLeadState(env.client, leadId)).assigneeId !== undefined);
 
     // A campaign whose branch reads her data (language): she is German, so she gets the email.
     const admission = await startEnrollment({
@@ -179,15 +167,12 @@ describe('privacy: nothing personal in Temporal, and an erasure that reaches eve
       },
     });
     expect(noted.statusCode).toBe(202);
-    await until(
-      () => db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } }),
-      (c) => c.email === wiebke.newEmail && c.phone === wiebke.newPhone,
-      'the data change is applied',
-    );
-    await until(
-      () => db.prisma.touchpoint.findFirst({ where: { customerId, summary: wiebke.interaction } }),
-      (t) => t !== null,
-      'the interaction is recorded',
+    await eventually('the data change is applied', async () => {
+      const c = await db.prisma.customer.findUniqueOrThrow({ where: { id: customerId } });
+      return c.email === wiebke.newEmail && c.phone === wiebke.newPhone;
+    });
+    await eventually('the interaction is recorded', () =>
+      db.prisma.touchpoint.findFirst({ where: { customerId, summary: wiebke.interaction } }),
     );
 
     // The EV newsletter reaches her new address.
