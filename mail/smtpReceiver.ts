@@ -25,7 +25,7 @@ export interface SmtpReceiver {
   /** smtp://host:port, ready for createMailTransport(). */
   url: string;
   messages(): ReceivedMail[];
-  /** Resolves with the matching messages once enough arrived; rejects after timeoutMs (default 5 s). */
+  /** Resolves with the matching messages once enough arrived; rejects after timeoutMs (default 2 min: a bound that names what never arrived, far above a busy machine's delay). */
   waitForMessages(expect: MessageExpectation, timeoutMs?: number): Promise<ReceivedMail[]>;
   /** Forgets received messages and the transaction counts. */
   clear(): void;
@@ -115,7 +115,7 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
     port: boundPort,
     url: `smtp://${host.includes(':') ? `[${host}]` : host}:${boundPort}`,
     messages: () => [...received],
-    waitForMessages: (expect, timeoutMs = 5000) => waitFor(received, waiters, expect, timeoutMs),
+    waitForMessages: (expect, timeoutMs = 120_000) => waitFor(received, waiters, expect, timeoutMs),
     clear() {
       received.length = 0;
       counts.accepted = 0;
