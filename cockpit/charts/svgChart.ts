@@ -3,16 +3,22 @@ import { SafeHtml } from '../../timeline/html';
 
 /**
  * Renders an ECharts option to an SVG string on the server (ECharts' SSR mode: no DOM, no script in
- * the page). Animations are off, so the SVG is the final picture. ECharts escapes its texts.
+ * the page, no third-party host). Animations are off, so the SVG is the final picture. ECharts escapes
+ * its texts. The cockpit and the simulation report both draw with it.
  */
-export function renderSvgChart(option: echarts.EChartsCoreOption, size: { width: number; height: number }): SafeHtml {
+export function renderSvg(option: echarts.EChartsCoreOption, size: { width: number; height: number }): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
-    return new SafeHtml(`<div class="chart">${chart.renderToSVGString()}</div>`);
+    return chart.renderToSVGString();
   } finally {
     chart.dispose();
   }
+}
+
+/** The same, as a block of a cockpit page. */
+export function renderSvgChart(option: echarts.EChartsCoreOption, size: { width: number; height: number }): SafeHtml {
+  return new SafeHtml(`<div class="chart">${renderSvg(option, size)}</div>`);
 }
 
 export const PALETTE = ['#1d4ed8', '#93c5fd', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed'];

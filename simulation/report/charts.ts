@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type * as echarts from 'echarts';
+import { renderSvg } from '../../cockpit/charts/svgChart';
 
 /**
  * Charts for the report, drawn by Apache ECharts on the server as SVG (no browser, no third-party
@@ -6,15 +7,7 @@ import * as echarts from 'echarts';
  */
 export type Series = { name: string; values: number[] };
 
-function render(option: echarts.EChartsCoreOption, height = 320): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 960, height });
-  try {
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'system-ui, sans-serif' }, ...option });
-    return chart.renderToSVGString();
-  } finally {
-    chart.dispose();
-  }
-}
+const render = (option: echarts.EChartsCoreOption, height = 320): string => renderSvg(option, { width: 960, height });
 
 /** Weekly counts, stacked per series; `markAbove` draws a line a dealer reads as "too much". */
 export function weeklyStackedBars(
