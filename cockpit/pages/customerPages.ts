@@ -1,3 +1,4 @@
+import { rowsOrNone } from './rows';
 import type { CustomerHit, loadCustomerCard } from '../data/customers';
 import type { Translator } from '../i18n';
 import { html } from '../layout';
@@ -16,21 +17,17 @@ export function customerSearchBody(query: string, hits: CustomerHit[], tr: Trans
         ? html`<section>
             <table id="customer-hits">
               <tbody>
-                ${
-                  hits.length
-                    ? hits.map(
-                        (h) =>
-                          html`<tr>
-                            <td><a href="/cockpit/customers/${h.id}">${h.name}</a></td>
-                            <td>${h.email ?? '–'}</td>
-                            <td>${h.externalDmsId ?? '–'}</td>
-                            <td>${h.plates.join(', ')}</td>
-                          </tr>`,
-                      )
-                    : html`<tr>
-                        <td>${tr.t('customers.none')}</td>
-                      </tr>`
-                }
+                ${rowsOrNone(
+                  hits,
+                  (h) =>
+                    html`<tr>
+                      <td><a href="/cockpit/customers/${h.id}">${h.name}</a></td>
+                      <td>${h.email ?? '–'}</td>
+                      <td>${h.externalDmsId ?? '–'}</td>
+                      <td>${h.plates.join(', ')}</td>
+                    </tr>`,
+                  tr.t('customers.none'),
+                )}
               </tbody>
             </table>
           </section>`
@@ -78,23 +75,19 @@ export function customerCardBody(card: Awaited<ReturnType<typeof loadCustomerCar
         <h2>${tr.t('customers.enrollments')}</h2>
         <table>
           <tbody>
-            ${
-              card.enrollments.length
-                ? card.enrollments.map(
-                    (e) =>
-                      html`<tr>
-                        <td>
-                          <a href="/cockpit/campaigns/${e.campaignId}" class="campaign-link">${e.campaignId}</a>
-                          v${e.version}${e.holdout ? html` <span class="badge">${tr.label('holdout')}</span>` : ''}
-                        </td>
-                        <td>${tr.label(e.status)}${e.exitReason ? html`<div class="detail">${e.exitReason}</div>` : ''}</td>
-                        <td>${dateTime(e.enteredAt, tr.lang)}</td>
-                      </tr>`,
-                  )
-                : html`<tr>
-                    <td>${tr.t('common.none')}</td>
-                  </tr>`
-            }
+            ${rowsOrNone(
+              card.enrollments,
+              (e) =>
+                html`<tr>
+                  <td>
+                    <a href="/cockpit/campaigns/${e.campaignId}" class="campaign-link">${e.campaignId}</a>
+                    v${e.version}${e.holdout ? html` <span class="badge">${tr.label('holdout')}</span>` : ''}
+                  </td>
+                  <td>${tr.label(e.status)}${e.exitReason ? html`<div class="detail">${e.exitReason}</div>` : ''}</td>
+                  <td>${dateTime(e.enteredAt, tr.lang)}</td>
+                </tr>`,
+              tr.t('common.none'),
+            )}
           </tbody>
         </table>
       </section>
@@ -102,20 +95,16 @@ export function customerCardBody(card: Awaited<ReturnType<typeof loadCustomerCar
         <h2>${tr.t('customers.leads')}</h2>
         <table>
           <tbody>
-            ${
-              card.leads.length
-                ? card.leads.map(
-                    (l) =>
-                      html`<tr>
-                        <td><a href="/cockpit/leads/${l.id}">${tr.label(l.kind)}</a></td>
-                        <td>${tr.label(l.status)}</td>
-                        <td>${dateTime(l.receivedAt, tr.lang)}</td>
-                      </tr>`,
-                  )
-                : html`<tr>
-                    <td>${tr.t('common.none')}</td>
-                  </tr>`
-            }
+            ${rowsOrNone(
+              card.leads,
+              (l) =>
+                html`<tr>
+                  <td><a href="/cockpit/leads/${l.id}">${tr.label(l.kind)}</a></td>
+                  <td>${tr.label(l.status)}</td>
+                  <td>${dateTime(l.receivedAt, tr.lang)}</td>
+                </tr>`,
+              tr.t('common.none'),
+            )}
           </tbody>
         </table>
       </section>

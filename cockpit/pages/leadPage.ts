@@ -1,3 +1,4 @@
+import { rowsOrNone } from './rows';
 import type { LeadDetail } from '../data/leadDetail';
 import type { Translator } from '../i18n';
 import { csrfField, html } from '../layout';
@@ -107,59 +108,47 @@ export function leadBody(data: LeadDetail, tr: Translator, options: { csrfToken:
       <h3>${de ? 'Verlauf' : 'Trail'}</h3>
       <table id="trail">
         <tbody>
-          ${
-            data.trail.length
-              ? data.trail.map(
-                  (t) =>
-                    html`<tr>
-                      <td>${dateTime(t.at, tr.lang)}</td>
-                      <td>${t.summary}</td>
-                      <td>${t.staff ?? ''}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td>${tr.t('lead.noneYet')}</td>
-                </tr>`
-          }
+          ${rowsOrNone(
+            data.trail,
+            (t) =>
+              html`<tr>
+                <td>${dateTime(t.at, tr.lang)}</td>
+                <td>${t.summary}</td>
+                <td>${t.staff ?? ''}</td>
+              </tr>`,
+            tr.t('lead.noneYet'),
+          )}
         </tbody>
       </table>
       <h3>${tr.t('lead.staffMails')}</h3>
       <table id="staff-mails">
         <tbody>
-          ${
-            data.staffMails.length
-              ? data.staffMails.map(
-                  (m) =>
-                    html`<tr>
-                      <td>${dateTime(m.at, tr.lang)}</td>
-                      <td>${m.to}</td>
-                      <td>${m.subject ?? m.templateId}</td>
-                      <td>${tr.label(m.status)}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td>${tr.t('lead.noneYet')}</td>
-                </tr>`
-          }
+          ${rowsOrNone(
+            data.staffMails,
+            (m) =>
+              html`<tr>
+                <td>${dateTime(m.at, tr.lang)}</td>
+                <td>${m.to}</td>
+                <td>${m.subject ?? m.templateId}</td>
+                <td>${tr.label(m.status)}</td>
+              </tr>`,
+            tr.t('lead.noneYet'),
+          )}
         </tbody>
       </table>
       <h3>${de ? 'Abwesend (bei der Zuweisung übersprungen)' : 'Absent (skipped when assigning)'}</h3>
       <table id="absences">
         <tbody>
-          ${
-            data.absences.length
-              ? data.absences.map(
-                  (a) =>
-                    html`<tr>
-                      <td>${a.who} (${tr.label(a.role)})</td>
-                      <td>${calendarDay(a.from, tr.lang)} – ${calendarDay(a.to, tr.lang)}</td>
-                      <td>${tr.label(a.reason)}${a.note ? ` · ${a.note}` : ''}</td>
-                    </tr>`,
-                )
-              : html`<tr>
-                  <td>${tr.t('common.none')}</td>
-                </tr>`
-          }
+          ${rowsOrNone(
+            data.absences,
+            (a) =>
+              html`<tr>
+                <td>${a.who} (${tr.label(a.role)})</td>
+                <td>${calendarDay(a.from, tr.lang)} – ${calendarDay(a.to, tr.lang)}</td>
+                <td>${tr.label(a.reason)}${a.note ? ` · ${a.note}` : ''}</td>
+              </tr>`,
+            tr.t('common.none'),
+          )}
         </tbody>
       </table>
     </section>
