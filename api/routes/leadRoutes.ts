@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callbackOutcomeSchema, LeadNotFoundError, logCallbackOutcome } from '../../leads/callbackOutcome';
 import { IdempotencyKeyReusedError, submitLead } from '../../leads/intake';
 import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmission';
-import { queryLeadState } from '../../leads/queries';
+import { queryLeadState } from '../../leads/leadFollowUpClient';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiProblem, notFound } from '../problems';
