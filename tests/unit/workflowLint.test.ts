@@ -77,3 +77,42 @@ describe('the lint rules for workflow code', () => {
     expect(lintWorkflowFile('activities/leads/fine.ts', "import fs from 'node:fs';\nexport const t = Date.now();")).toEqual([]);
   });
 });
+
+// The rule block eslint.config.mjs applies outside workflows/: no workflow started by a bare name.
+const { typedWorkflowCallsConfig } = require('../../lint/typedWorkflowCalls.cjs');
+
+function lintClientFile(relativePath: string, code: string): string[] {
+  const linter = new Linter({ cwd: ROOT });
+  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, typedWorkflowCallsConfig];
+  return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
+}
+
+describe('the lint rule for starting workflows', () => {
+  it('rejects a start, signal-with-start or execute by a bare name, whose args nobody checks', () => {
+    const problems = lintClientFile(
+      'leads/shortcut.ts',
+      [
+        "await client.workflow.start('leadFollowUpWorkflow', { taskQueue, workflowId: `lead-${id}`, args: [{ lead: id }] });",
+        "await deps.client.workflow.signalWithStart('customerLifecycleWorkflow', { taskQueue, workflowId, signal, args: [] });",
+        "await env.client.workflow.execute('healthCheckWorkflow', { taskQueue, workflowId, args: [1] });",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: Workflow started by a bare name/),
+      expect.stringMatching(/^2: Workflow started by a bare name/),
+      expect.stringMatching(/^3: Workflow started by a bare name/),
+    ]);
+  });
+
+  it('allows a name with the workflow function type, a workflow function, and other start() calls', () => {
+    const problems = lintClientFile(
+      'engine/fine.ts',
+      [
+        "await client.workflow.execute<typeof healthCheckWorkflow>('healthCheckWorkflow', { taskQueue, workflowId, args: ['x'] });",
+        'await client.workflow.start(sleepForDays, { taskQueue, workflowId, args: [30] });',
+        "await server.start('now');",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
+  });
+});
