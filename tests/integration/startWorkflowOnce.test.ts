@@ -53,33 +53,20 @@ describe.each([
 
   it("signal-with-start signals the running workflow; with restart 'never' a closed one is left alone", async () => {
     const workflowId = freshId();
-    const signal = 'poke';
-    const first = await signalWithStartOnce(env.client, 'healthCheckWorkflow', {
-      taskQueue,
-      workflowId,
-      args: ['a'],
-      signal,
-      signalArgs: [],
-      restart: 'never',
-    });
-    const second = await signalWithStartOnce(env.client, 'healthCheckWorkflow', {
-      taskQueue,
-      workflowId,
-      args: ['a'],
-      signal,
-      signalArgs: [],
-      restart: 'never',
-    });
+    const poke = () =>
+      signalWithStartOnce(env.client, 'healthCheckWorkflow', {
+        taskQueue,
+        workflowId,
+        args: ['a'],
+        signal: 'poke',
+        signalArgs: [],
+        restart: 'never',
+      });
+    const first = await poke();
+    const second = await poke();
     expect(second?.signaledRunId).toBe(first?.signaledRunId);
     await first!.terminate('closed');
-    const refused = await signalWithStartOnce(env.client, 'healthCheckWorkflow', {
-      taskQueue,
-      workflowId,
-      args: ['a'],
-      signal,
-      signalArgs: [],
-      restart: 'never',
-    });
+    const refused = await poke();
     expect(refused).toBeUndefined();
   });
 });

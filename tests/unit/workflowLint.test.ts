@@ -5,12 +5,19 @@ import tseslint from 'typescript-eslint';
 // The same rule block eslint.config.mjs applies to workflows/ (CommonJS, so jest and ESLint load the one file).
 const { ROOT, workflowSandboxConfig } = require('../../lint/workflowSandbox.cjs');
 
-/** A maintainer adds code to a workflow; the lint step (run by `npm test` before jest) says what is wrong with it. */
-function lintWorkflowFile(relativePath: string, code: string): string[] {
-  const linter = new Linter({ cwd: ROOT });
-  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, workflowSandboxConfig];
-  return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
-}
+// The rule block eslint.config.mjs applies outside workflows/: no workflow started by a bare name.
+const { typedWorkflowCallsConfig } = require('../../lint/typedWorkflowCalls.cjs');
+
+/** A maintainer adds code; the lint step (run by `npm test` before jest) says what is wrong with it. */
+const linterFor =
+  (rules: Linter.Config) =>
+  (relativePath: string, code: string): string[] => {
+    const linter = new Linter({ cwd: ROOT });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, rules];
+    return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
+  };
+const lintWorkflowFile = linterFor(workflowSandboxConfig);
+const lintClientFile = linterFor(typedWorkflowCallsConfig);
 
 describe('the lint rules for workflow code', () => {
   it('reject activities, Prisma, mail and other I/O imported as values into a workflow', () => {
@@ -77,15 +84,6 @@ describe('the lint rules for workflow code', () => {
     expect(lintWorkflowFile('activities/leads/fine.ts', "import fs from 'node:fs';\nexport const t = Date.now();")).toEqual([]);
   });
 });
-
-// The rule block eslint.config.mjs applies outside workflows/: no workflow started by a bare name.
-const { typedWorkflowCallsConfig } = require('../../lint/typedWorkflowCalls.cjs');
-
-function lintClientFile(relativePath: string, code: string): string[] {
-  const linter = new Linter({ cwd: ROOT });
-  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, typedWorkflowCallsConfig];
-  return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
-}
 
 describe('the lint rule for starting workflows', () => {
   it('rejects a start, signal-with-start or execute by a bare name, whose args nobody checks', () => {
