@@ -1,12 +1,14 @@
 import tseslint from 'typescript-eslint';
 import sandbox from './lint/workflowSandbox.cjs';
+import typedCalls from './lint/typedWorkflowCalls.cjs';
 
 const { PURE_MODULES, noBuiltins, workflowImports, workflowSandboxConfig } = sandbox;
 
 /**
  * The architecture's promises as lint rules (see lint/workflowSandbox.cjs): workflow code imports values only from
  * workflow code, the workflow SDK, luxon and an allow-list of pure modules, no Node built-ins, no wall clock or
- * Math.random; and no floating promises anywhere. `npm run lint` runs this and Prettier; `npm test` runs it first.
+ * Math.random; outside workflows/, no workflow started by a bare name (lint/typedWorkflowCalls.cjs); and no floating
+ * promises anywhere. `npm run lint` runs this and Prettier; `npm test` runs it first.
  */
 export default tseslint.config(
   { ignores: ['node_modules/', 'db/generated/', '.data/', 'dist/', 'test-artifacts/'] },
@@ -20,6 +22,7 @@ export default tseslint.config(
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: { '@typescript-eslint/no-floating-promises': 'error' },
   },
+  typedCalls.typedWorkflowCallsConfig,
   { ...workflowSandboxConfig, plugins: {} },
   // The one place that reads Temporal's deterministic clock.
   { files: ['workflows/shared/clock.ts'], rules: { 'no-restricted-syntax': 'off' } },

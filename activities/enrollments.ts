@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { CampaignDefinition } from '../campaigns/dsl/campaign';
 import { evaluateCondition, type Condition } from '../campaigns/dsl/conditions';
 import type { PrismaClient } from '../db/generated/client';
+import { enrollmentWorkflowId } from '../workflows/campaignEnrollment/contract';
 
 export type AdmitEnrollmentInput = {
   customerId: string;
@@ -67,7 +68,7 @@ export async function admitEnrollment(prisma: PrismaClient, input: AdmitEnrollme
       status: holdout ? 'completed' : 'active',
       exitReason: holdout ? 'holdout' : undefined,
       enteredAt: new Date(input.now),
-      workflowId: holdout ? undefined : `enrollment-${input.enrollmentId}`,
+      workflowId: holdout ? undefined : enrollmentWorkflowId(input.enrollmentId),
     },
   });
   return holdout

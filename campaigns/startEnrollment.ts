@@ -1,9 +1,10 @@
 import crypto from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../db/generated/client';
 import { admitEnrollment, type Admission } from '../activities/enrollments';
-import { enrollmentWorkflowId, type CampaignEnrollmentInput } from '../workflows/campaignEnrollment/contract';
+import type { CampaignEnrollmentInput } from '../workflows/campaignEnrollment/contract';
 import type { CampaignDefinition } from './dsl/campaign';
+import { startEnrollmentWorkflow } from './enrollmentClient';
 
 export type StartEnrollmentRequest = {
   client: Client;
@@ -53,14 +54,6 @@ export async function startEnrollment(request: StartEnrollmentRequest): Promise<
     context,
     timeZone: customer.location?.timeZone ?? customer.dealer.timeZone,
   };
-  try {
-    await request.client.workflow.start('campaignEnrollmentWorkflow', {
-      taskQueue: request.taskQueue,
-      workflowId: enrollmentWorkflowId(enrollmentId),
-      args: [input],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startEnrollmentWorkflow(request.client, request.taskQueue, input);
   return admission;
 }

@@ -1,9 +1,10 @@
-import { WorkflowExecutionAlreadyStartedError, WorkflowIdReusePolicy, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import { createCockpitUser } from '../cockpit/auth/users';
 import { submitLead } from '../leads/intake';
 import type { CockpitRole, PrismaClient } from '../db/generated/client';
 import { newsletterById } from '../newsletters';
-import { newsletterRunWorkflowId, pauseNewsletterSignal, type NewsletterRunInput } from '../workflows/newsletterRun/contract';
+import { startPausedNewsletterRun } from '../newsletters/runs';
+import { newsletterRunWorkflowId } from '../workflows/newsletterRun/contract';
 import { demoUuid } from './enrollDemo';
 import type { DemoDealership } from './seedDemoData';
 
@@ -16,7 +17,8 @@ export const DEMO_USERS: Array<{ email: string; name: string; role: CockpitRole 
   { email: `lena.hofer@${DOMAIN}`, name: 'Lena Hofer', role: 'marketing' },
   { email: `stefan.obermeier@${DOMAIN}`, name: 'Stefan Obermeier', role: 'service_advisor' },
 ];
-export const DEMO_NEWSLETTER_WORKFLOW_ID = newsletterRunWorkflowId('tyre-change-autumn', 'demo');
+const DEMO_RUN_LABEL = 'demo';
+export const DEMO_NEWSLETTER_WORKFLOW_ID = newsletterRunWorkflowId('tyre-change-autumn', DEMO_RUN_LABEL);
 
 /** Cockpit users for the demo dealership (the team lead for its one location), created once. */
 export async function seedDemoCockpitUsers(prisma: PrismaClient, dealership: DemoDealership): Promise<void> {
@@ -70,22 +72,7 @@ export async function seedDemoLeadHistory(prisma: PrismaClient, dealership: Demo
  * Started once; a later start finds the workflow id taken and leaves it alone.
  */
 export async function startDemoNewsletterRun(deps: { client: Client; taskQueue: string }, dealership: DemoDealership): Promise<void> {
-  const input: NewsletterRunInput = {
-    newsletter: { ...newsletterById('tyre-change-autumn'), dealerId: dealership.dealerId },
-    trigger: 'manual',
-  };
-  try {
-    await deps.client.workflow.signalWithStart('newsletterRunWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId: DEMO_NEWSLETTER_WORKFLOW_ID,
-      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      args: [input],
-      signal: pauseNewsletterSignal,
-      signalArgs: [],
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startPausedNewsletterRun(deps, { ...newsletterById('tyre-change-autumn'), dealerId: dealership.dealerId }, DEMO_RUN_LABEL);
 }
 
 /**

@@ -19,6 +19,7 @@ import { emailsDueSoon, type DueSoon } from '../demo/dueNow';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/demoCockpit';
 import { seedDemo, type DemoSeed } from '../demo/seedDemo';
 import { startLocalApi } from './localApi';
+import type { EngineWorkflows } from './startWorkflowOnce';
 import { payloadEncryption } from '../privacy/payloadEncryption';
 import { sendingWindowFromSettings } from './sendingWindow';
 
@@ -118,7 +119,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       namespace: settings.TEMPORAL_NAMESPACE,
       dataConverter: payloadEncryption(database.prisma, settings).dataConverter,
     });
-    const probe = await client.workflow.execute('healthCheckWorkflow', {
+    const probe = await client.workflow.execute<EngineWorkflows['healthCheckWorkflow']>('healthCheckWorkflow', {
       taskQueue: settings.TEMPORAL_TASK_QUEUE,
       workflowId: `health-${new Date().toISOString()}`,
       args: [`start-${Date.now()}`],

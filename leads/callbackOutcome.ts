@@ -3,13 +3,8 @@ import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@
 import { z } from 'zod';
 import { recordCallbackOutcome } from '../activities/leads/outcomes';
 import type { PrismaClient } from '../db/generated/client';
-import {
-  CALLBACK_OUTCOMES,
-  leadWorkflowId,
-  logCallbackOutcomeUpdate,
-  type CallbackOutcome,
-  type OutcomeReceipt,
-} from '../workflows/leadFollowUp/contract';
+import { CALLBACK_OUTCOMES, type CallbackOutcome, type OutcomeReceipt } from '../workflows/leadFollowUp/contract';
+import { updateCallbackOutcome } from './leadFollowUpClient';
 
 export type LeadClientDeps = { client: Client; prisma: PrismaClient; clock?: () => Date };
 
@@ -62,12 +57,9 @@ export async function logCallbackOutcome(deps: LeadClientDeps, request: Callback
   if (!lead) throw new LeadNotFoundError(leadId);
   const outcomeId = parsed.data.outcomeId ?? crypto.randomUUID();
   if (note) await deps.prisma.callbackNote.createMany({ data: [{ outcomeId, leadId, note }], skipDuplicates: true });
-  const handle = deps.client.workflow.getHandle(leadWorkflowId(leadId));
   let reason = 'the lead has no running follow-up';
   try {
-    const receipt = await handle.executeUpdate(logCallbackOutcomeUpdate, {
-      args: [{ outcomeId, outcome, ...(staffId ? { staffId } : {}) }],
-    });
+    const receipt = await updateCallbackOutcome(deps.client, leadId, { outcomeId, outcome, ...(staffId ? { staffId } : {}) });
     return {
       accepted: true,
       outcomeId,

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Prisma, PrismaClient, TouchpointChannel } from '../db/generated/client';
-import { leadWorkflowId, type LeadFollowUpInput } from '../workflows/leadFollowUp/contract';
+import type { LeadFollowUpInput } from '../workflows/leadFollowUp/contract';
 import { matchOrCreateCustomer } from './customerMatch';
+import { startLeadFollowUp } from './leadFollowUpClient';
 import { parseLeadSubmission, type LeadSubmission, type ValidLeadSubmission } from './leadSubmission';
 import { resolveSlaPolicy, type SlaPolicyOverride } from './slaPolicy';
 
@@ -215,15 +216,5 @@ async function findRepeat(tx: Prisma.TransactionClient, lead: ValidLeadSubmissio
 
 async function startFollowUp(deps: LeadIntakeDeps, leadId: string): Promise<void> {
   const input: LeadFollowUpInput = { leadId, ...(deps.slaPolicy ? { policy: deps.slaPolicy } : {}) };
-  try {
-    await deps.client.workflow.start('leadFollowUpWorkflow', {
-      taskQueue: deps.taskQueue,
-      workflowId: leadWorkflowId(leadId),
-      args: [input],
-      // A finished follow-up is never started again for the same lead.
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
-  }
+  await startLeadFollowUp(deps.client, deps.taskQueue, input);
 }

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { PrismaClient } from '../db/generated/client';
-import { leadWorkflowId, staffAvailabilityChangedSignal } from '../workflows/leadFollowUp/contract';
+import { signalStaffAvailabilityChanged } from './leadFollowUpClient';
 
 /**
  * Call after recording an absence (vacation, sick note): every open lead of that person re-checks
@@ -12,7 +12,7 @@ export async function notifyStaffAbsence(deps: { client: Client; prisma: PrismaC
   let told = 0;
   for (const { id } of open) {
     try {
-      await deps.client.workflow.getHandle(leadWorkflowId(id)).signal(staffAvailabilityChangedSignal, { staffId });
+      await signalStaffAvailabilityChanged(deps.client, id, staffId);
       told += 1;
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error; // that follow-up has ended

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { leadWorkflowId, takeOverLeadSignal } from '../workflows/leadFollowUp/contract';
 import { LeadNotFoundError, type LeadClientDeps } from './callbackOutcome';
+import { signalTakeOver } from './leadFollowUpClient';
 
 const takeOverSchema = z.strictObject({ leadId: z.uuid({ message: 'must be a UUID' }), staffId: z.uuid({ message: 'must be a UUID' }) });
 
@@ -16,5 +16,5 @@ export async function takeOverLead(deps: LeadClientDeps, request: { leadId: stri
   const staff = await deps.prisma.staff.findUnique({ where: { id: staffId } });
   if (!staff || !staff.active || staff.dealerId !== lead.dealerId)
     throw new Error(`staffId: ${staffId} is not an active colleague at this dealer`);
-  await deps.client.workflow.getHandle(leadWorkflowId(leadId)).signal(takeOverLeadSignal, { staffId, requestId: crypto.randomUUID() });
+  await signalTakeOver(deps.client, leadId, { staffId, requestId: crypto.randomUUID() });
 }

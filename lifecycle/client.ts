@@ -1,5 +1,6 @@
-import type { Client } from '@temporalio/client';
-import { enrollmentStateQuery, enrollmentWorkflowId } from '../workflows/campaignEnrollment/contract';
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { queryEnrollmentState } from '../campaigns/enrollmentClient';
+import { signalWithStartOnce } from '../engine/startWorkflowOnce';
 import {
   customerEventSignal,
   lifecycleStateQuery,
@@ -8,6 +9,7 @@ import {
   type LifecycleSettings,
   type LifecycleView,
 } from '../workflows/customerLifecycle/contract';
+import type { customerLifecycleWorkflow } from '../workflows/customerLifecycle/workflow';
 import type { PrismaClient } from '../db/generated/client';
 import { parseCustomerEvent, type CustomerEvent, type CustomerEventInput } from './customerEvents';
 import { storeEventDetails } from './eventDetails';
@@ -20,6 +22,11 @@ export type LifecycleClientDeps = {
   /** Only for a lifecycle that starts with this event (tests use a low continue-as-new threshold). */
   settings?: Partial<LifecycleSettings>;
 };
+
+/** The customer's lifecycle workflow (id `customer-<customerId>`, built by lifecycleWorkflowId only). */
+export function lifecycleHandle(client: Client, customerId: string): WorkflowHandle<typeof customerLifecycleWorkflow> {
+  return client.workflow.getHandle<typeof customerLifecycleWorkflow>(lifecycleWorkflowId(customerId));
+}
 
 /**
  * Delivers an event to the customer's lifecycle, starting it if it is not running (signal-with-start
@@ -34,12 +41,14 @@ export async function sendCustomerEvent(
   const parsed = parseCustomerEvent(event);
   const signal = await storeEventDetails(deps.prisma, customerId, parsed);
   const input: CustomerLifecycleInput = { customerId, ...(deps.settings ? { settings: deps.settings } : {}) };
-  await deps.client.workflow.signalWithStart('customerLifecycleWorkflow', {
+  // A lifecycle that has ended (lapsed, erased) starts afresh with the customer's next event.
+  await signalWithStartOnce(deps.client, 'customerLifecycleWorkflow', {
     taskQueue: deps.taskQueue,
     workflowId: lifecycleWorkflowId(customerId),
     args: [input],
     signal: customerEventSignal,
     signalArgs: [signal],
+    restart: 'after-close',
   });
 }
 
@@ -59,13 +68,10 @@ export type CustomerJourney = Omit<LifecycleView, 'upcoming'> & { upcoming: Jour
  * what each running enrollment will send or ask staff to do next, with dates, sorted by date.
  */
 export async function queryCustomerJourney(client: Client, customerId: string): Promise<CustomerJourney> {
-  const view = await client.workflow.getHandle(lifecycleWorkflowId(customerId)).query(lifecycleStateQuery);
+  const view = await lifecycleHandle(client, customerId).query(lifecycleStateQuery);
   const upcoming: JourneyItem[] = [...view.upcoming];
   for (const enrollment of view.enrollments) {
-    const state = await client.workflow
-      .getHandle(enrollmentWorkflowId(enrollment.enrollmentId))
-      .query(enrollmentStateQuery)
-      .catch(() => undefined); // finished meanwhile
+    const state = await queryEnrollmentState(client, enrollment.enrollmentId).catch(() => undefined); // finished meanwhile
     if (state?.status !== 'running') continue;
     upcoming.push(...state.upcoming.map((u) => ({ ...u, enrollmentId: enrollment.enrollmentId, vehicleId: enrollment.vehicleId })));
   }

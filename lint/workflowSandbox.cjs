@@ -30,7 +30,7 @@ const workflowImports = {
     messages: {
       builtin: "Node built-in '{{spec}}' in workflow code: workflows run in Temporal's deterministic sandbox (no I/O).",
       value:
-        "'{{spec}}' is imported as a value into workflow code: import only types from outside workflows/ (`import type`), or add a pure module to PURE_MODULES in lint/workflowSandbox.mjs.",
+        "'{{spec}}' is imported as a value into workflow code: import only types from outside workflows/ (`import type`), or add a pure module to PURE_MODULES in lint/workflowSandbox.cjs.",
     },
   },
   create(context) {

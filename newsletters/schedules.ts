@@ -2,6 +2,7 @@ import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, type Client, type Schedu
 import { componentLogger } from '../config/logger';
 import { newsletterScheduleId, type NewsletterRunInput } from '../workflows/newsletterRun/contract';
 import type { NewsletterDefinition } from './definition';
+import type { WorkflowName } from '../engine/startWorkflowOnce';
 import { scheduleSpecFor } from './scheduleSpec';
 
 const log = componentLogger('newsletters.schedules');
@@ -23,7 +24,7 @@ function scheduleOptionsFor(definition: NewsletterDefinition, taskQueue: string)
     spec: scheduleSpecFor(definition.schedule!),
     action: {
       type: 'startWorkflow' as const,
-      workflowType: 'newsletterRunWorkflow',
+      workflowType: 'newsletterRunWorkflow' satisfies WorkflowName,
       // Temporal appends the scheduled time, so each run has its own workflow id (and run row).
       workflowId: newsletterScheduleId(definition.id),
       taskQueue,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { callbackOutcomeSchema, LeadNotFoundError, logCallbackOutcome } from '../../leads/callbackOutcome';
 import { IdempotencyKeyReusedError, submitLead } from '../../leads/intake';
 import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmission';
-import { queryLeadState } from '../../leads/queries';
+import { queryLeadState } from '../../leads/leadFollowUpClient';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiProblem, notFound } from '../problems';
@@ -100,23 +100,29 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'Log what came of a callback (stops or re-schedules the escalation)',
+          description:
+            "The running follow-up validates the outcome and answers what it did (202). A lead whose follow-up is already over refuses it (409): the outcome is then kept as a note in the customer's history, and the answer says why it was not taken. An unknown lead is 404.",
           tags,
           params: leadParams,
           body: outcomeBody,
           response: {
+            ...errorResponses,
             202: z.object({
               leadId: z.string(),
               outcome: z.string(),
-              accepted: z
-                .boolean()
-                .describe(
-                  'true: the running follow-up took the outcome; false: the follow-up was already over, the outcome is kept as a note',
-                ),
-              result: z.enum(['completed', 'retry', 'unreachable', 'late', 'recorded_late']),
+              accepted: z.literal(true).describe('The running follow-up took the outcome'),
+              result: z.enum(['completed', 'retry', 'unreachable', 'late']),
               retryAt: z.string().optional().describe("When the next call attempt is due (after 'no_answer')"),
-              reason: z.string().optional().describe('Why the follow-up did not accept it'),
             }),
-            ...errorResponses,
+            409: problemSchema
+              .extend({
+                leadId: z.string(),
+                outcome: z.string(),
+                accepted: z.literal(false),
+                result: z.literal('recorded_late').describe("Kept as a note in the customer's history"),
+                reason: z.string().describe('Why the follow-up did not accept it'),
+              })
+              .describe('The follow-up had already closed: not taken as an outcome, kept as a note'),
           },
         },
       },
@@ -130,13 +136,23 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           if (error instanceof LeadNotFoundError) throw notFound(error.message);
           throw error;
         }
+        const about = { leadId: request.params.id, outcome: request.body.outcome };
+        if (!logged.accepted) {
+          return reply.code(409).send({
+            statusCode: 409,
+            error: 'Conflict',
+            message: `lead ${request.params.id}: the outcome was not accepted (${logged.reason}); it is kept as a note in the customer's history`,
+            ...about,
+            accepted: false,
+            result: logged.result,
+            reason: logged.reason,
+          });
+        }
         return reply.code(202).send({
-          leadId: request.params.id,
-          outcome: request.body.outcome,
-          accepted: logged.accepted,
+          ...about,
+          accepted: true,
           result: logged.result,
-          ...('retryAt' in logged && logged.retryAt ? { retryAt: logged.retryAt } : {}),
-          ...('reason' in logged ? { reason: logged.reason } : {}),
+          ...(logged.retryAt ? { retryAt: logged.retryAt } : {}),
         });
       },
     );

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { revokeApiKey, createApiKey } from '../../api/apiKeys';
 import { addCustomer } from '../support/dealership';
@@ -314,6 +315,36 @@ describe('lifecycle events from the DMS', () => {
     });
     expect(erased.erasedAt).not.toBeNull();
     expect(erased.email).toBeNull();
+  });
+});
+
+describe('the outcome of a callback, logged by the dealership’s phone system', () => {
+  it('is taken while the lead is open (202), refused once the follow-up has closed (409, kept as a note), 404 for an unknown lead', async () => {
+    const { call, auth, db } = world;
+    const submitted = await call({
+      method: 'POST',
+      url: '/leads',
+      headers: auth,
+      payload: { kind: 'test_drive', source: 'website', customer: { lastName: 'Rückruf', email: 'rueckruf@example.de' } },
+    });
+    expect(submitted.statusCode).toBe(201);
+    const { leadId } = submitted.json() as { leadId: string };
+    const outcome = (body: object, id = leadId) =>
+      call({ method: 'POST', url: `/leads/${id}/callback-outcomes`, headers: auth, payload: body });
+
+    const reached = await outcome({ outcome: 'reached', note: 'Probefahrt Samstag' });
+    expect(reached.statusCode).toBe(202);
+    expect(reached.json()).toEqual({ leadId, outcome: 'reached', accepted: true, result: 'completed' });
+
+    const late = await outcome({ outcome: 'not_interested' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ leadId, outcome: 'not_interested', accepted: false, result: 'recorded_late' });
+    expect(late.json().message).toMatch(/not accepted .*kept as a note/);
+    const notes = await db.prisma.touchpoint.findMany({ where: { leadId, kind: 'callback.outcome' }, orderBy: { createdAt: 'asc' } });
+    expect(notes.map((n) => n.summary)).toEqual(['Rückruf: Kunde erreicht – Probefahrt Samstag', 'Rückruf: Kein Interesse']);
+
+    const unknown = await outcome({ outcome: 'reached' }, crypto.randomUUID());
+    expect(unknown.statusCode).toBe(404);
   });
 });
 

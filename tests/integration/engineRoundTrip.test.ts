@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { connectDatabase } from '../../db/client';
 import { deployMigrations } from '../../db/migrationRunner';
+import type { EngineWorkflows } from '../../engine/startWorkflowOnce';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { engineDataConverter, startEngineWorker } from '../support/engineHarness';
@@ -27,7 +28,7 @@ describe('the engine writes to its database from a workflow', () => {
       const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
       try {
         const workflowId = `health-${Date.now()}`;
-        const probe = await env.client.workflow.execute('healthCheckWorkflow', {
+        const probe = await env.client.workflow.execute<EngineWorkflows['healthCheckWorkflow']>('healthCheckWorkflow', {
           taskQueue: engine.taskQueue,
           workflowId,
           args: ['dev-server-postgres'],
@@ -55,7 +56,7 @@ describe('the engine writes to its database from a workflow', () => {
       try {
         const engine = await startEngineWorker(env, { prisma: database.prisma, smtpUrl: smtp.url });
         try {
-          const probe = await env.client.workflow.execute('healthCheckWorkflow', {
+          const probe = await env.client.workflow.execute<EngineWorkflows['healthCheckWorkflow']>('healthCheckWorkflow', {
             taskQueue: engine.taskQueue,
             workflowId: `health-pglite-${Date.now()}`,
             args: ['pglite'],

@@ -2,8 +2,10 @@ import { readSettings } from '../../config/settings';
 import { handleCallbackForm, renderCallbackPage } from '../../leads/callbackPage';
 import { handleTakeOverForm } from '../../leads/takeOverPage';
 import { signLinkToken } from '../../links/signedLinks';
+import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { runCli } from '../support/cliProcess';
 import { berlinTime, openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
+import { recordHistory } from '../support/recordedHistories';
 
 /** What staff log after calling, and the signed links in their emails. */
 describe('logging the outcome of a callback', () => {
@@ -187,5 +189,7 @@ describe('logging the outcome of a callback', () => {
     ]);
     const task = await world.db.prisma.callbackTask.findFirstOrThrow({ where: { leadId: lead.leadId } });
     expect(task).toMatchObject({ status: 'done', outcome: 'reached' });
+    // Two accepted outcome Updates in one history; the refused ones left no event (the validator rejected them).
+    await recordHistory(world.env.client, leadWorkflowId(lead.leadId), 'lead-outcome-updates');
   });
 });

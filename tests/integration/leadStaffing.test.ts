@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { atLocalTime } from '../../time/instant';
+import { startLeadFollowUp } from '../../leads/leadFollowUpClient';
 import { notifyStaffAbsence } from '../../leads/staffAbsence';
 import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';
 import { openLeadWorld, recipient, type LeadWorld } from '../support/leadScenario';
@@ -118,11 +119,7 @@ describe('leads go to someone who is at work', () => {
         receivedAt: await world.now(),
       },
     });
-    await world.env.client.workflow.start('leadFollowUpWorkflow', {
-      taskQueue: world.engine.taskQueue,
-      workflowId: `lead-${lead.id}`,
-      args: [{ leadId: lead.id }],
-    });
+    await startLeadFollowUp(world.env.client, world.engine.taskQueue, { leadId: lead.id });
     const [assigned] = await world.waitForMailAbout('Reaktiviert', 1);
     expect(recipient(assigned!)).toBe('christian');
     expect(assigned!.html).toContain('Reaktivierungs-Kampagne');

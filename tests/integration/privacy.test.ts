@@ -7,7 +7,7 @@ import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
 import { readSettings } from '../../config/settings';
 import { submitLead } from '../../leads/intake';
-import { queryLeadState } from '../../leads/queries';
+import { queryLeadState } from '../../leads/leadFollowUpClient';
 import { newsletterRunResult, startNewsletterRun } from '../../newsletters/runs';
 import { enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
 import { lifecycleWorkflowId } from '../../workflows/customerLifecycle/contract';

@@ -8,8 +8,8 @@ import { prebuiltWorkflowBundle } from '../support/workflowBundle';
 
 /**
  * Histories recorded from the scenarios (RECORD_HISTORIES=1, see tests/support/recordedHistories.ts): every
- * workflow type, every campaign step kind, a lead escalated and re-routed, a newsletter paused and resumed, a
- * lifecycle that continued as new. They are replayed against the current workflow code: a change that would break
+ * workflow type, every campaign step kind, a lead escalated and re-routed, callback outcomes taken as Updates, a
+ * newsletter paused and resumed, a lifecycle that continued as new. They are replayed against the current workflow code: a change that would break
  * running workflows (nondeterminism) fails here, before it is deployed.
  */
 const dir = path.resolve(__dirname, '../fixtures/histories');
@@ -44,6 +44,11 @@ describe('recorded workflow histories still replay on the current code', () => {
     const kinds = new Set(recorded.flatMap((r) => [...r.stepKinds]));
     const every: StepKind[] = ['send', 'wait', 'waitUntil', 'waitForEvent', 'branch', 'createTask'];
     expect(every.filter((kind) => !kinds.has(kind))).toEqual([]);
+  });
+
+  it('has a history with an accepted Update (a callback outcome logged on a running lead)', () => {
+    const withUpdate = files.filter((file) => readHistory(file).events.some((e) => e.workflowExecutionUpdateAcceptedEventAttributes));
+    expect(withUpdate).not.toEqual([]);
   });
 
   it('replays every history without a nondeterminism error', async () => {

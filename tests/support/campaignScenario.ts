@@ -5,12 +5,8 @@ import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import { shippedTemplates } from '../../campaigns/catalogue';
 import { validateCampaign } from '../../campaigns/dsl/validate';
 import { startEnrollment } from '../../campaigns/startEnrollment';
-import {
-  campaignEventSignal,
-  enrollmentStateQuery,
-  enrollmentWorkflowId,
-  type EnrollmentState,
-} from '../../workflows/campaignEnrollment/contract';
+import { enrollmentHandle, queryEnrollmentState } from '../../campaigns/enrollmentClient';
+import { campaignEventSignal, enrollmentWorkflowId, type EnrollmentState } from '../../workflows/campaignEnrollment/contract';
 import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { ActivityDeps } from '../../activities';
 import { openDealershipStack, type DealershipStack } from './dealershipStack';
@@ -63,12 +59,10 @@ export async function openCampaignWorld(
         ...extra,
         now: now ?? new Date(await env.currentTimeMs()),
       }),
-    stateOf: (enrollmentId) => env.client.workflow.getHandle(enrollmentWorkflowId(enrollmentId)).query(enrollmentStateQuery),
+    stateOf: (enrollmentId) => queryEnrollmentState(env.client, enrollmentId),
     async signalEvent(enrollmentId, type) {
       const occurredAt = new Date(await env.currentTimeMs()).toISOString();
-      await env.client.workflow
-        .getHandle(enrollmentWorkflowId(enrollmentId))
-        .signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
+      await enrollmentHandle(env.client, enrollmentId).signal(campaignEventSignal, { type, eventId: crypto.randomUUID(), occurredAt });
     },
     resultOf: (enrollmentId) => resultWithoutMovingTheClock<EnrollmentState>(env, enrollmentWorkflowId(enrollmentId)),
     async nextTuesday() {

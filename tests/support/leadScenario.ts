@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { logCallbackOutcome, type OutcomeLogged } from '../../leads/callbackOutcome';
 import { submitLead } from '../../leads/intake';
 import type { LeadSubmission } from '../../leads/leadSubmission';
-import { queryLeadState } from '../../leads/queries';
+import { queryLeadState } from '../../leads/leadFollowUpClient';
 import type { SmtpReceiver } from '../../mail/smtpReceiver';
 import type { CallbackOutcome, LeadState } from '../../workflows/leadFollowUp/contract';
 import { leadWorkflowId } from '../../workflows/leadFollowUp/contract';

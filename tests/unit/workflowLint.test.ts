@@ -5,12 +5,19 @@ import tseslint from 'typescript-eslint';
 // The same rule block eslint.config.mjs applies to workflows/ (CommonJS, so jest and ESLint load the one file).
 const { ROOT, workflowSandboxConfig } = require('../../lint/workflowSandbox.cjs');
 
-/** A maintainer adds code to a workflow; the lint step (run by `npm test` before jest) says what is wrong with it. */
-function lintWorkflowFile(relativePath: string, code: string): string[] {
-  const linter = new Linter({ cwd: ROOT });
-  const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, workflowSandboxConfig];
-  return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
-}
+// The rule block eslint.config.mjs applies outside workflows/: no workflow started by a bare name.
+const { typedWorkflowCallsConfig } = require('../../lint/typedWorkflowCalls.cjs');
+
+/** A maintainer adds code; the lint step (run by `npm test` before jest) says what is wrong with it. */
+const linterFor =
+  (rules: Linter.Config) =>
+  (relativePath: string, code: string): string[] => {
+    const linter = new Linter({ cwd: ROOT });
+    const config = [{ files: ['**/*.ts'], languageOptions: { parser: tseslint.parser as Linter.Parser } }, rules];
+    return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
+  };
+const lintWorkflowFile = linterFor(workflowSandboxConfig);
+const lintClientFile = linterFor(typedWorkflowCallsConfig);
 
 describe('the lint rules for workflow code', () => {
   it('reject activities, Prisma, mail and other I/O imported as values into a workflow', () => {
@@ -75,5 +82,35 @@ describe('the lint rules for workflow code', () => {
 
   it('leave code outside workflows/ alone', () => {
     expect(lintWorkflowFile('activities/leads/fine.ts', "import fs from 'node:fs';\nexport const t = Date.now();")).toEqual([]);
+  });
+});
+
+describe('the lint rule for starting workflows', () => {
+  it('rejects a start, signal-with-start or execute by a bare name, whose args nobody checks', () => {
+    const problems = lintClientFile(
+      'leads/shortcut.ts',
+      [
+        "await client.workflow.start('leadFollowUpWorkflow', { taskQueue, workflowId: `lead-${id}`, args: [{ lead: id }] });",
+        "await deps.client.workflow.signalWithStart('customerLifecycleWorkflow', { taskQueue, workflowId, signal, args: [] });",
+        "await env.client.workflow.execute('healthCheckWorkflow', { taskQueue, workflowId, args: [1] });",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: Workflow started by a bare name/),
+      expect.stringMatching(/^2: Workflow started by a bare name/),
+      expect.stringMatching(/^3: Workflow started by a bare name/),
+    ]);
+  });
+
+  it('allows a name with the workflow function type, a workflow function, and other start() calls', () => {
+    const problems = lintClientFile(
+      'engine/fine.ts',
+      [
+        "await client.workflow.execute<typeof healthCheckWorkflow>('healthCheckWorkflow', { taskQueue, workflowId, args: ['x'] });",
+        'await client.workflow.start(sleepForDays, { taskQueue, workflowId, args: [30] });',
+        "await server.start('now');",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([]);
   });
 });

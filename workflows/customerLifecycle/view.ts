@@ -1,3 +1,4 @@
+import { enrollmentWorkflowId } from '../campaignEnrollment/contract';
 import type { LifecycleView } from './contract';
 import { huDueMonthStart, repurchasePlan, serviceDueDate } from './plan';
 import type { LifecycleRuntime } from './runtime';
@@ -34,7 +35,7 @@ export function viewOf(rt: LifecycleRuntime, runEvents: number, erased: boolean)
     })),
     enrollments: state.enrollments.map((e) => ({
       enrollmentId: e.enrollmentId,
-      workflowId: `enrollment-${e.enrollmentId}`,
+      workflowId: enrollmentWorkflowId(e.enrollmentId),
       campaignId: e.campaignId,
       vehicleId: e.vehicleId,
       cycle: e.cycle,
