@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { componentLogger } from '../config/logger';
 import { cockpitRoutes } from '../cockpit/routes';
@@ -12,6 +12,7 @@ import { acceptFormBodies } from './public/formBodies';
 import { publicPageRoutes } from './public/publicPageRoutes';
 import { apiRoutes } from './routes';
 import { codecRoutes } from './routes/codecRoutes';
+import { validateRequestPart } from './validation';
 
 export type { ApiDeps } from './deps';
 
@@ -28,7 +29,7 @@ export function buildApiApp(deps: ApiDeps) {
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validateRequestPart);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body would otherwise arrive as a string.
   app.removeContentTypeParser('text/plain');
