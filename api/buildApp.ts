@@ -8,6 +8,7 @@ import { nodeRequire } from '../db/nativeRequire';
 import { installApiKeyAuth } from './auth';
 import type { ApiDeps } from './deps';
 import { installErrorHandler } from './errorHandler';
+import { answerMethodNotAllowed } from './methodNotAllowed';
 import { acceptFormBodies } from './public/formBodies';
 import { publicPageRoutes } from './public/publicPageRoutes';
 import { apiRoutes } from './routes';
@@ -33,6 +34,7 @@ export function buildApiApp(deps: ApiDeps) {
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body would otherwise arrive as a string.
   app.removeContentTypeParser('text/plain');
+  answerMethodNotAllowed(app);
   installErrorHandler(app, { bodyLimitKiB: BODY_LIMIT_BYTES / 1024 });
   installApiKeyAuth(app, deps.prisma);
 

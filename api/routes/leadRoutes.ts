@@ -7,7 +7,7 @@ import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmi
 import { queryLeadState } from '../../leads/queries';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ApiProblem, notFound } from '../problems';
+import { ApiProblem, badRequest, notFound } from '../problems';
 import { errorResponses, problemSchema, uuid } from '../schemas/common';
 
 const tags = ['leads'];
@@ -57,6 +57,19 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     return lead;
   }
 
+  /** Ids in the lead that must name one of this dealer's records (a database foreign key would accept another dealer's). */
+  async function assertOwnRecords(dealerId: string, body: { locationId?: string; vehicleId?: string; takenById?: string }) {
+    const where = (id: string) => ({ where: { id, dealerId }, select: { id: true } });
+    const checks = [
+      ['locationId', body.locationId, (id: string) => deps.prisma.location.findFirst(where(id)), 'location'],
+      ['vehicleId', body.vehicleId, (id: string) => deps.prisma.vehicle.findFirst(where(id)), 'vehicle'],
+      ['takenById', body.takenById, (id: string) => deps.prisma.staff.findFirst(where(id)), 'staff member'],
+    ] as const;
+    for (const [field, id, find, what] of checks) {
+      if (id && !(await find(id))) throw badRequest(field, `no ${what} ${id} at this dealer`);
+    }
+  }
+
   return async (app) => {
     app.post(
       '/leads',
@@ -78,6 +91,7 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const dealerId = await dealerIdFor(deps.prisma, request);
+        await assertOwnRecords(dealerId, request.body);
         try {
           const result = await submitLead(leadDeps, { ...request.body, dealerId }, { idempotencyKey: request.headers['idempotency-key'] });
           return reply.code(result.duplicate ? 200 : 201).send(result);
