@@ -9,6 +9,7 @@ import { installApiKeyAuth } from './auth';
 import type { ApiDeps } from './deps';
 import { installErrorHandler } from './errorHandler';
 import { answerMethodNotAllowed } from './methodNotAllowed';
+import { declarePageResponses } from './pageResponses';
 import { acceptFormBodies } from './public/formBodies';
 import { publicPageRoutes } from './public/publicPageRoutes';
 import { apiRoutes } from './routes';
@@ -28,6 +29,8 @@ export function buildApiApp(deps: ApiDeps) {
   const app = Fastify({
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Long path parameters reach the route's validation (400 naming the field) instead of a bare 414.
+    maxParamLength: 2048,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validateRequestPart);
@@ -35,6 +38,7 @@ export function buildApiApp(deps: ApiDeps) {
   // JSON only: a text/plain body would otherwise arrive as a string.
   app.removeContentTypeParser('text/plain');
   answerMethodNotAllowed(app);
+  declarePageResponses(app);
   installErrorHandler(app, { bodyLimitKiB: BODY_LIMIT_BYTES / 1024 });
   installApiKeyAuth(app, deps.prisma);
 

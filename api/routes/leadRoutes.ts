@@ -8,7 +8,7 @@ import { queryLeadState } from '../../leads/queries';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiProblem, badRequest, notFound } from '../problems';
-import { errorResponses, problemSchema, uuid } from '../schemas/common';
+import { bodyErrorResponses, errorResponses, problemSchema, uuid } from '../schemas/common';
 
 const tags = ['leads'];
 const leadParams = z.object({ id: uuid.describe('Lead id') });
@@ -57,16 +57,15 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     return lead;
   }
 
-  /** Ids in the lead that must name one of this dealer's records (a database foreign key would accept another dealer's). */
-  async function assertOwnRecords(dealerId: string, body: { locationId?: string; vehicleId?: string; takenById?: string }) {
-    const where = (id: string) => ({ where: { id, dealerId }, select: { id: true } });
-    const checks = [
-      ['locationId', body.locationId, (id: string) => deps.prisma.location.findFirst(where(id)), 'location'],
-      ['vehicleId', body.vehicleId, (id: string) => deps.prisma.vehicle.findFirst(where(id)), 'vehicle'],
-      ['takenById', body.takenById, (id: string) => deps.prisma.staff.findFirst(where(id)), 'staff member'],
-    ] as const;
-    for (const [field, id, find, what] of checks) {
-      if (id && !(await find(id))) throw badRequest(field, `no ${what} ${id} at this dealer`);
+  /** Ids that must name one of this dealer's records (a database foreign key would accept another dealer's, or fail late). */
+  const finders = {
+    location: (id: string, dealerId: string) => deps.prisma.location.findFirst({ where: { id, dealerId }, select: { id: true } }),
+    vehicle: (id: string, dealerId: string) => deps.prisma.vehicle.findFirst({ where: { id, dealerId }, select: { id: true } }),
+    'staff member': (id: string, dealerId: string) => deps.prisma.staff.findFirst({ where: { id, dealerId }, select: { id: true } }),
+  };
+  async function assertOwnRecords(dealerId: string, refs: Array<[field: string, what: keyof typeof finders, id: string | undefined]>) {
+    for (const [field, what, id] of refs) {
+      if (id && !(await finders[what](id, dealerId))) throw badRequest(field, `no ${what} ${id} at this dealer`);
     }
   }
 
@@ -84,14 +83,18 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           response: {
             200: intakeResult.describe('A repeat of a lead already taken in'),
             201: intakeResult.describe('A new lead'),
-            ...errorResponses,
+            ...bodyErrorResponses,
             422: problemSchema,
           },
         },
       },
       async (request, reply) => {
         const dealerId = await dealerIdFor(deps.prisma, request);
-        await assertOwnRecords(dealerId, request.body);
+        await assertOwnRecords(dealerId, [
+          ['locationId', 'location', request.body.locationId],
+          ['vehicleId', 'vehicle', request.body.vehicleId],
+          ['takenById', 'staff member', request.body.takenById],
+        ]);
         try {
           const result = await submitLead(leadDeps, { ...request.body, dealerId }, { idempotencyKey: request.headers['idempotency-key'] });
           return reply.code(result.duplicate ? 200 : 201).send(result);
@@ -130,13 +133,14 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
               retryAt: z.string().optional().describe("When the next call attempt is due (after 'no_answer')"),
               reason: z.string().optional().describe('Why the follow-up did not accept it'),
             }),
-            ...errorResponses,
+            ...bodyErrorResponses,
           },
         },
       },
       async (request, reply) => {
         const dealerId = await dealerIdFor(deps.prisma, request);
         await findLead(dealerId, request.params.id);
+        await assertOwnRecords(dealerId, [['staffId', 'staff member', request.body.staffId]]);
         let logged;
         try {
           logged = await logCallbackOutcome(leadDeps, { ...request.body, leadId: request.params.id });
