@@ -1,6 +1,6 @@
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import pino from 'pino';
 import { componentLogger } from '../config/logger';
 import { cockpitRoutes } from '../cockpit/routes';
@@ -8,10 +8,13 @@ import { nodeRequire } from '../db/nativeRequire';
 import { installApiKeyAuth } from './auth';
 import type { ApiDeps } from './deps';
 import { installErrorHandler } from './errorHandler';
+import { answerMethodNotAllowed } from './methodNotAllowed';
+import { declarePageResponses } from './pageResponses';
 import { acceptFormBodies } from './public/formBodies';
 import { publicPageRoutes } from './public/publicPageRoutes';
 import { apiRoutes } from './routes';
 import { codecRoutes } from './routes/codecRoutes';
+import { validateRequestPart } from './validation';
 
 export type { ApiDeps } from './deps';
 
@@ -26,12 +29,16 @@ export function buildApiApp(deps: ApiDeps) {
   const app = Fastify({
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
+    // Long path parameters reach the route's validation (400 naming the field) instead of a bare 414.
+    maxParamLength: 2048,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(validateRequestPart);
   app.setSerializerCompiler(serializerCompiler);
   // JSON only: a text/plain body would otherwise arrive as a string.
   app.removeContentTypeParser('text/plain');
+  answerMethodNotAllowed(app);
+  declarePageResponses(app);
   installErrorHandler(app, { bodyLimitKiB: BODY_LIMIT_BYTES / 1024 });
   installApiKeyAuth(app, deps.prisma);
 

@@ -1,3 +1,4 @@
+import { freeText } from '../config/freeText';
 import crypto from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
 import { z } from 'zod';
@@ -12,7 +13,7 @@ export const callbackOutcomeSchema = z.strictObject({
   leadId: z.uuid({ message: 'must be a UUID' }),
   outcome: z.enum(CALLBACK_OUTCOMES, { message: `must be one of ${CALLBACK_OUTCOMES.join(', ')}` }),
   staffId: z.uuid({ message: 'must be a UUID' }).optional(),
-  note: z.string().trim().max(2000).optional(),
+  note: freeText(z.string().trim().max(2000)).optional(),
   /** Give one to make a retried request count once. */
   outcomeId: z.string().min(1).max(200).optional(),
 });

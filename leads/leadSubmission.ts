@@ -1,3 +1,4 @@
+import { freeText } from '../config/freeText';
 import { z } from 'zod';
 import { LEAD_KINDS, slaPolicyOverrideSchema } from './slaPolicy';
 
@@ -33,7 +34,7 @@ export const leadSubmissionSchema = z.strictObject({
         .optional(),
     })
     .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'needs an email address or a phone number to call back' }),
-  message: z.string().trim().max(5000).optional(),
+  message: freeText(z.string().trim().max(5000)).optional(),
   vehicleOfInterest: z.string().trim().max(200).optional(),
   vehicleId: z.uuid().optional(),
   /** When the customer sent it; defaults to now. */

@@ -1,3 +1,4 @@
+import { freeText } from '../config/freeText';
 import { z } from 'zod';
 
 /**
@@ -38,18 +39,18 @@ export const customerEventSchema = z.discriminatedUnion('type', [
     visitedOn: localDate,
     mileageKm: km.optional(),
     huDone: z.boolean().default(false),
-    summary: z.string().max(2000).optional(),
+    summary: freeText(z.string().max(2000)).optional(),
   }),
   event('hu_done', { vehicleId: id, doneOn: localDate }),
   event('interaction_recorded', {
     channel: z.enum(['phone', 'email', 'visit', 'web', 'letter']),
     direction: z.enum(['inbound', 'outbound']),
     staffId: id.optional(),
-    summary: z.string().min(1).max(2000),
+    summary: freeText(z.string().min(1).max(2000)),
   }),
-  event('consent_given', { source: z.string().min(1).max(200), wording: z.string().min(1).max(2000) }),
+  event('consent_given', { source: z.string().min(1).max(200), wording: freeText(z.string().min(1).max(2000)) }),
   event('consent_confirmed', {}),
-  event('objection', { note: z.string().max(500).optional() }),
+  event('objection', { note: freeText(z.string().max(500)).optional() }),
   event('customer_data_changed', {
     changes: z
       .object({

@@ -1,3 +1,4 @@
+import { freeText } from '../../config/freeText';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { handleCallbackForm, renderCallbackPage } from '../../leads/callbackPage';
@@ -7,7 +8,7 @@ import type { LinkPurpose } from '../../links/signedLinks';
 import type { ApiDeps } from '../deps';
 import { claimsOrErrorPage, sendPage, tokenQuery } from './linkToken';
 
-const formBody = z.record(z.string(), z.string().max(5000)).optional();
+const formBody = z.record(z.string(), freeText(z.string().max(5000))).optional();
 const tags = ['public pages'];
 
 /** Staff pages behind the links in lead emails: log a callback outcome, take a lead over. */

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadCampaignCatalogue } from '../../campaigns/catalogue';
 import type { Step } from '../../campaigns/dsl/steps';
+import { errorResponses } from '../schemas/common';
 
 const campaignSummary = z.object({
   id: z.string(),
@@ -28,7 +29,7 @@ export function campaignRoutes(): FastifyPluginAsyncZod {
         schema: {
           summary: 'The campaign catalogue',
           tags: ['campaigns'],
-          response: { 200: z.object({ campaigns: z.array(campaignSummary) }) },
+          response: { 200: z.object({ campaigns: z.array(campaignSummary) }), ...errorResponses },
         },
       },
       async () => {

@@ -6,7 +6,7 @@ import { findCustomer } from '../customers/findCustomer';
 import { recordOptOut } from '../customers/optOut';
 import type { ApiDeps } from '../deps';
 import { upsertCustomer } from '../ingest/upsertCustomer';
-import { customerIdParams, errorResponses } from '../schemas/common';
+import { customerIdParams, bodyErrorResponses } from '../schemas/common';
 import {
   consentRequestSchema,
   customerExternalIdParams,
@@ -29,7 +29,7 @@ export function customerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           tags,
           params: customerExternalIdParams,
           body: customerUpsertSchema,
-          response: { 200: customerUpsertResponse, 201: customerUpsertResponse, ...errorResponses },
+          response: { 200: customerUpsertResponse, 201: customerUpsertResponse, ...bodyErrorResponses },
         },
       },
       async (request, reply) => {
@@ -54,7 +54,7 @@ export function customerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
                 .describe('confirmation_pending: an earlier confirmation email is still on its way'),
               enrollmentId: z.string().optional(),
             }),
-            ...errorResponses,
+            ...bodyErrorResponses,
           },
         },
       },
@@ -73,7 +73,10 @@ export function customerRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           tags,
           params: customerIdParams,
           body: objectionSchema,
-          response: { 200: z.object({ customerId: z.string(), objectedAt: z.string(), alreadyObjected: z.boolean() }), ...errorResponses },
+          response: {
+            200: z.object({ customerId: z.string(), objectedAt: z.string(), alreadyObjected: z.boolean() }),
+            ...bodyErrorResponses,
+          },
         },
       },
       async (request) => {

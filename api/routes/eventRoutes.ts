@@ -5,7 +5,7 @@ import { dealerIdFor } from '../auth';
 import { ingestCustomerEvent } from '../customers/customerEvents';
 import { findCustomer } from '../customers/findCustomer';
 import type { ApiDeps } from '../deps';
-import { errorResponses, customerIdParams } from '../schemas/common';
+import { bodyErrorResponses, customerIdParams } from '../schemas/common';
 
 const tags = ['customers'];
 const accepted = z.object({
@@ -24,7 +24,7 @@ export function eventRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           tags,
           params: customerIdParams,
           body: customerEventSchema.describe('One event; `type` decides the other fields. eventId is yours and makes re-delivery safe.'),
-          response: { 202: accepted, ...errorResponses },
+          response: { 202: accepted, ...bodyErrorResponses },
         },
       },
       async (request, reply) => {

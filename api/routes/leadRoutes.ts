@@ -7,8 +7,8 @@ import { leadSubmissionSchema, LeadSubmissionError } from '../../leads/leadSubmi
 import { queryLeadState } from '../../leads/leadFollowUpClient';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
-import { ApiProblem, notFound } from '../problems';
-import { errorResponses, problemSchema, uuid } from '../schemas/common';
+import { ApiProblem, badRequest, notFound } from '../problems';
+import { bodyErrorResponses, errorResponses, problemSchema, uuid } from '../schemas/common';
 
 const tags = ['leads'];
 const leadParams = z.object({ id: uuid.describe('Lead id') });
@@ -57,6 +57,18 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
     return lead;
   }
 
+  /** Ids that must name one of this dealer's records (a database foreign key would accept another dealer's, or fail late). */
+  const finders = {
+    location: (id: string, dealerId: string) => deps.prisma.location.findFirst({ where: { id, dealerId }, select: { id: true } }),
+    vehicle: (id: string, dealerId: string) => deps.prisma.vehicle.findFirst({ where: { id, dealerId }, select: { id: true } }),
+    'staff member': (id: string, dealerId: string) => deps.prisma.staff.findFirst({ where: { id, dealerId }, select: { id: true } }),
+  };
+  async function assertOwnRecords(dealerId: string, refs: Array<[field: string, what: keyof typeof finders, id: string | undefined]>) {
+    for (const [field, what, id] of refs) {
+      if (id && !(await finders[what](id, dealerId))) throw badRequest(field, `no ${what} ${id} at this dealer`);
+    }
+  }
+
   return async (app) => {
     app.post(
       '/leads',
@@ -71,13 +83,18 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           response: {
             200: intakeResult.describe('A repeat of a lead already taken in'),
             201: intakeResult.describe('A new lead'),
-            ...errorResponses,
+            ...bodyErrorResponses,
             422: problemSchema,
           },
         },
       },
       async (request, reply) => {
         const dealerId = await dealerIdFor(deps.prisma, request);
+        await assertOwnRecords(dealerId, [
+          ['locationId', 'location', request.body.locationId],
+          ['vehicleId', 'vehicle', request.body.vehicleId],
+          ['takenById', 'staff member', request.body.takenById],
+        ]);
         try {
           const result = await submitLead(leadDeps, { ...request.body, dealerId }, { idempotencyKey: request.headers['idempotency-key'] });
           return reply.code(result.duplicate ? 200 : 201).send(result);
@@ -114,6 +131,7 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
               result: z.enum(['completed', 'retry', 'unreachable', 'late']),
               retryAt: z.string().optional().describe("When the next call attempt is due (after 'no_answer')"),
             }),
+            ...bodyErrorResponses,
             409: problemSchema
               .extend({
                 leadId: z.string(),
@@ -129,6 +147,7 @@ export function leadRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const dealerId = await dealerIdFor(deps.prisma, request);
         await findLead(dealerId, request.params.id);
+        await assertOwnRecords(dealerId, [['staffId', 'staff member', request.body.staffId]]);
         let logged;
         try {
           logged = await logCallbackOutcome(leadDeps, { ...request.body, leadId: request.params.id });

@@ -12,7 +12,7 @@ import {
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { ApiProblem, notFound } from '../problems';
-import { errorResponses, uuid } from '../schemas/common';
+import { bodyErrorResponses, uuid } from '../schemas/common';
 
 const tags = ['locations'];
 const hoursHelp =
@@ -58,7 +58,7 @@ export function locationRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           summary: 'Create a location (branch) with its opening hours and escalation mailbox',
           tags,
           body: locationSettingsSchema.extend({ openingHours: z.unknown().optional().describe(hoursHelp) }),
-          response: { 201: locationResponse, ...errorResponses },
+          response: { 201: locationResponse, ...bodyErrorResponses },
         },
       },
       async (request, reply) => {
@@ -76,7 +76,7 @@ export function locationRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           tags,
           params: z.object({ id: uuid.describe('Location id') }),
           body: locationChangeSchema.extend({ openingHours: z.unknown().optional().describe(hoursHelp) }),
-          response: { 200: locationResponse, ...errorResponses },
+          response: { 200: locationResponse, ...bodyErrorResponses },
         },
       },
       async (request) => {
@@ -96,7 +96,7 @@ export function locationRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           body: dealerSettingsSchema.extend({
             defaultOpeningHours: z.unknown().optional().describe('Opening hours for locations that configure none'),
           }),
-          response: { 200: z.object({ id: z.string(), escalationEmail: z.string().nullable() }), ...errorResponses },
+          response: { 200: z.object({ id: z.string(), escalationEmail: z.string().nullable() }), ...bodyErrorResponses },
         },
       },
       async (request) => {

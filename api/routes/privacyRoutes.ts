@@ -6,7 +6,7 @@ import { dealerIdFor } from '../auth';
 import { findCustomer } from '../customers/findCustomer';
 import type { ApiDeps } from '../deps';
 import { notFound } from '../problems';
-import { customerIdParams, errorResponses, instant, shortText } from '../schemas/common';
+import { customerIdParams, bodyErrorResponses, errorResponses, instant, shortText } from '../schemas/common';
 
 const tags = ['privacy'];
 
@@ -51,7 +51,7 @@ export function privacyRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
             .strict()
             .nullish()
             .describe('Optional; an empty body is fine'),
-          response: { 202: erasureReport, ...errorResponses },
+          response: { 202: erasureReport, ...bodyErrorResponses },
         },
       },
       async (request, reply) => {

@@ -10,9 +10,10 @@ import { day, errorResponses } from '../schemas/common';
 const kpiQuery = z
   .object({
     from: day.optional().describe('First day included (UTC), yyyy-MM-dd'),
-    to: day.optional().describe('Last day included (UTC), yyyy-MM-dd'),
+    to: day.optional().describe('Last day included (UTC), yyyy-MM-dd; must not be before `from` (400 naming `to` otherwise)'),
   })
-  .strict();
+  .strict()
+  .describe('Cross-field rule: `to` must not be before `from`; the API answers 400 naming `to` otherwise');
 
 const groupRate = z.object({ enrollments: z.number().int(), converted: z.number().int(), conversionRate: z.number().nullable() });
 

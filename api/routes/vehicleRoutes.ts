@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dealerIdFor } from '../auth';
 import type { ApiDeps } from '../deps';
 import { upsertVehicle } from '../ingest/upsertVehicle';
-import { errorResponses } from '../schemas/common';
+import { bodyErrorResponses } from '../schemas/common';
 import { vehicleUpsertResponse, vehicleUpsertSchema, vinParams } from '../schemas/vehicleSchemas';
 
 export function vehicleRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
@@ -15,7 +15,7 @@ export function vehicleRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
           tags: ['vehicles'],
           params: vinParams,
           body: vehicleUpsertSchema,
-          response: { 200: vehicleUpsertResponse, 201: vehicleUpsertResponse, ...errorResponses },
+          response: { 200: vehicleUpsertResponse, 201: vehicleUpsertResponse, ...bodyErrorResponses },
         },
       },
       async (request, reply) => {

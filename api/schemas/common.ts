@@ -26,10 +26,20 @@ export const problemSchema = z
   })
   .describe('Error response');
 
+/** What the error handler can answer on every API-key route: validation (400), no/bad key (401/403), not found (404), a fault (500). */
 export const errorResponses = {
-  400: problemSchema,
-  401: problemSchema,
-  403: problemSchema,
-  404: problemSchema,
-  409: problemSchema,
+  400: problemSchema.describe('Invalid request: the message and `issues` name the field'),
+  401: problemSchema.describe('No API key'),
+  403: problemSchema.describe('API key unknown or revoked'),
+  404: problemSchema.describe('Not found'),
+  431: problemSchema.describe('URL or headers too long (answered by the HTTP server before any route)'),
+  500: problemSchema.describe('Internal error: nothing was applied, retry later'),
+};
+
+/** …and on routes that take a body: a conflict with an existing record (409), too large (413), not JSON (415). */
+export const bodyErrorResponses = {
+  ...errorResponses,
+  409: problemSchema.describe('Conflicts with an existing record (the message names the field)'),
+  413: problemSchema.describe('Body larger than the limit'),
+  415: problemSchema.describe('Content-Type is not application/json'),
 };

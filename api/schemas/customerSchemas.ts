@@ -1,3 +1,4 @@
+import { freeText } from '../../config/freeText';
 import { z } from 'zod';
 import { day, email, instant, shortText } from './common';
 
@@ -9,7 +10,7 @@ export const consentEvidenceSchema = z
     givenAt: instant.optional().describe('When consent was given (double opt-in: the sign-up)'),
     confirmedAt: instant.optional().describe('When the double opt-in was confirmed'),
     source: shortText(300).optional().describe('Where: form URL, store, event, e.g. "https://autohaus-berger.example/newsletter"'),
-    wording: shortText(4000).optional().describe('The exact consent text the customer agreed to'),
+    wording: freeText(shortText(4000)).optional().describe('The exact consent text the customer agreed to'),
   })
   .strict()
   .superRefine((consent, ctx) => {
@@ -56,7 +57,7 @@ export const consentRequestSchema = z
   .object({
     email: email.optional().describe("The address to confirm; defaults to the customer's address"),
     source: shortText(300).describe('Where the customer signed up, e.g. a form URL'),
-    wording: shortText(4000).describe('The exact consent text shown to the customer'),
+    wording: freeText(shortText(4000)).describe('The exact consent text shown to the customer'),
     givenAt: instant.optional().describe('When the customer ticked the box; defaults to now'),
   })
   .strict()
@@ -66,7 +67,7 @@ export const objectionSchema = z
   .object({
     objectedAt: instant.optional().describe('When the customer objected; defaults to now'),
     channel: z.enum(['phone', 'email', 'visit', 'web', 'letter']).optional().describe('How the objection reached the dealer'),
-    note: shortText(1000).optional(),
+    note: freeText(shortText(1000)).optional(),
   })
   .strict()
   .describe('Objection to advertising (Widerspruch, §7 UWG / Art. 21 DSGVO): stops all marketing at once');
@@ -74,7 +75,7 @@ export const objectionSchema = z
 export const erasureSchema = z
   .object({
     requestedAt: instant.optional().describe('When the customer asked for erasure; defaults to now'),
-    note: shortText(1000).optional(),
+    note: freeText(shortText(1000)).optional(),
   })
   .strict()
   .describe('Erasure request under Art. 17 DSGVO');
