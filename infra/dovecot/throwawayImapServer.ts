@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../freePort';
 
 /**
  * A throwaway IMAP server for tests: Debian's Dovecot with its own config, a passwd-file user and a
@@ -16,6 +17,8 @@ export interface ThrowawayImapServer {
   user: string;
   password: string;
   dir: string;
+  /** Stops the server and starts it again on the same port with the same mail (a provider's maintenance). */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,8 +64,7 @@ export async function startThrowawayImapServer(options: { user?: string; passwor
   fs.chownSync(home, mailOwner.uid, mailOwner.gid);
   fs.writeFileSync(path.join(dir, 'passwd'), `${user}:{PLAIN}${password}:${mailOwner.uid}:${mailOwner.gid}::${home}\n`);
 
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
+  const launch = async (port: number): Promise<ChildProcess> => {
     const configFile = path.join(dir, 'dovecot.conf');
     fs.writeFileSync(configFile, dovecotConfig(dir, port, isRoot() ? undefined : me.username));
     const child = spawn(binary, ['-F', '-c', configFile], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -71,22 +73,46 @@ export async function startThrowawayImapServer(options: { user?: string; passwor
     child.stderr!.on('data', (chunk) => (output += chunk));
     try {
       await waitForGreeting(port, child, () => output);
+      return child;
     } catch (error) {
       await ended(child);
-      const log = readIfThere(path.join(dir, 'dovecot.log')) + output;
+      throw Object.assign(new Error(`Dovecot did not start: ${(error as Error).message}`), {
+        log: readIfThere(path.join(dir, 'dovecot.log')) + output,
+      });
+    }
+  };
+
+  let port = 0;
+  let child: ChildProcess | undefined;
+  for (let attempt = 1; !child; attempt++) {
+    port = await freePort();
+    try {
+      child = await launch(port);
+    } catch (error) {
+      const log = (error as { log?: string }).log ?? '';
       if (attempt < 3 && /Address already in use/i.test(log)) continue;
       fs.rmSync(dir, { recursive: true, force: true });
-      throw new Error(`Dovecot did not start: ${(error as Error).message}\n${log.slice(-2000)}`);
+      throw new Error(`${(error as Error).message}\n${log.slice(-2000)}`);
     }
-    const killNow = () => child.kill('SIGKILL');
-    process.once('exit', killNow);
-    const stop = async () => {
-      process.removeListener('exit', killNow);
-      await ended(child);
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-    return { host: '127.0.0.1', port, user, password, dir, stop };
   }
+  const killNow = () => child?.kill('SIGKILL');
+  process.once('exit', killNow);
+  return {
+    host: '127.0.0.1',
+    port,
+    user,
+    password,
+    dir,
+    restart: async () => {
+      if (child) await ended(child);
+      child = await launch(port);
+    },
+    stop: async () => {
+      process.removeListener('exit', killNow);
+      if (child) await ended(child);
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Cleartext IMAP on 127.0.0.1:<port> only; Maildir with "/" as the folder separator; nothing outside `dir`. */
@@ -161,15 +187,3 @@ function ended(child: ChildProcess): Promise<void> {
 }
 
 const readIfThere = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}

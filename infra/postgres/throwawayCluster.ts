@@ -1,10 +1,10 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensurePostgresBinDir, isRoot, postgresOsUser } from './postgresBinaries';
+import { freePort } from '../freePort';
 
 /**
  * A throwaway PostgreSQL cluster for tests and demos: a temp data dir, 127.0.0.1 on a free port,
@@ -106,18 +106,6 @@ function stopClusterNow(bin: string, dataDir: string, runAs: RunAs): void {
     });
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 async function waitUntilAccepting(url: string, timeoutMs = 30_000): Promise<void> {

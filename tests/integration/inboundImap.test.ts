@@ -176,4 +176,33 @@ describe('replies and bounces that land in the dealer’s IMAP mailbox', () => {
       uid: BigInt(kept.uid),
     });
   });
+  it('the provider restarts its IMAP server: the poller reconnects by itself and picks up the mail that came meanwhile', async () => {
+    const settled: Settled[] = [];
+    const poller = poll({}, (outcome) => settled.push(outcome));
+    await poller.ready;
+    expect(poller.stats().connects).toBe(1);
+
+    await imap.restart();
+    await eventually('the poller noticed the lost connection and reconnected', async () => poller.stats().connects === 2);
+    const stranger = [
+      'From: Jemand <jemand@unbekannt.example>',
+      'To: reply@autohaus-berger.example',
+      'Subject: Frage zu Ihren Öffnungszeiten',
+      'Message-ID: <nach-dem-neustart@unbekannt.example>',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Haben Sie samstags geöffnet?',
+      '',
+    ].join('\r\n');
+    await deliverToMailbox(imap, stranger);
+
+    const [outcome] = await eventually('the poller reconnected and handled the new message', async () => settled.length > 0 && settled);
+    expect(outcome).toMatchObject({ status: 'processed', result: { duplicate: false } });
+    expect(
+      await world.db.prisma.inboundMessage.findUniqueOrThrow({ where: { dedupeKey: 'mid:<nach-dem-neustart@unbekannt.example>' } }),
+    ).toMatchObject({
+      source: 'imap',
+    });
+    await poller.stop();
+  });
 });

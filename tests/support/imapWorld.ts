@@ -3,6 +3,7 @@ import { startImapPoller, type ImapPoller, type ImapPollerOptions } from '../../
 import { readImapSettings } from '../../inbound/imap/imapSettings';
 import type { ThrowawayImapServer } from '../../infra/dovecot/throwawayImapServer';
 import type { DealershipStack } from './dealershipStack';
+import { inboundDepsOf } from './inboundWorld';
 
 /** The environment a dealer sets to point Stammkunde at the mailbox (cleartext: the server is on this machine). */
 export const imapEnvOf = (server: ThrowawayImapServer, extra: Record<string, string> = {}): NodeJS.ProcessEnv => ({
@@ -23,17 +24,7 @@ export function openImapPoller(
   options: ImapPollerOptions = {},
 ): ImapPoller {
   const config = readImapSettings(imapEnvOf(server, extra), 25 * 1024 * 1024)!;
-  return startImapPoller(
-    {
-      prisma: world.db.prisma,
-      client: world.env.client,
-      taskQueue: world.engine.taskQueue,
-      settings: world.engine.settings,
-      clock: async () => new Date(await world.env.currentTimeMs()),
-    },
-    config,
-    { backoff: { initialMs: 100, maxMs: 1000 }, ...options },
-  );
+  return startImapPoller(inboundDepsOf(world), config, { backoff: { initialMs: 100, maxMs: 1000 }, ...options });
 }
 
 /** A separate IMAP session on the dealer's mailbox: what the mail server's delivery and the dealer's mail program do. */
