@@ -10,6 +10,8 @@ import { claimEmbedded, describeOwner, type OwnerClaim } from '../db/embeddedOwn
 import { deployMigrations } from '../db/migrationRunner';
 import { servePglite } from '../db/pgliteServer';
 import { startDevServer } from '../infra/temporal/devServer';
+import { startImapPoller } from '../inbound/imap/imapPoller';
+import { readImapSettings } from '../inbound/imap/imapSettings';
 import { startInboundEndpoint } from '../inbound/smtpEndpoint';
 import { startInbox } from '../mail/inbox/startInbox';
 import { parseSmtpUrl } from '../mail/smtpUrl';
@@ -52,6 +54,8 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     for (const s of stops.reverse()) await s().catch((error) => log.warn({ err: error }, 'stop step failed'));
   };
   try {
+    // The dealer's existing mailbox (IMAP_HOST…), checked before anything starts; unset: no poller.
+    const imap = readImapSettings(process.env, settings.INBOUND_MAX_BYTES);
     const target = databaseTarget(settings);
     let owner: OwnerClaim | undefined;
     if (target.kind === 'pglite') {
@@ -136,6 +140,10 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       { host: settings.INBOUND_SMTP_HOST, port: settings.INBOUND_SMTP_PORT, maxMessageBytes: settings.INBOUND_MAX_BYTES },
     );
     stops.push(() => inbound.close());
+    if (imap) {
+      const poller = startImapPoller({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings }, imap);
+      stops.push(() => poller.stop());
+    }
     const demo =
       options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
 
@@ -144,6 +152,7 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       'API docs': `${api.url}/docs`,
       Inbox: inbox.httpUrl,
       'Inbound mail (replies, bounces)': inbound.url,
+      ...(imap ? { 'Inbound mail via IMAP': `imap://${imap.user}@${imap.host}:${imap.port}/${imap.mailbox}` } : {}),
     };
     if (demo?.showcaseCustomerId) urls['Customer timeline'] = `${api.url}/timeline/customers/${demo.showcaseCustomerId}`;
     if (demo) urls['Open leads'] = `${api.url}/timeline/leads?dealer=${demo.dealerId}`;

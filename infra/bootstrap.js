@@ -81,8 +81,9 @@ function provisionTemporal() {
 }
 
 /**
- * The test suite needs Debian's PostgreSQL server (throwaway clusters) and Chromium (the timeline
- * browser test). As root we install what is missing; otherwise we say what to install.
+ * The test suite needs Debian's PostgreSQL server (throwaway clusters), Chromium (the timeline
+ * browser test) and Dovecot (the throwaway IMAP server of the IMAP poller's test). As root we install
+ * what is missing; otherwise we say what to install.
  */
 function ensureTestSystemPackages() {
   const missing = [];
@@ -91,6 +92,7 @@ function ensureTestSystemPackages() {
     fs.readdirSync('/usr/lib/postgresql').some((v) => fs.existsSync(`/usr/lib/postgresql/${v}/bin/postgres`));
   if (!hasPostgres) missing.push('postgresql');
   if (!fs.existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!fs.existsSync('/usr/sbin/dovecot') || !fs.existsSync('/usr/lib/dovecot/imap')) missing.push('dovecot-imapd');
   if (missing.length === 0) return;
   if (typeof process.getuid === 'function' && process.getuid() === 0 && fs.existsSync('/usr/bin/apt-get')) {
     say(`installing ${missing.join(', ')} from Debian's packages…`);

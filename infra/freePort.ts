@@ -1,10 +1,11 @@
 import net from 'node:net';
 
-/** A TCP port on 127.0.0.1 that nothing listens on right now. */
+/** A TCP port on 127.0.0.1 that nothing listens on right now (a throwaway server then binds it, retrying if taken). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', reject);
+    server.unref();
+    server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as net.AddressInfo;
       server.close(() => resolve(port));

@@ -6,6 +6,7 @@ import { settings } from '../../config/settings';
 import { createDatabase } from '../../db/client';
 import { describeTarget } from '../../db/databaseTarget';
 import { sendingWindowFromSettings } from '../../engine/sendingWindow';
+import { readImapSettings } from '../../inbound/imap/imapSettings';
 import { temporalConnectionOptions, withTemporalClient } from './support/context';
 
 const log = componentLogger('cli.worker');
@@ -17,6 +18,7 @@ export function registerWorkerCommand(program: Command): void {
     .action(async () => {
       const config = settings();
       assertLinkSecretFitFor(config, { role: 'worker' });
+      const imap = readImapSettings(process.env, config.INBOUND_MAX_BYTES); // the dealer's mailbox, if configured
       const { NativeConnection } = await import('@temporalio/worker');
       const { createEngineWorker } = require('../../worker/createWorker') as typeof import('../../worker/createWorker');
       const { createMailTransport } = require('../../mail/transport') as typeof import('../../mail/transport');
@@ -50,7 +52,26 @@ export function registerWorkerCommand(program: Command): void {
         'worker running',
       );
       try {
-        await worker.run();
+        if (!imap) await worker.run();
+        else {
+          // Replies in the dealer's existing mailbox: polled beside the worker, stopped when it stops.
+          const { startImapPoller } = require('../../inbound/imap/imapPoller') as typeof import('../../inbound/imap/imapPoller');
+          await withTemporalClient(
+            config,
+            async (client) => {
+              const poller = startImapPoller(
+                { prisma: database.prisma, client, taskQueue: config.TEMPORAL_TASK_QUEUE, settings: config },
+                imap,
+              );
+              try {
+                await worker.run();
+              } finally {
+                await poller.stop();
+              }
+            },
+            database.prisma,
+          );
+        }
       } finally {
         transport.close();
         await database.close();

@@ -1,22 +1,23 @@
 import nodemailer from 'nodemailer';
 import { createApiKey } from '../../api/apiKeys';
 import { buildApiApp } from '../../api/buildApp';
+import type { InboundDeps } from '../../inbound/pipeline';
 import { startInboundEndpoint, type InboundEndpoint } from '../../inbound/smtpEndpoint';
 import type { ReceivedMail } from '../../mail/smtpReceiver';
 import type { DealershipStack } from './dealershipStack';
 
-/** The dealership's inbound SMTP endpoint on a free port, fed by the same world (database, Temporal, settings, test-server clock). */
+/** What the inbound pipeline runs on in a world: its database, Temporal, settings and the test-server clock. */
+export const inboundDepsOf = (world: DealershipStack): InboundDeps => ({
+  prisma: world.db.prisma,
+  client: world.env.client,
+  taskQueue: world.engine.taskQueue,
+  settings: world.engine.settings,
+  clock: async () => new Date(await world.env.currentTimeMs()),
+});
+
+/** The dealership's inbound SMTP endpoint on a free port, fed by the same world. */
 export async function openInboundEndpoint(world: DealershipStack, maxMessageBytes?: number): Promise<InboundEndpoint> {
-  return startInboundEndpoint(
-    {
-      prisma: world.db.prisma,
-      client: world.env.client,
-      taskQueue: world.engine.taskQueue,
-      settings: world.engine.settings,
-      clock: async () => new Date(await world.env.currentTimeMs()),
-    },
-    { port: 0, ...(maxMessageBytes ? { maxMessageBytes } : {}) },
-  );
+  return startInboundEndpoint(inboundDepsOf(world), { port: 0, ...(maxMessageBytes ? { maxMessageBytes } : {}) });
 }
 
 /** What a remote mail server does: one SMTP transaction with this raw message. Resolves with the server's reply. */
