@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { componentLogger } from '../../config/logger';
-import { freePort } from '../freePort';
+import { freePortBetween } from '../freePort';
 import { resolveTemporalServer, type TemporalServerInstall } from './buildTemporalServer';
 import { provisionLog } from './provisionLog';
 import { prepareTemporalDatabases, type TemporalPostgres } from './temporalSchema';
@@ -44,8 +44,10 @@ const log = componentLogger('temporal-server');
 
 /** The ports of one server: Temporal's defaults for frontend 7233, free ports for all when the frontend is 0. */
 async function serverPorts(frontend: number): Promise<Record<string, string>> {
-  const pick = async (fixed: number) => String(frontend === 0 ? await freePort() : fixed);
-  const grpc = frontend === 0 ? await freePort() : frontend;
+  // Below 32768: the cluster_membership table keeps the ports in a smallint.
+  const free = () => freePortBetween(20_000, 32_000);
+  const pick = async (fixed: number) => String(frontend === 0 ? await free() : fixed);
+  const grpc = frontend === 0 ? await free() : frontend;
   return {
     TEMPORAL_FRONTEND_PORT: String(grpc),
     TEMPORAL_FRONTEND_HTTP_PORT: await pick(7243),
