@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -38,7 +39,11 @@ export interface RunningTemporalServer {
   kill(): Promise<void>;
 }
 
-export const SERVER_CONFIG_DIR = path.resolve(__dirname, 'server-config');
+/** The repo's config dir; from dist/infra/temporal (compiled) it is the source tree's, which `npm run build` does not copy. */
+export const SERVER_CONFIG_DIR = [
+  path.resolve(__dirname, 'server-config'),
+  path.resolve(__dirname, '../../../infra/temporal/server-config'),
+].find((dir) => fs.existsSync(dir))!;
 const CONFIG_ENV = 'stammkunde';
 const log = componentLogger('temporal-server');
 
