@@ -14,6 +14,7 @@ import { registerLocationCommands } from './commands/locations';
 import { registerNewsletterCommands } from './commands/newsletters';
 import { registerSimulateCommand } from './commands/simulate';
 import { registerWorkerCommand } from './commands/worker';
+import { registerTemporalServerCommand } from './commands/temporalServer';
 import { registerPrivacyCommands } from './commands/privacy';
 import { registerMailCommands } from './commands/mailAuth';
 
@@ -22,6 +23,7 @@ registerStartCommand(program);
 registerCampaignCommands(program);
 registerCampaignPreviewCommand(program);
 registerWorkerCommand(program);
+registerTemporalServerCommand(program);
 registerMailCommands(program);
 registerApiCommand(program);
 registerApiKeyCommands(program);

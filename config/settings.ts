@@ -17,6 +17,11 @@ const settingsSchema = z.object({
   STAMMKUNDE_TEMPORAL_CLI: z.string().min(1).optional(),
   STAMMKUNDE_TEMPORAL_TEST_SERVER: z.string().min(1).optional(),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  /**
+   * `stammkunde temporal-server`: the PostgreSQL server (postgresql://user:password@host:port/database, the database
+   * only for CREATE DATABASE) that holds Temporal's two databases; unset: a throwaway PostgreSQL that is gone after the stop.
+   */
+  TEMPORAL_POSTGRES_URL: z.string().url().optional(),
   /** Ports of the embedded Temporal dev server that `stammkunde start` runs (frontend gRPC and Web UI). */
   TEMPORAL_DEV_PORT: z.coerce.number().int().positive().default(7233),
   TEMPORAL_UI_PORT: z.coerce.number().int().positive().default(8233),
@@ -78,6 +83,14 @@ const settingsSchema = z.object({
   INBOX_PORT: z.coerce.number().int().positive().default(8025),
   /** A repeat lead request (same person, kind and vehicle) within this many minutes is the same lead. */
   LEAD_REPEAT_WINDOW_MINUTES: z.coerce.number().int().min(0).max(10_080).default(30),
+  /**
+   * The prebuilt workflow bundle (`npm run build` writes dist/workflow-bundle.js) a production worker loads instead of
+   * bundling workflows/ with webpack at every start. Unset: the compiled worker uses dist/workflow-bundle.js, the dev
+   * worker (tsx) bundles on the fly.
+   */
+  WORKFLOW_BUNDLE: z.string().min(1).optional(),
+  /** On SIGTERM the worker stops polling and gives running activities this long to finish (then cancels them). */
+  WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,8 +1,8 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { withFileLock } from './cacheLock';
 import type { ProvisionLog } from './provisionLog';
-import { findOnPath, isExecutableFile, runBuild, runQuick } from './systemTools';
+import { goInstallInto } from './goInstall';
+import { findOnPath, isExecutableFile, runQuick } from './systemTools';
 import { cachedCliPath, lockPath, TEMPORAL_CLI_MODULE, TEMPORAL_CLI_VERSION } from './temporalVersions';
 import type { Inspection, ResolvedFrom } from './resolveExecutable';
 
@@ -52,32 +52,23 @@ export async function buildTemporalCli(cacheDir: string, log: ProvisionLog): Pro
         log.info({ path: target }, 'another process built the Temporal CLI meanwhile');
         return target;
       }
-      const staging = path.join(path.dirname(target), `.staging-${process.pid}`);
-      await fs.rm(staging, { recursive: true, force: true });
-      await fs.mkdir(staging, { recursive: true });
       const started = Date.now();
       log.info(
         { version: TEMPORAL_CLI_VERSION },
         'building the Temporal CLI with `go install` (the first build takes several minutes on a small machine)',
       );
-      try {
-        await runBuild(
-          'go',
-          [
-            'install',
-            '-ldflags',
-            `-X ${TEMPORAL_CLI_MODULE}/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
-            `${TEMPORAL_CLI_MODULE}/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
-          ],
+      await goInstallInto(
+        path.dirname(target),
+        [
           {
-            env: { ...process.env, GOBIN: staging, GOTOOLCHAIN: process.env.GOTOOLCHAIN ?? 'auto' },
-            onLine: (line) => log.debug({ go: line }),
+            pkg: `${TEMPORAL_CLI_MODULE}/cmd/temporal@v${TEMPORAL_CLI_VERSION}`,
+            binary: 'temporal',
+            installAs: path.basename(target),
+            ldflags: `-X ${TEMPORAL_CLI_MODULE}/temporalcli.Version=${TEMPORAL_CLI_VERSION}`,
           },
-        );
-        await fs.rename(path.join(staging, 'temporal'), target);
-      } finally {
-        await fs.rm(staging, { recursive: true, force: true });
-      }
+        ],
+        log,
+      );
       log.info({ path: target, seconds: Math.round((Date.now() - started) / 1000) }, 'built the Temporal CLI');
       return target;
     },

@@ -1,7 +1,8 @@
 /**
- * Provisions both Temporal servers into the cache and prints what it used.
+ * Provisions the Temporal servers into the cache (with `--for test` also Temporal's real server) and prints what it used.
  * Run: npx tsx infra/temporal/provision.ts   (the bootstrap calls this; exits non-zero with one clear error)
  */
+import { resolveTemporalServer } from './buildTemporalServer';
 import { provisionLog } from './provisionLog';
 import type { Resolution } from './resolveExecutable';
 import { resolveTemporalCli } from './resolveTemporalCli';
@@ -13,9 +14,22 @@ function describe(label: string, resolution: Resolution): string {
   return `${label}: ${where} (from ${from}${version ? `, version ${version}` : ''})`;
 }
 
+/** `--for test`: the production-topology test needs Temporal's real server (a cold Go build takes ~15 min here). */
+const forTests = process.argv.includes('--for') && process.argv[process.argv.indexOf('--for') + 1] === 'test';
+
 async function main(): Promise<number> {
-  const [cli, testServer] = await Promise.allSettled([resolveTemporalCli(), resolveTimeSkippingServer()]);
+  const [cli, testServer, realServer] = await Promise.allSettled([
+    resolveTemporalCli(),
+    resolveTimeSkippingServer(),
+    forTests ? resolveTemporalServer() : Promise.resolve(undefined),
+  ]);
   let failed = false;
+  if (realServer.status === 'rejected') {
+    failed = true;
+    console.error(`Temporal server: ${(realServer.reason as Error).message}`);
+  } else if (realServer.value) {
+    console.log(`Temporal server: ${realServer.value.server} (version ${realServer.value.version}, with temporal-sql-tool)`);
+  }
   for (const [label, outcome] of [
     ['Temporal CLI', cli],
     ['time-skipping test server', testServer],

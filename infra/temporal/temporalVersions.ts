@@ -10,6 +10,12 @@ import { z } from 'zod';
  */
 export const TEMPORAL_CLI_VERSION = '1.5.1';
 export const TEMPORAL_CLI_MODULE = 'github.com/temporalio/cli';
+/**
+ * Temporal's own server (PostgreSQL persistence, SQL visibility) for the production topology: v1.29.1 builds with
+ * `go install` from the module proxy, like the CLI, and ships the PostgreSQL schema files its SQL tool applies.
+ */
+export const TEMPORAL_SERVER_VERSION = '1.29.1';
+export const TEMPORAL_SERVER_MODULE = 'go.temporal.io/server';
 export const TEST_SERVER_VERSION = '1.38.0';
 export const TEST_SERVER_ARTIFACT = 'io.temporal:temporal-test-server';
 
@@ -18,6 +24,11 @@ export const SDK_DOWNLOAD_HOST = 'temporal.download';
 
 export function cachedCliPath(cacheDir: string): string {
   return path.join(cacheDir, 'bin', 'temporal');
+}
+
+/** ~/.cache/stammkunde/temporal-server/1.29.1: temporal-server, temporal-sql-tool and schema/postgresql/v12. */
+export function temporalServerDir(cacheDir: string, version = TEMPORAL_SERVER_VERSION): string {
+  return path.join(cacheDir, 'temporal-server', version);
 }
 
 export function testServerDir(cacheDir: string, version = TEST_SERVER_VERSION): string {

@@ -1,0 +1,178 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { componentLogger } from '../../config/logger';
+import { freePortBetween } from '../freePort';
+import { resolveTemporalServer, type TemporalServerInstall } from './buildTemporalServer';
+import { provisionLog } from './provisionLog';
+import { prepareTemporalDatabases, type TemporalPostgres } from './temporalSchema';
+
+/**
+ * Temporal's real server on PostgreSQL (the production topology), started from the repo's config file
+ * infra/temporal/server-config/stammkunde.yaml with the connection and ports in its environment. Before the start
+ * the SQL tool brings both schemas up to date; after it the namespace is registered when missing.
+ */
+export interface TemporalServerOptions {
+  postgres: TemporalPostgres;
+  /** Frontend gRPC port (default 7233); 0 = a free port, and free ports for the internal services too. */
+  port?: number;
+  namespace?: string;
+  /** How long closed workflows stay visible (default 7 days). */
+  retentionDays?: number;
+  historyShards?: number;
+  startTimeoutMs?: number;
+  install?: TemporalServerInstall;
+}
+
+export interface RunningTemporalServer {
+  /** host:port of the frontend */
+  address: string;
+  namespace: string;
+  pid: number | undefined;
+  /** Resolves with the exit code when the process ends (by stop(), a kill, or a crash). */
+  exited: Promise<number | null>;
+  /** SIGTERM, then waits; SIGKILL after 20 s. */
+  stop(): Promise<void>;
+  /** SIGKILL: a crash, for tests. */
+  kill(): Promise<void>;
+}
+
+/** The repo's config dir; from dist/infra/temporal (compiled) it is the source tree's, which `npm run build` does not copy. */
+export const SERVER_CONFIG_DIR = [
+  path.resolve(__dirname, 'server-config'),
+  path.resolve(__dirname, '../../../infra/temporal/server-config'),
+].find((dir) => fs.existsSync(dir))!;
+const CONFIG_ENV = 'stammkunde';
+const log = componentLogger('temporal-server');
+
+/** The ports of one server: Temporal's defaults for frontend 7233, free ports for all when the frontend is 0. */
+async function serverPorts(frontend: number): Promise<Record<string, string>> {
+  // Below 32768: the cluster_membership table keeps the ports in a smallint.
+  const free = () => freePortBetween(20_000, 32_000);
+  const pick = async (fixed: number) => String(frontend === 0 ? await free() : fixed);
+  const grpc = frontend === 0 ? await free() : frontend;
+  return {
+    TEMPORAL_FRONTEND_PORT: String(grpc),
+    TEMPORAL_FRONTEND_HTTP_PORT: await pick(7243),
+    TEMPORAL_FRONTEND_MEMBERSHIP_PORT: await pick(6933),
+    TEMPORAL_HISTORY_PORT: await pick(7234),
+    TEMPORAL_HISTORY_MEMBERSHIP_PORT: await pick(6934),
+    TEMPORAL_MATCHING_PORT: await pick(7235),
+    TEMPORAL_MATCHING_MEMBERSHIP_PORT: await pick(6935),
+    TEMPORAL_WORKER_PORT: await pick(7239),
+    TEMPORAL_WORKER_MEMBERSHIP_PORT: await pick(6939),
+  };
+}
+
+/** The environment the config file reads: the PostgreSQL connection, shards, bind address and ports. */
+export function serverEnvironment(postgres: TemporalPostgres, ports: Record<string, string>, shards: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    TEMPORAL_PG_HOST: postgres.host,
+    TEMPORAL_PG_PORT: String(postgres.port),
+    TEMPORAL_PG_USER: postgres.user,
+    TEMPORAL_PG_PASSWORD: postgres.password,
+    TEMPORAL_PG_DATABASE: postgres.database,
+    TEMPORAL_PG_VISIBILITY_DATABASE: postgres.visibilityDatabase,
+    TEMPORAL_HISTORY_SHARDS: String(shards),
+    TEMPORAL_BIND_IP: process.env.TEMPORAL_BIND_IP ?? '127.0.0.1',
+    ...ports,
+  };
+}
+
+export async function startTemporalServer(options: TemporalServerOptions): Promise<RunningTemporalServer> {
+  const install = options.install ?? (await resolveTemporalServer());
+  const namespace = options.namespace ?? 'default';
+  await prepareTemporalDatabases(install, options.postgres, provisionLog);
+  const ports = await serverPorts(options.port ?? 7233);
+  const env = serverEnvironment(options.postgres, ports, options.historyShards ?? 4);
+  const address = `${env.TEMPORAL_BIND_IP}:${ports.TEMPORAL_FRONTEND_PORT}`;
+  // Go's path.Join(root, config) drops the leading slash of an absolute --config with the default root '.'
+  const args = ['--root', SERVER_CONFIG_DIR, '--config', '.', '--env', CONFIG_ENV, '--allow-no-auth', 'start'];
+  log.info({ path: install.server, address, database: options.postgres.database }, 'starting the Temporal server');
+  const child = spawn(install.server, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail = keepTail(child);
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      process.removeListener('exit', killOnExit);
+      resolve(code);
+    }),
+  );
+  const stopWith = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await ensureNamespace(address, namespace, options.retentionDays ?? 7, exited, options.startTimeoutMs ?? 120_000);
+  } catch (error) {
+    await stopWith('SIGKILL');
+    throw new Error(`The Temporal server did not start on ${address}: ${(error as Error).message}\n${tail.join('\n')}`);
+  }
+  log.info({ address, namespace, pid: child.pid }, 'Temporal server is up');
+  return { address, namespace, pid: child.pid, exited, stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL') };
+}
+
+/** Waits for the frontend, registers the namespace when it is missing, and waits until it serves requests. */
+async function ensureNamespace(
+  address: string,
+  namespace: string,
+  retentionDays: number,
+  exited: Promise<number | null>,
+  timeoutMs: number,
+): Promise<void> {
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}`);
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
+      try {
+        const service = connection.workflowService;
+        const known = await service.describeNamespace({ namespace }).then(
+          () => true,
+          () => false,
+        );
+        if (!known) {
+          await service
+            .registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(retentionDays * 24 * 3600 * 1000) })
+            .catch((error: { code?: number }) => {
+              if (error.code !== 6) throw error; // ALREADY_EXISTS: another starter was first
+            });
+        }
+        // Served once the frontend's namespace cache has it: a list request resolves the namespace through that cache.
+        await service.listWorkflowExecutions({ namespace, pageSize: 1 });
+        return;
+      } finally {
+        await connection.close();
+      }
+    } catch (error) {
+      lastError = error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  throw new Error(`no answer within ${Math.round(timeoutMs / 1000)} s (last error: ${(lastError as Error)?.message})`);
+}
+
+function keepTail(child: ChildProcess): string[] {
+  const tail: string[] = [];
+  const keep = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) {
+      if (!line.trim()) continue;
+      tail.push(line);
+      if (tail.length > 30) tail.shift();
+      log.debug({ temporal: line });
+    }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  return tail;
+}

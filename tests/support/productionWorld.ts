@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { startTemporalServer, type RunningTemporalServer } from '../../infra/temporal/temporalServer';
+import { temporalPostgresFromUrl } from '../../infra/temporal/temporalSchema';
+import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
+import { bundleWorkflows } from '../../worker/workflowBundle';
+import { createTestDatabase, type TestDatabase } from './database';
+import { engineDataConverter } from './engineHarness';
+import { TEST_ENV, requiredTestEnv } from './testDatabaseEnv';
+import { killHard } from './workerProcessControl';
+
+const REPO_ROOT = path.resolve(__dirname, '../..');
+
+/**
+ * Stammkunde as production runs it, on one machine: Temporal's real server on PostgreSQL (its two databases on the
+ * test PostgreSQL server, beside the engine's own test database), a prebuilt workflow bundle, and `stammkunde worker`
+ * processes (the CLI command, as deployed) that a test can add, SIGTERM or SIGKILL. SMTP is a real receiver.
+ */
+export type ProductionWorld = {
+  server: RunningTemporalServer;
+  client: Client;
+  db: TestDatabase;
+  smtp: SmtpReceiver;
+  taskQueue: string;
+  /** Starts one more `stammkunde worker` process on the world's task queue; resolves once it polls. */
+  startWorker(extraEnv?: Record<string, string>): Promise<ChildProcess>;
+};
+
+export function useProductionWorld(label: string): ProductionWorld {
+  const workers: ChildProcess[] = [];
+  let connection: Connection | undefined;
+  let bundleDir: string | undefined;
+  let bundleFile = '';
+  const world = {
+    taskQueue: `${label}-${crypto.randomUUID()}`,
+    startWorker: async (extraEnv: Record<string, string> = {}) => {
+      const worker = await startCliWorker({
+        DATABASE_URL: world.db.url,
+        SMTP_URL: world.smtp.url,
+        TEMPORAL_ADDRESS: world.server.address,
+        TEMPORAL_TASK_QUEUE: world.taskQueue,
+        WORKFLOW_BUNDLE: bundleFile,
+        SENDING_WINDOW: 'always', // the test must not depend on the hour CI runs at
+        ...extraEnv,
+      });
+      workers.push(worker);
+      return worker;
+    },
+  } as ProductionWorld;
+
+  beforeAll(async () => {
+    world.db = await createTestDatabase();
+    const postgres = temporalPostgresFromUrl(requiredTestEnv(TEST_ENV.serverUrl), {
+      database: `${world.db.name}_temporal`,
+      visibilityDatabase: `${world.db.name}_temporal_visibility`,
+    });
+    world.server = await startTemporalServer({ postgres, port: 0 });
+    connection = await Connection.connect({ address: world.server.address });
+    world.client = new Client({ connection, namespace: world.server.namespace, dataConverter: engineDataConverter(world.db.prisma) });
+    world.smtp = await startSmtpReceiver();
+    bundleDir = await fs.mkdtemp(path.join(os.tmpdir(), 'stammkunde-bundle-'));
+    bundleFile = path.join(bundleDir, 'workflow-bundle.js');
+    await fs.writeFile(bundleFile, (await bundleWorkflows()).code); // as `npm run build` does, once for every worker
+  }, 300_000);
+  afterAll(async () => {
+    for (const worker of workers) await killHard(worker);
+    await connection?.close();
+    await world.server?.stop();
+    await world.smtp?.close();
+    await world.db?.drop();
+    if (bundleDir) await fs.rm(bundleDir, { recursive: true, force: true });
+  }, 60_000);
+  return world;
+}
+
+/** `stammkunde worker` in a child process; ready when it logs "worker running". */
+export function startCliWorker(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
+  child.stderr!.on('data', keep);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`stammkunde worker not ready after 120 s: ${output}`)), 120_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      keep(chunk);
+      if (output.includes('"msg":"worker running"')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    });
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`stammkunde worker exited early (${code ?? signal}): ${output}`));
+    });
+  });
+}
+
+/** The exit code once the process ended (null when a signal ended it). */
+export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
