@@ -30,7 +30,7 @@ export function buildApiApp(deps: ApiDeps) {
     loggerInstance: logger as unknown as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     // Long path parameters reach the route's validation (400 naming the field) instead of a bare 414.
-    maxParamLength: 2048,
+    routerOptions: { maxParamLength: 2048 },
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validateRequestPart);

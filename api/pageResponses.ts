@@ -17,7 +17,7 @@ const htmlOrProblem = (description: string) => ({
 
 export const pageResponses = {
   200: html('The page'),
-  303: { description: 'After a form or without a session: on to the next page (Location header), no body', content: {} },
+  303: z.null().describe('After a form or without a session: on to the next page (Location header), no body'),
   400: htmlOrProblem('A link or form that is malformed or incomplete'),
   401: htmlOrProblem('Not signed in'),
   403: htmlOrProblem('A link forged or for another action, or no access'),

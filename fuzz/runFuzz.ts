@@ -18,7 +18,7 @@ import { schemathesisExecutable } from './schemathesisVenv';
 const ROOT = path.resolve(__dirname, '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const SEED = process.env.FUZZ_SEED ?? '20261202';
-const MAX_EXAMPLES = process.env.FUZZ_MAX_EXAMPLES ?? '40';
+const MAX_EXAMPLES = process.env.FUZZ_MAX_EXAMPLES ?? '20';
 const CHECKS = [
   'not_a_server_error',
   'status_code_conformance',

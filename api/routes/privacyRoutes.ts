@@ -31,7 +31,8 @@ export function privacyRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
       try {
         done(null, text === '' ? undefined : JSON.parse(text));
       } catch (error) {
-        done(error as Error, undefined);
+        // The client's mistake, answered like fastify's own JSON parser does: 400 "body: not valid JSON".
+        done(Object.assign(error as Error, { statusCode: 400, code: 'FST_ERR_CTP_INVALID_JSON_BODY' }), undefined);
       }
     });
 
