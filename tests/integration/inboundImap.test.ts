@@ -1,13 +1,12 @@
 import type { ImapPoller } from '../../inbound/imap/imapPoller';
 import { SET_ASIDE_HEADER, SET_ASIDE_KEYWORD, type Settled } from '../../inbound/imap/settleMessage';
 import { startThrowawayImapServer, type ThrowawayImapServer } from '../../infra/dovecot/throwawayImapServer';
-import type { ReceivedMail } from '../../mail/smtpReceiver';
-import { addCustomer } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { eventually } from '../support/eventually';
 import { deliverToMailbox, folderContents, openImapPoller, withMailbox } from '../support/imapWorld';
 import { customerReply, deliveryStatusNotification } from '../support/inboundWorld';
-import { lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
+import { lifecycleDriver, type LifecycleDriver } from '../support/lifecycleWorld';
+import { reactivationMailsTo } from '../support/reactivationMails';
 
 /**
  * "Our replies land in the mailbox we have always used": Autohaus Berger keeps reply@ at its mail
@@ -37,45 +36,8 @@ describe('replies and bounces that land in the dealer’s IMAP mailbox', () => {
     return poller;
   }
 
-  type Mailed = { customer: { id: string; email: string | null }; mail: ReceivedMail };
-
-  /** Customers last heard of 18 months ago get the reactivation mail; Sabine Kraus, their salesperson, is on holiday a week later. */
-  async function reactivationMailsTo(...lastNames: string[]): Promise<Mailed[]> {
-    const customers = [];
-    for (const lastName of lastNames)
-      customers.push(
-        await addCustomer(world.db.prisma, world.dealership, { lastName, email: `${lastName.toLowerCase()}@kundenmail.example` }),
-      );
-    const lastContact = await world.nextTuesday();
-    await drive.on(lastContact);
-    for (const customer of customers) {
-      await drive.event(customer.id, {
-        type: 'interaction_recorded',
-        channel: 'phone',
-        direction: 'inbound',
-        staffId: world.dealership.staff.salesperson.id,
-        summary: 'Fragt nach Winterreifen für den ID.4',
-      });
-      await drive.until(customer.id, (j) => j.eventsHandled === 1);
-    }
-    const reactivationDay = sendDay(plus(lastContact, { months: 18 }), '11:00');
-    const replyDay = plus(reactivationDay, { weeks: 1 });
-    await world.db.prisma.staffAbsence.create({
-      data: {
-        staffId: world.dealership.staff.salesperson.id,
-        from: new Date(plus(replyDay, { days: -2 })),
-        to: new Date(plus(replyDay, { days: 10 })),
-        reason: 'vacation',
-      },
-    });
-    await drive.on(replyDay);
-    const mailed: Mailed[] = [];
-    for (const customer of customers) mailed.push({ customer, mail: (await world.waitForMailTo(customer.email))[0] });
-    return mailed;
-  }
-
   it('a reply opens a lead for the colleague at work, a hard bounce suppresses, an out-of-office does nothing, garbage is set aside', async () => {
-    const [replying, bouncing, away] = await reactivationMailsTo('Lehmann', 'Hartmann', 'Urlaub');
+    const [replying, bouncing, away] = await reactivationMailsTo(world, drive, 'Lehmann', 'Hartmann', 'Urlaub');
 
     await deliverToMailbox(
       imap,
@@ -147,7 +109,7 @@ describe('replies and bounces that land in the dealer’s IMAP mailbox', () => {
   });
 
   it('a dealer who keeps handled mail in the inbox: each message is processed once, even when marked unread again', async () => {
-    const [{ customer, mail }] = await reactivationMailsTo('Behalter');
+    const [{ customer, mail }] = await reactivationMailsTo(world, drive, 'Behalter');
     await deliverToMailbox(imap, customerReply(mail, 'Bitte rufen Sie mich wegen eines Angebots zurück.').raw);
 
     const first = poll({ IMAP_MOVE_PROCESSED: 'false' });

@@ -7,6 +7,7 @@ import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { customerReply, deliverRaw, kpiReport, openInboundEndpoint } from '../support/inboundWorld';
 import { lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
+import { reactivationMailsTo, type ReactivationMailed } from '../support/reactivationMails';
 
 /**
  * "A customer silent for two years answers a mailing, and the dealer picks up where it left off":
@@ -28,34 +29,9 @@ describe('customers who answer our emails', () => {
   });
 
   /** A customer last heard of 18 months ago gets the first reactivation mail; Sabine Kraus, her salesperson, is on holiday a week later. */
-  async function reactivationMailTo(lastName: string): Promise<{ customer: { id: string; email: string | null }; mail: ReceivedMail }> {
-    const customer = await addCustomer(world.db.prisma, world.dealership, {
-      lastName,
-      email: `${lastName.toLowerCase()}@kundenmail.example`,
-    });
-    const lastContact = await world.nextTuesday();
-    await drive.on(lastContact);
-    await drive.event(customer.id, {
-      type: 'interaction_recorded',
-      channel: 'phone',
-      direction: 'inbound',
-      staffId: world.dealership.staff.salesperson.id,
-      summary: 'Fragt nach Winterreifen für den ID.4',
-    });
-    await drive.until(customer.id, (j) => j.eventsHandled === 1);
-    const reactivationDay = sendDay(plus(lastContact, { months: 18 }), '11:00');
-    const replyDay = plus(reactivationDay, { weeks: 1 });
-    await world.db.prisma.staffAbsence.create({
-      data: {
-        staffId: world.dealership.staff.salesperson.id,
-        from: new Date(plus(replyDay, { days: -2 })),
-        to: new Date(plus(replyDay, { days: 10 })),
-        reason: 'vacation',
-      },
-    });
-    await drive.on(replyDay);
-    const [mail] = await world.waitForMailTo(customer.email);
-    return { customer, mail };
+  async function reactivationMailTo(lastName: string): Promise<ReactivationMailed> {
+    const [mailed] = await reactivationMailsTo(world, drive, lastName);
+    return mailed;
   }
 
   it('a reply to the reactivation opens a lead with the history for the colleague who is at work', async () => {
