@@ -54,14 +54,7 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
     const lifecycle = { client: world.client, prisma, taskQueue: world.taskQueue };
     for (const { customer, car } of customers) {
       await sendCustomerEvent(lifecycle, customer.id, {
-        type: 'vehicle_delivered',
-        eventId: `delivered-${car.id}`,
-        occurredAt: today.toISO()!,
-        vehicleId: car.id,
-        deliveredOn: today.toISODate()!,
-        condition: 'used',
-        firstRegistration: today.minus({ years: 4 }).toISODate()!,
-        lastHuDate: today.minus({ years: 2 }).toISODate()!,
+        ...usedCarDueForHu(car.id, today),
         lastServiceDate: today.minus({ years: 1 }).toISODate()!,
       });
     }
@@ -148,16 +141,7 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
       const customer = await addCustomer(prisma, dealership, { lastName: `Stammkunde ${i + 1}`, email: `stamm${i + 1}@example.de` });
       const car = await addVehicle(prisma, dealership, customer.id, { model: 'Passat' });
       customerIds.push(customer.id);
-      await sendCustomerEvent({ client: world.client, prisma, taskQueue: world.taskQueue }, customer.id, {
-        type: 'vehicle_delivered',
-        eventId: `delivered-${car.id}`,
-        occurredAt: today.toISO()!,
-        vehicleId: car.id,
-        deliveredOn: today.toISODate()!,
-        condition: 'used',
-        firstRegistration: today.minus({ years: 4 }).toISODate()!,
-        lastHuDate: today.minus({ years: 2 }).toISODate()!,
-      });
+      await sendCustomerEvent({ client: world.client, prisma, taskQueue: world.taskQueue }, customer.id, usedCarDueForHu(car.id, today));
     }
     await world.smtp.waitForMessages(before + 2, 120_000);
     leaving.kill('SIGTERM');
@@ -178,6 +162,20 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
     expect(rows.filter((r) => r.status === 'sent' && copies.get(r.messageIdHeader!) !== 1).map((r) => r.idempotencyKey)).toEqual([]);
   }, 600_000);
 });
+
+/** A used car bought today whose last HU was two years ago: the HU reminder is due at once. */
+function usedCarDueForHu(vehicleId: string, today: DateTime) {
+  return {
+    type: 'vehicle_delivered' as const,
+    eventId: `delivered-${vehicleId}`,
+    occurredAt: today.toISO()!,
+    vehicleId,
+    deliveredOn: today.toISODate()!,
+    condition: 'used' as const,
+    firstRegistration: today.minus({ years: 4 }).toISODate()!,
+    lastHuDate: today.minus({ years: 2 }).toISODate()!,
+  };
+}
 
 function copiesByMessageId(messages: ReceivedMail[]): Map<string, number> {
   const copies = new Map<string, number>();
