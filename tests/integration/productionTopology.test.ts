@@ -7,7 +7,7 @@ import type { ReceivedMail } from '../../mail/smtpReceiver';
 import { leadWorkflowId, type LeadState } from '../../workflows/leadFollowUp/contract';
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
 import { eventually } from '../support/eventually';
-import { useProductionWorld } from '../support/productionWorld';
+import { exitOf, useProductionWorld } from '../support/productionWorld';
 import { killHard } from '../support/workerProcessControl';
 
 /**
@@ -54,14 +54,7 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
     const lifecycle = { client: world.client, prisma, taskQueue: world.taskQueue };
     for (const { customer, car } of customers) {
       await sendCustomerEvent(lifecycle, customer.id, {
-        type: 'vehicle_delivered',
-        eventId: `delivered-${car.id}`,
-        occurredAt: today.toISO()!,
-        vehicleId: car.id,
-        deliveredOn: today.toISODate()!,
-        condition: 'used',
-        firstRegistration: today.minus({ years: 4 }).toISODate()!,
-        lastHuDate: today.minus({ years: 2 }).toISODate()!,
+        ...usedCarDueForHu(car.id, today),
         lastServiceDate: today.minus({ years: 1 }).toISODate()!,
       });
     }
@@ -136,7 +129,53 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
     const ladderMails = staffMails.map((m) => m.templateId);
     expect(ladderMails.length).toBeGreaterThanOrEqual(4); // new lead, reminder, level 2 (team lead), level 3 (manager)
   }, 900_000);
+
+  it('a worker asked to stop (SIGTERM, as a deploy does) finishes what it holds and exits 0, leaving no mail in doubt', async () => {
+    const { prisma } = world.db;
+    const dealership = await seedDealership(prisma);
+    const today = DateTime.now().setZone(ZONE);
+    const customerIds: string[] = [];
+    const leaving = await world.startWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: '20' });
+    const before = world.smtp.messages().length;
+    for (let i = 0; i < 12; i++) {
+      const customer = await addCustomer(prisma, dealership, { lastName: `Stammkunde ${i + 1}`, email: `stamm${i + 1}@example.de` });
+      const car = await addVehicle(prisma, dealership, customer.id, { model: 'Passat' });
+      customerIds.push(customer.id);
+      await sendCustomerEvent({ client: world.client, prisma, taskQueue: world.taskQueue }, customer.id, usedCarDueForHu(car.id, today));
+    }
+    await world.smtp.waitForMessages(before + 2, 120_000);
+    leaving.kill('SIGTERM');
+    const started = Date.now();
+    expect(await exitOf(leaving)).toEqual({ code: 0, signal: null });
+    expect(Date.now() - started).toBeLessThan(40_000);
+
+    const rows = await eventually(
+      'every HU reminder of the new customers out',
+      async () => {
+        const found = await prisma.message.findMany({ where: { customerId: { in: customerIds } } });
+        return found.filter((r) => r.templateId === 'hu-reminder' && r.status === 'sent').length === customerIds.length && found;
+      },
+      300_000,
+    );
+    expect(rows.filter((r) => r.status === 'unknown')).toEqual([]);
+    const copies = copiesByMessageId(world.smtp.messages());
+    expect(rows.filter((r) => r.status === 'sent' && copies.get(r.messageIdHeader!) !== 1).map((r) => r.idempotencyKey)).toEqual([]);
+  }, 600_000);
 });
+
+/** A used car bought today whose last HU was two years ago: the HU reminder is due at once. */
+function usedCarDueForHu(vehicleId: string, today: DateTime) {
+  return {
+    type: 'vehicle_delivered' as const,
+    eventId: `delivered-${vehicleId}`,
+    occurredAt: today.toISO()!,
+    vehicleId,
+    deliveredOn: today.toISODate()!,
+    condition: 'used' as const,
+    firstRegistration: today.minus({ years: 4 }).toISODate()!,
+    lastHuDate: today.minus({ years: 2 }).toISODate()!,
+  };
+}
 
 function copiesByMessageId(messages: ReceivedMail[]): Map<string, number> {
   const copies = new Map<string, number>();
