@@ -11,10 +11,12 @@ import type { Chance } from './chance';
  * Every draw is keyed by seed, customer, message and week, so a run is repeatable.
  */
 type StimulusKind = keyof typeof stimuli;
-type Stimulus = { kind: StimulusKind; customerId: string; vehicleId?: string; messageId: string; week: number };
+type Stimulus = { kind: StimulusKind; customerId: string; vehicleId?: string; messageId: string; messageKey: string; week: number };
 export type PlannedEvent = { customerId: string; event: CustomerEventInput; cause: string };
 export type SentMessage = {
   id: string;
+  /** Names the message by what it is (customer, vehicle, template, send instant), not by its random row id: the draws use it. */
+  key: string;
   customerId: string;
   templateId: string;
   campaignId: string | null;
@@ -62,17 +64,19 @@ export class CustomerModel {
         sentAt: true,
         enrollment: { select: { vehicleId: true } },
       },
-      orderBy: [{ sentAt: 'asc' }, { id: 'asc' }],
     });
-    return rows.map((r) => ({
-      id: r.id,
-      customerId: r.customerId!,
-      templateId: r.templateId,
-      campaignId: r.campaignId,
-      category: r.category,
-      sentAt: r.sentAt!,
-      vehicleId: r.enrollment?.vehicleId ?? undefined,
-    }));
+    return rows
+      .map((r) => ({
+        id: r.id,
+        key: [r.customerId, r.enrollment?.vehicleId ?? '', r.templateId, r.sentAt!.toISOString()].join('/'),
+        customerId: r.customerId!,
+        templateId: r.templateId,
+        campaignId: r.campaignId,
+        category: r.category,
+        sentAt: r.sentAt!,
+        vehicleId: r.enrollment?.vehicleId ?? undefined,
+      }))
+      .sort((a, b) => a.sentAt.getTime() - b.sentAt.getTime() || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /** What the customers do at the stop that ends `week`, given what they received in it. */
@@ -89,9 +93,10 @@ export class CustomerModel {
           customerId: m.customerId,
           vehicleId: m.vehicleId,
           messageId: m.id,
+          messageKey: m.key,
           week,
         });
-      if (m.category === 'marketing' && this.chance.happens(this.behaviour.unsubscribePerMessage, 'unsubscribe', m.id)) {
+      if (m.category === 'marketing' && this.chance.happens(this.behaviour.unsubscribePerMessage, 'unsubscribe', m.key)) {
         this.objected.add(m.customerId);
         this.reactions.push({ week, at: occurredAt, customerId: m.customerId, kind: 'objection', type: 'objection' });
         planned.push({
@@ -106,7 +111,7 @@ export class CustomerModel {
         this.open.delete(key);
         continue;
       }
-      if (!this.chance.happens(probabilityOf(this.behaviour, s.kind), 'react', s.kind, s.messageId, week)) continue;
+      if (!this.chance.happens(probabilityOf(this.behaviour, s.kind), 'react', s.kind, s.messageKey, week)) continue;
       this.open.delete(key);
       const event = this.reaction(s, occurredAt, day);
       if (!event) continue;

@@ -59,7 +59,7 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
 
     const model = new CustomerModel(options.behaviour, seededChance(options.seed));
     const chance = seededChance(`${options.seed}/staff`);
-    const callbacks: Array<{ at: number; leadId: string; staffId?: string }> = [];
+    const callbacks: Array<{ at: number; leadId: string; key: string; staffId?: string }> = [];
     const knownLeads = new Set<string>();
     const scripted = [...options.scriptedEvents].sort((a, b) =>
       a.on < b.on ? -1 : a.on > b.on ? 1 : a.customerId < b.customerId ? -1 : 1,
@@ -87,7 +87,7 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
         } else {
           const due = callbacks.filter((c) => c.at <= at.toMillis());
           for (const c of due) callbacks.splice(callbacks.indexOf(c), 1);
-          for (const c of due.sort((a, b) => (a.leadId < b.leadId ? -1 : 1))) {
+          for (const c of due.sort((a, b) => (a.key < b.key ? -1 : 1))) {
             await logCallbackOutcome(
               { client: env.client, prisma: db.prisma, clock: () => at.toJSDate() },
               { leadId: c.leadId, outcome: 'reached', staffId: c.staffId, outcomeId: `simulation:${c.leadId}` },
@@ -104,15 +104,18 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
       // Leads that came in this week (a reply to a reactivation, …): the salesperson calls back within the hour, or late.
       const leads = await db.prisma.lead.findMany({
         where: { receivedAt: { gte: week.from.toJSDate(), lte: (await now()).toJSDate() } },
-        orderBy: { id: 'asc' },
+        orderBy: [{ receivedAt: 'asc' }, { customerId: 'asc' }],
       });
       for (const lead of leads.filter((l) => !knownLeads.has(l.id))) {
         knownLeads.add(lead.id);
-        const late = chance.happens(options.behaviour.callbackLate, 'late', lead.id);
+        // Keyed by who and when, not by the lead's random id, so the same seed gives the same late callbacks.
+        const key = `${lead.customerId ?? ''}/${lead.receivedAt.toISOString()}`;
+        const late = chance.happens(options.behaviour.callbackLate, 'late', key);
         const after = late ? options.behaviour.lateCallbackAfterHours * 3_600_000 : 45 * 60_000;
         callbacks.push({
           at: Math.max(lead.receivedAt.getTime() + after, week.to.toMillis() + 1),
           leadId: lead.id,
+          key,
           staffId: lead.assignedToId ?? undefined,
         });
       }
