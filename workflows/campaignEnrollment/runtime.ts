@@ -1,5 +1,5 @@
 import { proxyActivities } from '@temporalio/workflow';
-import { MAIL_ACTIVITY } from '../shared/activityRetry';
+import { FAILURE_RECORDING_ACTIVITY, MAIL_ACTIVITY } from '../shared/activityRetry';
 import type { DateTime } from 'luxon';
 import type { Activities } from '../../activities';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
@@ -20,6 +20,8 @@ export type Frame = { steps: Step[]; prefix: string; index: number };
 
 // Retry policies come from workflows/shared/activityRetry.ts (mail-sized: the SMTP relay may be down for hours).
 export const activities = proxyActivities<Activities>(MAIL_ACTIVITY);
+/** Recording that a step gave up outlasts the trouble that made it give up. */
+export const failures = proxyActivities<Activities>(FAILURE_RECORDING_ACTIVITY);
 
 export type EnrollmentRuntime = {
   input: CampaignEnrollmentInput;

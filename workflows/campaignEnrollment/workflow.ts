@@ -1,4 +1,12 @@
-import { CancellationScope, condition, isCancellation, setHandler } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  condition,
+  isCancellation,
+  patched,
+  setHandler,
+} from '@temporalio/workflow';
 import {
   campaignEventSignal,
   enrollmentStateQuery,
@@ -6,9 +14,12 @@ import {
   type CampaignEnrollmentInput,
   type EnrollmentState,
 } from './contract';
-import { activities, CampaignExit, createRuntime } from './runtime';
+import { activities, CampaignExit, createRuntime, failures } from './runtime';
 import { runSteps } from './steps/runSteps';
 import { projectUpcoming } from './upcoming';
+
+/** Since December 2026 a step that gave up ends the enrollment as exited and is recorded for the dealer (before: the workflow failed). */
+const RECORD_STEP_GIVE_UP = 'record-step-give-up';
 
 /**
  * One customer's run through one campaign. The definition arrives pinned in the input, so a
@@ -40,8 +51,20 @@ export async function campaignEnrollmentWorkflow(input: CampaignEnrollmentInput)
       });
     }
   } catch (error) {
-    if (!(error instanceof CampaignExit)) throw error;
-    exitReason = error.reason;
+    if (error instanceof ActivityFailure && patched(RECORD_STEP_GIVE_UP)) {
+      // A step gave up: the customer leaves the campaign visibly (timeline, a task for the managers), never silently.
+      const cause = error.cause instanceof ApplicationFailure ? error.cause : undefined;
+      exitReason = `step gave up: ${error.activityType}`;
+      await failures.recordEnrollmentFailure({
+        enrollmentId: input.enrollmentId,
+        activityType: error.activityType,
+        stepPath: rt.state.currentStep?.path,
+        cause: cause?.message ?? error.cause?.message ?? error.message,
+        causeType: cause?.type ?? undefined,
+        now: rt.now().toUTC().toISO()!,
+      });
+    } else if (error instanceof CampaignExit) exitReason = error.reason;
+    else throw error;
   }
 
   rt.state.status = exitReason === undefined ? 'completed' : 'exited';
