@@ -1,4 +1,4 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { signalWithStartOnce } from '../engine/startWorkflowOnce';
 import {
   cancelNewsletterSignal,
@@ -39,7 +39,9 @@ export async function startNewsletterRun(
 
 /**
  * A run that waits paused, with its recipients snapshotted, until someone resumes it (started with the pause
- * signal). Started once: a later call finds it running, or finished, and leaves it alone.
+ * signal). Started once: a later call finds it running, or finished, and leaves it alone. Signal-with-start would
+ * pause a running one again (someone may have resumed it), and servers refuse conflict policy FAIL for it, so the
+ * run is looked up first; two calls racing past that both only pause it.
  */
 export async function startPausedNewsletterRun(
   deps: NewsletterClientDeps,
@@ -48,6 +50,16 @@ export async function startPausedNewsletterRun(
 ): Promise<{ workflowId: string }> {
   const workflowId = newsletterRunWorkflowId(newsletter.id, label);
   const input: NewsletterRunInput = { newsletter, trigger: 'manual' };
+  const exists = await handleOf(deps.client, workflowId)
+    .describe()
+    .then(
+      () => true,
+      (error: unknown) => {
+        if (error instanceof WorkflowNotFoundError) return false;
+        throw error;
+      },
+    );
+  if (exists) return { workflowId };
   await signalWithStartOnce(deps.client, 'newsletterRunWorkflow', {
     taskQueue: deps.taskQueue,
     workflowId,

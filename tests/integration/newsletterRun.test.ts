@@ -6,6 +6,7 @@ import {
   pauseNewsletterRun,
   resumeNewsletterRun,
   startNewsletterRun,
+  startPausedNewsletterRun,
 } from '../../newsletters/runs';
 import { recordHistory } from '../support/recordedHistories';
 import { copiesByAddress, evNewsletter, openNewsletterWorld, type NewsletterWorld } from '../support/newsletterWorld';
@@ -119,5 +120,19 @@ describe('a newsletter run to the EV owners', () => {
     const run = await world.db.prisma.newsletterRun.findFirstOrThrow({ where: { workflowId } });
     expect(run.status).toBe('cancelled');
     await recordHistory(world.env.client, workflowId, 'newsletter-paused-resumed-cancelled');
+  });
+
+  it('a run started paused waits for marketing; starting it again after they resumed it does not pause it again', async () => {
+    await world.addElectricCustomers(3, 'waits');
+    const newsletter = evNewsletter({ ratePerSecond: 10 });
+    const { workflowId } = await startPausedNewsletterRun(deps(), newsletter, 'waits-paused');
+    await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
+    expect(world.smtp.messages()).toHaveLength(0);
+
+    await resumeNewsletterRun(world.env.client, workflowId);
+    await startPausedNewsletterRun(deps(), newsletter, 'waits-paused'); // e.g. the demo seeded again
+    expect(await newsletterRunResult(world.env.client, workflowId)).toMatchObject({ status: 'completed', sent: 3 });
+    await startPausedNewsletterRun(deps(), newsletter, 'waits-paused'); // finished: not started again
+    expect((await world.env.client.workflow.getHandle(workflowId).describe()).status.name).toBe('COMPLETED');
   });
 });
