@@ -126,7 +126,7 @@ describe('a newsletter run to the EV owners', () => {
     await world.addElectricCustomers(3, 'waits');
     const newsletter = evNewsletter({ ratePerSecond: 10 });
     const { workflowId } = await startPausedNewsletterRun(deps(), newsletter, 'waits-paused');
-    await waitFor(async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused', 'paused');
+    await eventually('paused', async () => (await newsletterRunProgress(world.env.client, workflowId)).status === 'paused');
     expect(world.smtp.messages()).toHaveLength(0);
 
     await resumeNewsletterRun(world.env.client, workflowId);

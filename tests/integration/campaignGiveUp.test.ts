@@ -1,0 +1,53 @@
+import { defineCampaign, send } from '../../campaigns/dsl';
+import { addCustomer, addVehicle } from '../support/dealership';
+import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
+
+const checkIn = defineCampaign({
+  id: 'check-in-after-delivery',
+  version: 1,
+  name: 'Check-in after delivery',
+  audience: 'Buyers',
+  legalBasis: 'existing_customer',
+  context: [],
+  steps: [send('checkin-3-days')],
+});
+
+/**
+ * Autohaus Berger's mail relay refuses every message for days (451, "try again later"). The check-in
+ * to Herr Brandt retries with backoff for hours, then gives up; the dealer must see that he dropped
+ * out of the campaign, not find a failed workflow in a tool they never open.
+ */
+describe('a campaign step that gives up', () => {
+  let world: CampaignWorld;
+  beforeAll(async () => {
+    world = await openCampaignWorld();
+  }, 240_000);
+  afterAll(() => world?.close());
+
+  it('ends the enrollment as exited, notes it on the timeline and gives the managers a task naming the cause', async () => {
+    const { prisma } = world.db;
+    const customer = await addCustomer(prisma, world.dealership, { firstName: 'Jonas', lastName: 'Brandt' });
+    const vehicle = await addVehicle(prisma, world.dealership, customer.id);
+    world.smtp.setRejectWhile(() => true, 451, '4.3.2 Try again later');
+
+    const admission = await world.enroll(checkIn, customer.id, { vehicleId: vehicle.id });
+    if (!admission.admitted) throw new Error('not admitted');
+    const final = await world.resultOf(admission.enrollmentId);
+    world.smtp.setRejectWhile(null);
+
+    expect(final.status).toBe('exited');
+    expect(final.exitReason).toBe('step gave up: deliverCampaignMessage');
+    expect(world.mailsTo(customer.email)).toHaveLength(0);
+    expect(world.smtp.stats().rejected).toBeGreaterThan(1); // it did retry before giving up
+
+    const row = await prisma.campaignEnrollment.findUniqueOrThrow({ where: { id: admission.enrollmentId } });
+    expect([row.status, row.exitReason]).toEqual(['exited', 'step gave up: deliverCampaignMessage']);
+
+    const note = await prisma.touchpoint.findFirstOrThrow({ where: { customerId: customer.id, kind: 'campaign.step_failed' } });
+    expect(note.summary).toContain('Kampagne „check-in-after-delivery“ gestoppt (E-Mail senden, Schritt 0)');
+    const task = await prisma.staffTask.findFirstOrThrow({ where: { enrollmentId: admission.enrollmentId, kind: 'campaign_step_failed' } });
+    expect(task.role).toBe('manager');
+    expect(task.title).toBe('Kampagne gestoppt: check-in-after-delivery (E-Mail senden)');
+    expect(task.details).toMatch(/451|Try again later/);
+  });
+});
