@@ -217,8 +217,8 @@ describe('one request is one lead', () => {
     const reached = await log('reached');
     expect(reached.statusCode).toBe(202);
     expect(reached.json()).toMatchObject({ accepted: true, result: 'completed' });
-    const late = await log('appointment_booked');
-    expect(late.statusCode).toBe(202);
+    const late = await log('appointment_booked'); // the follow-up has ended: kept as a note, not taken (409)
+    expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ accepted: false, result: 'recorded_late' });
   });
 });
