@@ -12,7 +12,7 @@ import type { DeliveryFaults } from './delivery/sendThroughOutbox';
 import { admitEnrollment, decideBranch, finishEnrollment, loadBranchContext, type AdmitEnrollmentInput } from './enrollments';
 import { recordHeartbeat } from './health';
 import { createStaffTask, type CreateStaffTaskInput } from './staffTasks';
-import { recordEnrollmentFailure, type EnrollmentFailureInput } from './enrollmentFailures';
+import { recordEnrollmentFailure, recordLifecycleFailure, type EnrollmentFailureInput, type LifecycleFailureInput } from './stepFailures';
 import { createLeadActivities } from './leads';
 import { createLifecycleActivities } from './lifecycle';
 import { createNewsletterActivities } from './newsletters';
@@ -50,6 +50,7 @@ export function createActivities(deps: ActivityDeps) {
     admitEnrollment: (input: AdmitEnrollmentInput) => admitEnrollment(prisma, input),
     finishEnrollment: (input: Parameters<typeof finishEnrollment>[1]) => finishEnrollment(prisma, input),
     recordEnrollmentFailure: (input: EnrollmentFailureInput) => recordEnrollmentFailure(prisma, input),
+    recordLifecycleFailure: (input: LifecycleFailureInput) => recordLifecycleFailure(prisma, input),
     loadBranchContext: (input: Parameters<typeof loadBranchContext>[1]) => loadBranchContext(prisma, input),
     decideBranch: (input: Parameters<typeof decideBranch>[1]) => decideBranch(prisma, input),
     recordHeartbeat: (input: { probeId: string; at: string }) => recordHeartbeat(prisma, input),

@@ -3,6 +3,7 @@ import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { PrismaClient } from '../../db/generated/client';
 import type { CampaignEnrollmentInput } from '../../workflows/campaignEnrollment/contract';
 import { admitEnrollment } from '../enrollments';
+import { configurationError } from '../shared/failures';
 
 /** A name-based UUID (v5 layout over SHA-1): the same customer, campaign, vehicle and cycle always give the same id. */
 export function lifecycleEnrollmentId(parts: { customerId: string; campaignId: string; vehicleId?: string; cycle: number }): string {
@@ -43,9 +44,9 @@ export async function admitLifecycleEnrollment(
   input: AdmitLifecycleEnrollmentInput,
 ): Promise<LifecycleAdmission> {
   const definition = catalogue.get(input.campaignId);
-  if (!definition) throw new Error(`campaignId: no built-in campaign "${input.campaignId}"`);
+  if (!definition) throw configurationError('campaign catalogue', 'campaignId', `has no campaign "${input.campaignId}"`);
   const missing = definition.context.filter((key) => input.context[key] === undefined || input.context[key] === null);
-  if (missing.length > 0) throw new Error(`campaign "${definition.id}": context is missing ${missing.join(', ')}`);
+  if (missing.length > 0) throw configurationError(`campaign "${definition.id}"`, 'context', `is missing ${missing.join(', ')}`);
   if (input.supersedes?.length) {
     await prisma.campaignEnrollment.updateMany({
       where: { id: { in: input.supersedes }, status: 'active' },

@@ -1,4 +1,13 @@
-import { allHandlersFinished, condition, continueAsNew, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  patched,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow, workflowNowMs } from '../shared/clock';
 import {
@@ -10,7 +19,7 @@ import {
 } from './contract';
 import { enroll, stop } from './enrollments';
 import { handleEvent } from './events';
-import { activities, type LifecycleRuntime } from './runtime';
+import { activities, failures, type LifecycleRuntime } from './runtime';
 import { emptyState, type CarriedState } from './state';
 import { viewOf } from './view';
 
@@ -54,6 +63,9 @@ async function erase(rt: LifecycleRuntime): Promise<void> {
  * the right time (as child workflows that survive continue-as-new), watches for dormancy, and
  * ends on erasure. Events are queued by the signal handler and handled one at a time, in order.
  */
+/** Since December 2026 an event whose handling gave up is recorded and skipped (before: the lifecycle failed). */
+const RECORD_EVENT_GIVE_UP = 'record-event-give-up';
+
 export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
   const settings = { ...defaultLifecycleSettings, ...input.settings };
   const pending: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
@@ -95,7 +107,22 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
         rt.state.eventsHandled += 1;
         return viewOf(rt, runEvents, erased);
       }
-      await handleEvent(rt, event, recorded.vehicle);
+      try {
+        await handleEvent(rt, event, recorded.vehicle);
+      } catch (error) {
+        // One event whose handling gave up must not end the customer's lifecycle: recorded for the dealer, then the next.
+        if (!(error instanceof ActivityFailure) || !patched(RECORD_EVENT_GIVE_UP)) throw error;
+        const cause = error.cause instanceof ApplicationFailure ? error.cause : undefined;
+        await failures.recordLifecycleFailure({
+          customerId: rt.customerId,
+          eventId: event.eventId,
+          eventType: event.type,
+          activityType: error.activityType,
+          cause: cause?.message ?? error.cause?.message ?? error.message,
+          causeType: cause?.type ?? undefined,
+          now: workflowNow().toISO()!,
+        });
+      }
       // Counted once handled: whoever sees the count in a query also finds the event's effects (a lead, a mail, an enrollment).
       rt.state.eventsHandled += 1;
     }

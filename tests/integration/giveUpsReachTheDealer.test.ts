@@ -1,6 +1,7 @@
 import { defineCampaign, send } from '../../campaigns/dsl';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
+import { lifecycleDriver } from '../support/lifecycleWorld';
 
 const checkIn = defineCampaign({
   id: 'check-in-after-delivery',
@@ -49,5 +50,51 @@ describe('a campaign step that gives up', () => {
     expect(task.role).toBe('manager');
     expect(task.title).toBe('Kampagne gestoppt: check-in-after-delivery (E-Mail senden)');
     expect(task.details).toMatch(/451|Try again later/);
+  });
+});
+
+/**
+ * A dealer's own campaign folder lacks the built-in check-in campaign that a delivery enrolls into.
+ * The delivery of Frau Albers' car cannot be handled; her lifecycle must say so to the managers and
+ * go on with her next event, not die with it.
+ */
+describe('a lifecycle event whose handling gives up', () => {
+  let world: CampaignWorld;
+  beforeAll(async () => {
+    world = await openCampaignWorld({ catalogue: new Map() });
+  }, 240_000);
+  afterAll(() => world?.close());
+
+  it('is noted on the timeline and as a managers task, and the lifecycle handles the next event', async () => {
+    const { prisma } = world.db;
+    const drive = lifecycleDriver(world);
+    const customer = await addCustomer(prisma, world.dealership, { firstName: 'Greta', lastName: 'Albers' });
+    const car = await addVehicle(prisma, world.dealership, customer.id);
+    const delivered = await world.nextTuesday();
+    await drive.on(delivered);
+    const deliveryId = await drive.event(customer.id, {
+      type: 'vehicle_delivered',
+      vehicleId: car.id,
+      deliveredOn: delivered,
+      condition: 'new',
+    });
+    await drive.event(customer.id, {
+      type: 'interaction_recorded',
+      channel: 'phone',
+      direction: 'inbound',
+      summary: 'Fragt nach Winterreifen',
+    });
+
+    const journey = await drive.until(customer.id, (j) => j.eventsHandled === 2 && j);
+    expect(journey.status).toBe('active');
+    expect(journey.enrollments).toEqual([]);
+    const note = await prisma.touchpoint.findFirstOrThrow({ where: { customerId: customer.id, kind: 'lifecycle.event_failed' } });
+    expect(note.summary).toContain('Ereignis „vehicle_delivered“ nicht vollständig verarbeitet (in eine Kampagne aufnehmen)');
+    expect(note.summary).toContain('campaign catalogue: campaignId has no campaign');
+    const task = await prisma.staffTask.findUniqueOrThrow({ where: { idempotencyKey: `lifecycle/${customer.id}/failed/${deliveryId}` } });
+    expect([task.role, task.kind]).toEqual(['manager', 'lifecycle_event_failed']);
+    expect(await prisma.touchpoint.count({ where: { customerId: customer.id, summary: 'Fragt nach Winterreifen' } })).toBe(1);
+    const described = await world.env.client.workflow.getHandle(drive.lifecycleId(customer.id)).describe();
+    expect(described.status.name).toBe('RUNNING');
   });
 });
