@@ -12,6 +12,9 @@ module.exports = {
   // Per-project testTimeout is ignored by jest 29; integration scenarios skip months of time and need room.
   // A guard against a hang, not a speed limit: tests wait for conditions, and a shared CI machine may be very slow.
   testTimeout: 900000,
+  // On 2 cores jest would run every file in its own main process, which keeps each file's modules (81 files: past
+  // the 4 GB heap, an OOM 30 minutes in). A memory limit makes it use a worker and recycle it between files.
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     {
