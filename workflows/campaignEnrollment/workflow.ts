@@ -1,12 +1,5 @@
-import {
-  ActivityFailure,
-  ApplicationFailure,
-  CancellationScope,
-  condition,
-  isCancellation,
-  patched,
-  setHandler,
-} from '@temporalio/workflow';
+import { ActivityFailure, CancellationScope, condition, isCancellation, patched, setHandler } from '@temporalio/workflow';
+import { causeOf } from '../shared/gaveUp';
 import {
   campaignEventSignal,
   enrollmentStateQuery,
@@ -53,14 +46,12 @@ export async function campaignEnrollmentWorkflow(input: CampaignEnrollmentInput)
   } catch (error) {
     if (error instanceof ActivityFailure && patched(RECORD_STEP_GIVE_UP)) {
       // A step gave up: the customer leaves the campaign visibly (timeline, a task for the managers), never silently.
-      const cause = error.cause instanceof ApplicationFailure ? error.cause : undefined;
       exitReason = `step gave up: ${error.activityType}`;
       await failures.recordEnrollmentFailure({
         enrollmentId: input.enrollmentId,
         activityType: error.activityType,
         stepPath: rt.state.currentStep?.path,
-        cause: cause?.message ?? error.cause?.message ?? error.message,
-        causeType: cause?.type ?? undefined,
+        ...causeOf(error),
         now: rt.now().toUTC().toISO()!,
       });
     } else if (error instanceof CampaignExit) exitReason = error.reason;

@@ -1,13 +1,5 @@
-import {
-  ActivityFailure,
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  patched,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ActivityFailure, allHandlersFinished, condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { causeOf } from '../shared/gaveUp';
 import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow, workflowNowMs } from '../shared/clock';
 import {
@@ -112,14 +104,12 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
       } catch (error) {
         // One event whose handling gave up must not end the customer's lifecycle: recorded for the dealer, then the next.
         if (!(error instanceof ActivityFailure) || !patched(RECORD_EVENT_GIVE_UP)) throw error;
-        const cause = error.cause instanceof ApplicationFailure ? error.cause : undefined;
         await failures.recordLifecycleFailure({
           customerId: rt.customerId,
           eventId: event.eventId,
           eventType: event.type,
           activityType: error.activityType,
-          cause: cause?.message ?? error.cause?.message ?? error.message,
-          causeType: cause?.type ?? undefined,
+          ...causeOf(error),
           now: workflowNow().toISO()!,
         });
       }

@@ -1,4 +1,5 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { causeOf } from '../shared/gaveUp';
 import type { Activities } from '../../activities';
 import { addBusinessDuration } from '../../time/businessTime';
 import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, STAFF_MAIL_ACTIVITY } from '../shared/activityRetry';
@@ -76,14 +77,12 @@ export async function leadFollowUpWorkflow(input: LeadFollowUpInput): Promise<Le
       return await run();
     } catch (error) {
       if (!(error instanceof ActivityFailure)) throw error;
-      const cause = error.cause instanceof ApplicationFailure ? error.cause : undefined;
       failureNo += 1;
       await failures.recordLeadFollowUpFailure({
         leadId: input.leadId,
         step,
         key: `f${failureNo}`,
-        cause: cause?.message ?? error.cause?.message ?? error.message,
-        causeType: cause?.type ?? undefined,
+        ...causeOf(error),
         now: nowIso(),
       });
       return undefined;
