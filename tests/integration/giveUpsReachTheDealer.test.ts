@@ -1,4 +1,11 @@
 import { defineCampaign, send } from '../../campaigns/dsl';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
+import { startNewsletterRun } from '../../newsletters/runs';
+import { enrollmentWorkflowId } from '../../workflows/campaignEnrollment/contract';
+import type { NewsletterProgress } from '../../workflows/newsletterRun/contract';
+import { evNewsletter } from '../support/newsletterWorld';
+import { recordHistory } from '../support/recordedHistories';
+import { resultWithoutMovingTheClock } from '../support/temporalEnv';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { lifecycleDriver } from '../support/lifecycleWorld';
@@ -50,6 +57,7 @@ describe('a campaign step that gives up', () => {
     expect(task.role).toBe('manager');
     expect(task.title).toBe('Kampagne gestoppt: check-in-after-delivery (E-Mail senden)');
     expect(task.details).toMatch(/451|Try again later/);
+    await recordHistory(world.env.client, enrollmentWorkflowId(admission.enrollmentId), 'enrollment-step-gave-up');
   });
 });
 
@@ -96,5 +104,51 @@ describe('a lifecycle event whose handling gives up', () => {
     expect(await prisma.touchpoint.count({ where: { customerId: customer.id, summary: 'Fragt nach Winterreifen' } })).toBe(1);
     const described = await world.env.client.workflow.getHandle(drive.lifecycleId(customer.id)).describe();
     expect(described.status.name).toBe('RUNNING');
+    await recordHistory(world.env.client, drive.lifecycleId(customer.id), 'lifecycle-event-gave-up');
+  });
+});
+
+/**
+ * Autohaus Berger's winter newsletter to its EV owners goes out while the relay refuses everything
+ * (451) for hours. The batch retries with backoff, then gives up; the cockpit must not show a run
+ * that is "running" forever while nothing is sent.
+ */
+describe('a newsletter run whose batch gives up', () => {
+  let world: CampaignWorld;
+  beforeAll(async () => {
+    world = await openCampaignWorld({ sendingWindow: AROUND_THE_CLOCK });
+  }, 240_000);
+  afterAll(() => world?.close());
+
+  it('ends the run as failed with the counts and the cause, and gives the managers a task', async () => {
+    const { prisma } = world.db;
+    for (const lastName of ['Ehlers', 'Stromberg']) {
+      const owner = await addCustomer(prisma, world.dealership, { lastName });
+      await addVehicle(prisma, world.dealership, owner.id, { fuelType: 'electric' });
+    }
+    world.smtp.setRejectWhile(() => true, 451, '4.3.2 Try again later');
+
+    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.engine.taskQueue }, evNewsletter(), {
+      label: 'relay-down',
+    });
+    const final = await resultWithoutMovingTheClock<NewsletterProgress>(world.env, workflowId);
+    world.smtp.setRejectWhile(null);
+
+    expect(final).toMatchObject({ status: 'failed', total: 2, sent: 0, remaining: 2 });
+    expect(final.failure?.activityType).toBe('deliverNewsletterBatch');
+    expect(final.failure?.cause).toMatch(/451|Try again later/);
+    expect(world.smtp.stats().rejected).toBeGreaterThan(2); // it did retry before giving up
+    expect(world.smtp.messages()).toHaveLength(0);
+
+    const run = await prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
+    expect(run.status).toBe('failed');
+    expect(run.finishedAt).not.toBeNull();
+    expect(run.summary).toMatchObject({ total: 2, sent: 0, remaining: 2, failure: { activityType: 'deliverNewsletterBatch' } });
+    const task = await prisma.staffTask.findUniqueOrThrow({ where: { idempotencyKey: `newsletter-run/${run.id}/failed` } });
+    expect([task.role, task.kind, task.title]).toEqual(['manager', 'newsletter_run_failed', 'Newsletter gestoppt: E-Auto im Winter']);
+    expect(task.details).toContain('0 von 2 Empfängern erreicht, 2 nicht erreicht.');
+    const described = await world.env.client.workflow.getHandle(workflowId).describe();
+    expect(described.status.name).toBe('COMPLETED');
+    await recordHistory(world.env.client, workflowId, 'newsletter-run-gave-up');
   });
 });

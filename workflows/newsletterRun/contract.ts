@@ -17,7 +17,7 @@ export type NewsletterCounts = {
 };
 
 export type NewsletterRunStatus =
-  'starting' | 'waiting_to_start' | 'running' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled';
+  'starting' | 'waiting_to_start' | 'running' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled' | 'failed';
 
 export type NewsletterProgress = NewsletterCounts & {
   newsletterId: string;
@@ -25,6 +25,8 @@ export type NewsletterProgress = NewsletterCounts & {
   status: NewsletterRunStatus;
   /** Recipients handled per second over the run so far, for the CLI. */
   batches: number;
+  /** Why the run stopped, when it `failed`: the activity that gave up and its error (also on the run row and a managers' task). */
+  failure?: { activityType: string; cause: string };
 };
 
 /** What a continued-as-new execution carries over. */

@@ -1,6 +1,7 @@
-import { condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
-import { BATCH_ACTIVITY, DATABASE_ACTIVITY } from '../shared/activityRetry';
+import { BATCH_ACTIVITY, DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY } from '../shared/activityRetry';
+import { causeOf } from '../shared/gaveUp';
 import { DateTime } from 'luxon';
 import type { Activities } from '../../activities';
 import { sleepUntil, workflowNow } from '../shared/clock';
@@ -18,6 +19,10 @@ const quick = proxyActivities<Activities>(DATABASE_ACTIVITY);
 
 /** A batch heartbeats after every chunk and while waiting for the rate limit; a dead worker's batch moves on after 20 s. */
 const batches = proxyActivities<Activities>(BATCH_ACTIVITY);
+const failures = proxyActivities<Activities>(FAILURE_RECORDING_ACTIVITY);
+
+/** Since December 2026 a run whose batch gave up is recorded as failed for the dealer (before: the workflow failed, the row said running). */
+const RECORD_NEWSLETTER_GIVE_UP = 'record-newsletter-give-up';
 
 const MAX_BATCH = 500;
 /** Keeps the event history bounded: after this many batches the run continues as new. */
@@ -72,48 +77,60 @@ export async function newsletterRunWorkflow(input: NewsletterRunInput): Promise<
   let pacedFrom: number | undefined;
   let executionBatches = 0;
   let pausedInDatabase = false;
-  for (;;) {
-    state.status = 'running';
-    if (paused && !cancelled) {
-      await quick.markNewsletterRun({ runId, status: 'paused', now: now() });
-      pausedInDatabase = true;
-      await condition(() => !paused || cancelled);
+  const deliverAll = async () => {
+    for (;;) {
+      state.status = 'running';
+      if (paused && !cancelled) {
+        await quick.markNewsletterRun({ runId, status: 'paused', now: now() });
+        pausedInDatabase = true;
+        await condition(() => !paused || cancelled);
+      }
+      if (cancelled) break;
+      if (pausedInDatabase) {
+        await quick.markNewsletterRun({ runId, status: 'running', now: now() });
+        pausedInDatabase = false;
+      }
+      if (executionBatches >= BATCHES_PER_EXECUTION) {
+        await continueAsNew<typeof newsletterRunWorkflow>({ ...input, carry: { runId, cursor, paused, batches: state.batches, retryAt } });
+      }
+      const result = await batches.deliverNewsletterBatch({
+        runId,
+        newsletter,
+        afterId: cursor,
+        limit: batchSize(newsletter.ratePerSecond),
+        pacedFrom,
+        now: now(),
+      });
+      pacedFrom = result.pacedUntil;
+      executionBatches += 1;
+      state.batches += 1;
+      Object.assign(state, result.counts);
+      if (result.retryAt && (!retryAt || result.retryAt < retryAt)) retryAt = result.retryAt;
+      if (result.lastId !== null) {
+        cursor = result.lastId;
+        continue;
+      }
+      // A pass is over. Deferred recipients wait for the moment the first of them may go out.
+      if (result.counts.deferred === 0 || !retryAt) break;
+      state.status = 'waiting_for_deferred';
+      await Promise.race([sleepUntil(DateTime.fromISO(retryAt)), condition(() => cancelled)]);
+      cursor = null;
+      retryAt = undefined;
     }
-    if (cancelled) break;
-    if (pausedInDatabase) {
-      await quick.markNewsletterRun({ runId, status: 'running', now: now() });
-      pausedInDatabase = false;
-    }
-    if (executionBatches >= BATCHES_PER_EXECUTION) {
-      await continueAsNew<typeof newsletterRunWorkflow>({ ...input, carry: { runId, cursor, paused, batches: state.batches, retryAt } });
-    }
-    const result = await batches.deliverNewsletterBatch({
-      runId,
-      newsletter,
-      afterId: cursor,
-      limit: batchSize(newsletter.ratePerSecond),
-      pacedFrom,
-      now: now(),
-    });
-    pacedFrom = result.pacedUntil;
-    executionBatches += 1;
-    state.batches += 1;
-    Object.assign(state, result.counts);
-    if (result.retryAt && (!retryAt || result.retryAt < retryAt)) retryAt = result.retryAt;
-    if (result.lastId !== null) {
-      cursor = result.lastId;
-      continue;
-    }
-    // A pass is over. Deferred recipients wait for the moment the first of them may go out.
-    if (result.counts.deferred === 0 || !retryAt) break;
-    state.status = 'waiting_for_deferred';
-    await Promise.race([sleepUntil(DateTime.fromISO(retryAt)), condition(() => cancelled)]);
-    cursor = null;
-    retryAt = undefined;
+  };
+  try {
+    await deliverAll();
+  } catch (error) {
+    if (!(error instanceof ActivityFailure) || !patched(RECORD_NEWSLETTER_GIVE_UP)) throw error;
+    // A batch gave up: the run ends as failed, visibly (run row, a task for the managers), with who was reached so far.
+    const { cause, causeType } = causeOf(error);
+    const counts = await failures.recordNewsletterRunFailure({ runId, activityType: error.activityType, cause, causeType, now: now() });
+    Object.assign(state, counts, { status: 'failed', failure: { activityType: error.activityType, cause } });
+    return { ...state };
   }
   const final = await quick.markNewsletterRun({ runId, status: cancelled ? 'cancelled' : 'completed', now: now() });
   Object.assign(state, final, { status: cancelled ? 'cancelled' : 'completed' });
   return { ...state };
 }
 
-const isFinal = (state: NewsletterProgress) => state.status === 'completed' || state.status === 'cancelled';
+const isFinal = (state: NewsletterProgress) => ['completed', 'cancelled', 'failed'].includes(state.status);
