@@ -33,7 +33,8 @@ export const leadSubmissionSchema = z.strictObject({
         .regex(/^[+\d][\d ()/-]{4,30}$/, { message: 'must be a phone number such as +49 170 1234567' })
         .optional(),
     })
-    .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'needs an email address or a phone number to call back' }),
+    .refine((c) => c.email !== undefined || c.phone !== undefined, { message: 'needs an email address or a phone number to call back' })
+    .describe('Cross-field rule: give `email`, `phone` or both (400 naming `customer` otherwise)'),
   message: freeText(z.string().trim().max(5000)).optional(),
   vehicleOfInterest: z.string().trim().max(200).optional(),
   vehicleId: z.uuid().optional(),

@@ -16,7 +16,7 @@ import { bodyErrorResponses, uuid } from '../schemas/common';
 
 const tags = ['locations'];
 const hoursHelp =
-  'Weekly opening hours, e.g. {"mon":[{"from":"09:00","to":"18:00"}],…}; a missing weekday is closed. Omitted, null or {}: the dealer\'s default hours. A week without any opening time is refused.';
+  'Weekly opening hours, e.g. {"mon":[{"from":"09:00","to":"18:00"}],…}; a missing weekday is closed. Omitted, null or {}: the dealer\'s default hours. A week without any opening time is refused. Cross-field rules: each interval\'s `from` must be before its `to`, and the intervals of one day must not overlap (400 naming the day otherwise).';
 
 const locationResponse = z.object({
   id: z.string(),

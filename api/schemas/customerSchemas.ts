@@ -23,7 +23,7 @@ export const consentEvidenceSchema = z
     }
   })
   .describe(
-    'Consent evidence as recorded by the source system. It raises the recorded consent, never lowers it: none < double opt-in not yet confirmed < existing_customer < confirmed double opt-in; weaker or equal evidence (and basis none) leaves the recorded consent as it is. Withdrawal is POST /customers/{id}/objection.',
+    'Consent evidence as recorded by the source system. It raises the recorded consent, never lowers it: none < double opt-in not yet confirmed < existing_customer < confirmed double opt-in; weaker or equal evidence (and basis none) leaves the recorded consent as it is. Withdrawal is POST /customers/{id}/objection. Cross-field rules: basis double_opt_in needs givenAt, confirmedAt, source and wording; confirmedAt must not be before givenAt (400 naming the field otherwise).',
   );
 
 export const customerExternalIdParams = z.object({

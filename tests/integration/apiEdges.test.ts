@@ -88,3 +88,63 @@ test('a KPI report whose end is before its start is refused naming to', async ()
     message: expect.stringMatching(/^to: /),
   });
 });
+
+/**
+ * A dealer's IT builds its DMS connector from the OpenAPI document alone. Every rule that ties two fields
+ * together must be written there, and the API must enforce exactly what it says.
+ */
+describe('the cross-field rules the API enforces are written in its OpenAPI document', () => {
+  const rules = [
+    {
+      operation: ['/reports/kpi', 'get'],
+      says: 'must not be before `from` (400 naming `to` otherwise)',
+      request: ['GET', '/reports/kpi?from=2030-01-07&to=2030-01-01'],
+      names: 'to',
+    },
+    {
+      operation: ['/leads', 'post'],
+      says: 'give `email`, `phone` or both',
+      request: ['POST', '/leads', { kind: 'offer', source: 'website', customer: { lastName: 'Ohne Kontakt' } }],
+      names: 'customer',
+    },
+    {
+      operation: ['/customers/{externalId}', 'put'],
+      says: 'basis double_opt_in needs givenAt, confirmedAt, source and wording',
+      request: ['PUT', '/customers/K-OPT-IN', { lastName: 'Vogt', consent: { basis: 'double_opt_in', givenAt: '2029-12-01T10:00:00Z' } }],
+      names: 'consent.confirmedAt',
+    },
+    {
+      operation: ['/locations', 'post'],
+      says: 'the intervals of one day must not overlap',
+      request: [
+        'POST',
+        '/locations',
+        {
+          name: 'Filiale Süd',
+          federalState: 'NW',
+          openingHours: {
+            mon: [
+              { from: '08:00', to: '13:00' },
+              { from: '12:00', to: '18:00' },
+            ],
+          },
+        },
+      ],
+      names: 'openingHours',
+    },
+  ] as const;
+
+  test.each(rules)('$operation.0 says "$says" and answers 400 naming $names', async ({ operation, says, request, names }) => {
+    const document = (await world.call({ method: 'GET', url: '/openapi.json' })).json();
+    const [path, method] = operation;
+    expect(JSON.stringify(document.paths[path][method])).toContain(says);
+    const [verb, url, payload] = request as readonly [string, string, object?];
+    const before = await rowCounts(world.db);
+    const response = await send(verb, url, payload);
+    expect({ status: response.statusCode, message: response.json().message }).toEqual({
+      status: 400,
+      message: expect.stringContaining(names),
+    });
+    expect(await rowCounts(world.db)).toEqual(before);
+  });
+});
