@@ -28,6 +28,11 @@ describe("the dealer's cockpit in a browser, on the demo dealership", () => {
       () => prisma.newsletterRun.findFirst({ where: { workflowId: DEMO_NEWSLETTER_WORKFLOW_ID, status: 'paused' } }),
       'the demo newsletter run to wait paused',
     );
+    // The demo's HU reminder has gone out (on a busy machine it can be among the last of the demo's mails).
+    await eventually(
+      () => prisma.message.findFirst({ where: { dealerId: world.demo.dealerId, campaignId: 'hu-reminders', status: 'sent' } }),
+      "the demo's HU reminder to be sent",
+    );
     // A second location, Kolbermoor, with a lead of its own (the demo's team lead runs Rosenheim only).
     const kolbermoor = await prisma.location.create({
       data: {

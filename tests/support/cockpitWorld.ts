@@ -3,6 +3,7 @@ import { buildApiApp } from '../../api/buildApp';
 import { readSettings } from '../../config/settings';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../demo/demoCockpit';
 import { seedDemo, type DemoSeed } from '../../demo/seedDemo';
+import { AROUND_THE_CLOCK } from '../../engine/sendingWindow';
 import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from './database';
 import { eventually as waitFor } from './eventually';
@@ -38,7 +39,9 @@ export async function openCockpitWorld(): Promise<CockpitWorld> {
   const db = await createTestDatabase();
   const smtp = await startSmtpReceiver();
   const env = await createTimeSkippingTestEnv();
-  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url });
+  // As `npm start` runs the demo (SENDING_WINDOW=always): the clock is the wall clock here, and a test run in
+  // the evening must see the same demo mails as one at noon, not find them queued for tomorrow morning.
+  const engine = await startEngineWorker(env, { prisma: db.prisma, smtpUrl: smtp.url, sendingWindow: AROUND_THE_CLOCK });
   const demo = await seedDemo({ client: env.client, prisma: db.prisma, taskQueue: engine.taskQueue });
   const settings = readSettings({ LOG_LEVEL: 'warn', PUBLIC_BASE_URL: 'https://autohaus-berger.example' });
   const app = buildApiApp({ prisma: db.prisma, client: env.client, taskQueue: engine.taskQueue, settings, logger: false });
