@@ -15,6 +15,8 @@ export interface SmtpReceiverOptions {
   store?: (mail: ReceivedMail) => Promise<void> | void;
   /** Largest accepted message in bytes (default 25 MB). */
   maxMessageBytes?: number;
+  /** Waits this long before answering 250, like a slow relay (default 0). */
+  answerDelayMs?: number;
 }
 
 /** What to wait for: a number of messages, messages matching a check, or both. */
@@ -48,7 +50,7 @@ interface Refusal {
 }
 
 export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Promise<SmtpReceiver> {
-  const { port = 0, host = '127.0.0.1', store, maxMessageBytes = 25 * 1024 * 1024 } = options;
+  const { port = 0, host = '127.0.0.1', store, maxMessageBytes = 25 * 1024 * 1024, answerDelayMs = 0 } = options;
   const received: ReceivedMail[] = [];
   const waiters = new Set<() => void>();
   const counts = { accepted: 0, rejected: 0 };
@@ -78,7 +80,10 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions = {}): Prom
     },
     onData(stream: SMTPServerDataStream, session: SMTPServerSession, callback) {
       receive(stream, session)
-        .then((queueId) => callback(null, `Message queued as ${queueId}`))
+        .then(async (queueId) => {
+          if (answerDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, answerDelayMs));
+          callback(null, `Message queued as ${queueId}`);
+        })
         .catch((err: Error) => {
           counts.rejected += 1;
           callback(err);

@@ -108,7 +108,7 @@ export async function deliverNewsletterBatch(
     // The next chunk is loaded and triaged while this one is on the wire.
     preparing = i + 1 < chunks.length ? prepareChunk(deps, input, chunks[i + 1]) : undefined;
     preparing?.catch(() => undefined); // awaited in the next round; this only keeps an early exit from an unhandled rejection
-    const retryAt = await sendChunk(deps, prepared, new Date(input.now), pacer, heartbeat);
+    const retryAt = await sendChunk(deps, prepared, new Date(input.now), pacer, heartbeat, context.cancellationSignal);
     const chunk = chunks[i];
     progress = {
       lastId: chunk[chunk.length - 1].id,
@@ -116,6 +116,8 @@ export async function deliverNewsletterBatch(
       retryAt: [progress?.retryAt, retryAt].filter((t): t is string => !!t).sort()[0],
     };
     heartbeat();
+    // A worker shutting down hands the batch back between chunks: the retry starts after the last one recorded.
+    if (i + 1 < chunks.length && context.cancellationSignal.aborted) throw context.cancellationSignal.reason ?? new Error('cancelled');
   }
   return {
     lastId: progress?.lastId ?? null,
@@ -174,11 +176,18 @@ async function sendChunk(
   now: Date,
   pacer: Pacer,
   heartbeat: () => void,
+  stop: AbortSignal,
 ): Promise<string | undefined> {
-  const waves = await sendInWaves(deps, sendable, now, async (count) => {
-    heartbeat();
-    for (let n = 0; n < count; n++) await pacer.take();
-  });
+  const waves = await sendInWaves(
+    deps,
+    sendable,
+    now,
+    async (count) => {
+      heartbeat();
+      for (let n = 0; n < count; n++) await pacer.take();
+    },
+    stop,
+  );
   for (const [id, outcome] of waves.outcomes) outcomes.set(id, outcome);
 
   const done = messages.flatMap((m) => {

@@ -34,6 +34,8 @@ export async function sendInWaves(
   now: Date,
   /** Called before a wave of `count` messages is claimed: the rate limit's tokens, the heartbeat. */
   beforeWave: (count: number) => Promise<void>,
+  /** The activity's cancellation (a worker shutting down): no further wave starts; the ones on the wire are answered and recorded. */
+  stop?: AbortSignal,
 ): Promise<WavesResult> {
   const outcomes = new Map<string, DeliveryOutcome>();
   let failure: unknown;
@@ -51,6 +53,10 @@ export async function sendInWaves(
   const inFlight: Array<Promise<void>> = [];
   const noteFailure = (error: unknown) => void (failure ??= error);
   for (let i = 0; i < waves.length; i++) {
+    if (stop?.aborted) {
+      failure ??= stop.reason ?? new Error('cancelled');
+      break;
+    }
     const composing = next!;
     next = undefined;
     try {

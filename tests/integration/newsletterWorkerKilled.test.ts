@@ -2,7 +2,7 @@ import { newsletterRunResult, startNewsletterRun } from '../../newsletters/runs'
 import { addCustomer, addVehicle, seedDealership } from '../support/dealership';
 import { copiesByAddress, evNewsletter } from '../support/newsletterWorld';
 import { useKillableWorkerWorld } from '../support/killableWorkerWorld';
-import { killHard } from '../support/workerProcessControl';
+import { exitOf, killHard } from '../support/workerProcessControl';
 
 /**
  * The worker process is killed (SIGKILL) while a newsletter to 300 EV owners is going out, and a new
@@ -50,5 +50,43 @@ describe('the worker is killed in the middle of a newsletter run and restarted',
     expect(unknown).toBeLessThanOrEqual(16);
     expect(summary.sent + summary.unknown).toBe(300);
     expect(summary.unknown).toBe(unknown);
+  });
+});
+
+/**
+ * A deploy stops the worker (SIGTERM, a one-second grace) while a batch of 500 newsletter mails is on the
+ * wire to a slow relay, and a new worker takes over. The leaving worker stops starting waves, lets the ones on the wire be
+ * answered and recorded, hands the batch back and exits 0: nobody is left in doubt, nobody gets two copies.
+ */
+describe('the worker is asked to stop in the middle of a newsletter batch', () => {
+  // A relay that takes 50 ms to answer each message: a batch of 500 is on the wire for several seconds.
+  const world = useKillableWorkerWorld('newsletter-stopped', { answerDelayMs: 50 });
+
+  it('hands the batch back within its grace, and every owner gets exactly one copy', async () => {
+    const dealership = await seedDealership(world.db.prisma);
+    const owners: string[] = [];
+    for (let i = 1; i <= 800; i++) {
+      const customer = await addCustomer(world.db.prisma, dealership, { lastName: `Kunde ${i}`, email: `halter${i}@example.de` });
+      await addVehicle(world.db.prisma, dealership, customer.id, { fuelType: 'electric' });
+      owners.push(customer.email!);
+    }
+    const leaving = await world.startWorker({ WORKER_SHUTDOWN_GRACE_SECONDS: '1' });
+    const { workflowId } = await startNewsletterRun({ client: world.env.client, taskQueue: world.taskQueue }, evNewsletter(), {
+      label: 'deploy',
+    });
+
+    await world.smtp.waitForMessages(20, 60_000);
+    leaving.kill('SIGTERM');
+    // Grace (1 s), then the waves on the wire are answered; the SDK's own force limit is grace + 15 s.
+    expect(await exitOf(leaving)).toEqual({ code: 0, signal: null });
+    expect(world.smtp.messages().length).toBeLessThan(500); // it left before its batch (500 recipients) was through
+    await world.startWorker();
+    const summary = await newsletterRunResult(world.env.client, workflowId);
+
+    expect(summary).toMatchObject({ status: 'completed', total: 800, sent: 800, unknown: 0, failed: 0 });
+    const copies = copiesByAddress(world.smtp.messages());
+    expect(owners.filter((email) => copies.get(email) !== 1)).toEqual([]);
+    const run = await world.db.prisma.newsletterRun.findUniqueOrThrow({ where: { workflowId } });
+    expect(await world.db.prisma.message.count({ where: { newsletterRunId: run.id, status: 'sent' } })).toBe(800);
   });
 });

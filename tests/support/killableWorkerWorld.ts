@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { startSmtpReceiver, type SmtpReceiver } from '../../mail/smtpReceiver';
+import { startSmtpReceiver, type SmtpReceiver, type SmtpReceiverOptions } from '../../mail/smtpReceiver';
 import { createTestDatabase, type TestDatabase } from './database';
 import { engineDataConverter } from './engineHarness';
 import { createLocalTestEnv } from './temporalEnv';
@@ -17,16 +17,18 @@ export type KillableWorkerWorld = {
   db: TestDatabase;
   smtp: SmtpReceiver;
   taskQueue: string;
-  startWorker(): Promise<ChildProcess>;
+  /** `settings` adds to the worker's environment (e.g. WORKER_SHUTDOWN_GRACE_SECONDS). */
+  startWorker(settings?: Record<string, string>): Promise<ChildProcess>;
 };
 
 /** Registers the world's beforeAll/afterAll in the calling describe block; afterAll kills every worker it started. */
-export function useKillableWorkerWorld(label: string): KillableWorkerWorld {
+export function useKillableWorkerWorld(label: string, smtpOptions: SmtpReceiverOptions = {}): KillableWorkerWorld {
   const workers: ChildProcess[] = [];
   const world = {
     taskQueue: `${label}-${crypto.randomUUID()}`,
-    startWorker: async () => {
+    startWorker: async (settings: Record<string, string> = {}) => {
       const worker = await startWorkerProcess({
+        ...settings,
         DATABASE_URL: world.db.url,
         SMTP_URL: world.smtp.url,
         TEMPORAL_ADDRESS: world.env.address,
@@ -41,7 +43,7 @@ export function useKillableWorkerWorld(label: string): KillableWorkerWorld {
     world.db = await createTestDatabase();
     // The worker process has its own key store on the same database and master key.
     world.env = await createLocalTestEnv({ dataConverter: engineDataConverter(world.db.prisma) });
-    world.smtp = await startSmtpReceiver();
+    world.smtp = await startSmtpReceiver(smtpOptions);
   }, 120_000);
   afterAll(async () => {
     for (const worker of workers) await killHard(worker);

@@ -103,8 +103,4 @@ export function startCliWorker(env: Record<string, string>): Promise<ChildProces
   });
 }
 
-/** The exit code once the process ended (null when a signal ended it). */
-export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
+export { exitOf } from './workerProcessControl';
