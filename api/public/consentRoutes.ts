@@ -2,12 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { confirmDoubleOptIn } from '../customers/doubleOptIn';
 import type { ApiDeps } from '../deps';
 import { htmlPage } from './htmlPage';
-import { claimsOrErrorPage, sendPage, tokenQuery } from './linkToken';
+import { linkClaimsReader, sendPage, tokenQuery } from './linkToken';
 import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
 
 /** Double opt-in: the link from the confirmation email proves consent (§7(2) Nr. 2 UWG). */
 export function consentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const now = deps.now ?? (() => new Date());
+  const linkClaims = linkClaimsReader(deps);
   return async (app) => {
     app.get(
       '/consent/confirm',
@@ -21,14 +22,7 @@ export function consentRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         },
       },
       async (request, reply) => {
-        const claims = claimsOrErrorPage(
-          reply,
-          request.query.t,
-          'confirm_consent',
-          deps.settings.LINK_SIGNING_SECRET,
-          now(),
-          browserLanguage(request),
-        );
+        const claims = linkClaims(request, reply, 'confirm_consent');
         if (!claims) return reply;
         const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
         const texts = PAGE_TEXTS[language];

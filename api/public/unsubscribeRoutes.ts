@@ -4,7 +4,7 @@ import { resolveLanguage } from '../../templates/language';
 import { recordOptOut } from '../customers/optOut';
 import type { ApiDeps } from '../deps';
 import { confirmForm, htmlPage } from './htmlPage';
-import { claimsOrErrorPage, sendPage, tokenQuery } from './linkToken';
+import { linkClaimsReader, sendPage, tokenQuery } from './linkToken';
 import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
 
 /**
@@ -14,6 +14,7 @@ import { browserLanguage, customerLanguage, PAGE_TEXTS } from './pageTexts';
  */
 export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
   const now = deps.now ?? (() => new Date());
+  const linkClaims = linkClaimsReader(deps);
   return async (app) => {
     app.get(
       '/unsubscribe',
@@ -22,14 +23,7 @@ export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         schema: { summary: 'Unsubscribe page (signed link)', tags: ['public pages'], querystring: tokenQuery, security: [] },
       },
       async (request, reply) => {
-        const claims = claimsOrErrorPage(
-          reply,
-          request.query.t,
-          'unsubscribe',
-          deps.settings.LINK_SIGNING_SECRET,
-          now(),
-          browserLanguage(request),
-        );
+        const claims = linkClaims(request, reply, 'unsubscribe');
         if (!claims) return reply;
         const language = await customerLanguage(deps.prisma, claims.subject, browserLanguage(request));
         const texts = PAGE_TEXTS[language].unsubscribe;
@@ -54,14 +48,7 @@ export function unsubscribeRoutes(deps: ApiDeps): FastifyPluginAsyncZod {
         schema: { summary: 'One-click unsubscribe (RFC 8058)', tags: ['public pages'], querystring: tokenQuery, security: [] },
       },
       async (request, reply) => {
-        const claims = claimsOrErrorPage(
-          reply,
-          request.query.t,
-          'unsubscribe',
-          deps.settings.LINK_SIGNING_SECRET,
-          now(),
-          browserLanguage(request),
-        );
+        const claims = linkClaims(request, reply, 'unsubscribe');
         if (!claims) return reply;
         const customer = await deps.prisma.customer.findUnique({ where: { id: claims.subject }, select: { id: true, language: true } });
         const language = customer ? resolveLanguage(customer.language) : browserLanguage(request);
