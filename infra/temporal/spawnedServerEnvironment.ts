@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { Connection } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { spawnServerProcess, untilAnswering } from './serverProcess';
 
 export type SpawnedServerOptions = {
   executable: string;
@@ -22,23 +21,12 @@ export type SpawnedServerOptions = {
  */
 export async function spawnedServerEnvironment(options: SpawnedServerOptions): Promise<TestWorkflowEnvironment> {
   const { address, startTimeoutMs = 300_000, client = {} } = options;
-  const server = spawnServer(options.executable, options.args);
-  let exitCode: number | null | undefined;
-  void server.exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + startTimeoutMs;
-  for (;;) {
-    if (exitCode !== undefined) throw new Error(`the Temporal server on ${address} exited with code ${exitCode}:\n${server.output()}`);
-    try {
-      const probe = await Connection.connect({ address, connectTimeout: 2_000 });
-      await probe.close();
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) {
-        server.child.kill('SIGKILL');
-        throw new Error(`the Temporal server on ${address} did not answer within ${startTimeoutMs / 1000} s: ${(error as Error).message}`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+  const server = spawnServerProcess(options.executable, options.args);
+  try {
+    await untilAnswering(address, server, async () => undefined, { timeoutMs: startTimeoutMs, intervalMs: 200, connectTimeoutMs: 2_000 });
+  } catch (error) {
+    await server.stop('SIGKILL');
+    throw new Error(`the Temporal server on ${address} did not start: ${(error as Error).message}\n${server.tail()}`);
   }
   const env = await connectToRunning({
     server: { type: 'existing' },
@@ -51,27 +39,9 @@ export async function spawnedServerEnvironment(options: SpawnedServerOptions): P
   return Object.assign(env, {
     async teardown() {
       await teardown();
-      server.child.kill('SIGTERM');
-      const timer = setTimeout(() => server.child.kill('SIGKILL'), 10_000);
-      await server.exited;
-      clearTimeout(timer);
+      await server.stop('SIGTERM', 10_000);
     },
   });
-}
-
-type SpawnedServer = { child: ChildProcess; exited: Promise<number | null>; output: () => string };
-
-function spawnServer(executable: string, args: string[]): SpawnedServer {
-  const child = spawn(executable, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
-  return { child, exited, output: () => output };
 }
 
 /** The SDK's own factory for a server that is already running; with time skipping when the server has it. */

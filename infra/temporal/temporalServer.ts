@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Connection } from '@temporalio/client';
+import type { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { componentLogger } from '../../config/logger';
 import { freePortBetween } from '../freePort';
 import { resolveTemporalServer, type TemporalServerInstall } from './buildTemporalServer';
 import { provisionLog } from './provisionLog';
+import { spawnServerProcess, untilAnswering } from './serverProcess';
 import { prepareTemporalDatabases, type TemporalPostgres } from './temporalSchema';
 
 /**
@@ -92,87 +92,42 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   // Go's path.Join(root, config) drops the leading slash of an absolute --config with the default root '.'
   const args = ['--root', SERVER_CONFIG_DIR, '--config', '.', '--env', CONFIG_ENV, '--allow-no-auth', 'start'];
   log.info({ path: install.server, address, database: options.postgres.database }, 'starting the Temporal server');
-  const child = spawn(install.server, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail = keepTail(child);
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => {
-      process.removeListener('exit', killOnExit);
-      resolve(code);
-    }),
-  );
-  const stopWith = async (signal: NodeJS.Signals) => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const server = spawnServerProcess(install.server, args, { env, log });
   try {
-    await ensureNamespace(address, namespace, options.retentionDays ?? 7, exited, options.startTimeoutMs ?? 120_000);
+    await untilAnswering(address, server, (connection) => ensureNamespace(connection, namespace, options.retentionDays ?? 7), {
+      timeoutMs: options.startTimeoutMs ?? 120_000,
+      intervalMs: 500,
+      connectTimeoutMs: 2_000,
+    });
   } catch (error) {
-    await stopWith('SIGKILL');
-    throw new Error(`The Temporal server did not start on ${address}: ${(error as Error).message}\n${tail.join('\n')}`);
+    await server.stop('SIGKILL');
+    throw new Error(`The Temporal server did not start on ${address}: ${(error as Error).message}\n${server.tail()}`);
   }
-  log.info({ address, namespace, pid: child.pid }, 'Temporal server is up');
-  return { address, namespace, pid: child.pid, exited, stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL') };
-}
-
-/** Waits for the frontend, registers the namespace when it is missing, and waits until it serves requests. */
-async function ensureNamespace(
-  address: string,
-  namespace: string,
-  retentionDays: number,
-  exited: Promise<number | null>,
-  timeoutMs: number,
-): Promise<void> {
-  let exitCode: number | null | undefined;
-  void exited.then((code) => (exitCode = code));
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`it exited with code ${exitCode}`);
-    try {
-      const connection = await Connection.connect({ address, connectTimeout: 2_000 });
-      try {
-        const service = connection.workflowService;
-        const known = await service.describeNamespace({ namespace }).then(
-          () => true,
-          () => false,
-        );
-        if (!known) {
-          await service
-            .registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(retentionDays * 24 * 3600 * 1000) })
-            .catch((error: { code?: number }) => {
-              if (error.code !== 6) throw error; // ALREADY_EXISTS: another starter was first
-            });
-        }
-        // Served once the frontend's namespace cache has it: a list request resolves the namespace through that cache.
-        await service.listWorkflowExecutions({ namespace, pageSize: 1 });
-        return;
-      } finally {
-        await connection.close();
-      }
-    } catch (error) {
-      lastError = error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-  throw new Error(`no answer within ${Math.round(timeoutMs / 1000)} s (last error: ${(lastError as Error)?.message})`);
-}
-
-function keepTail(child: ChildProcess): string[] {
-  const tail: string[] = [];
-  const keep = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n')) {
-      if (!line.trim()) continue;
-      tail.push(line);
-      if (tail.length > 30) tail.shift();
-      log.debug({ temporal: line });
-    }
+  log.info({ address, namespace, pid: server.child.pid }, 'Temporal server is up');
+  return {
+    address,
+    namespace,
+    pid: server.child.pid,
+    exited: server.exited,
+    stop: () => server.stop('SIGTERM', 20_000),
+    kill: () => server.stop('SIGKILL', 20_000),
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  return tail;
+}
+
+/** Registers the namespace when it is missing, and answers once it serves requests. */
+async function ensureNamespace(connection: Connection, namespace: string, retentionDays: number): Promise<void> {
+  const service = connection.workflowService;
+  const known = await service.describeNamespace({ namespace }).then(
+    () => true,
+    () => false,
+  );
+  if (!known) {
+    await service
+      .registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs(retentionDays * 24 * 3600 * 1000) })
+      .catch((error: { code?: number }) => {
+        if (error.code !== 6) throw error; // ALREADY_EXISTS: another starter was first
+      });
+  }
+  // Served once the frontend's namespace cache has it: a list request resolves the namespace through that cache.
+  await service.listWorkflowExecutions({ namespace, pageSize: 1 });
 }
