@@ -71,7 +71,7 @@ describe('a newsletter run to the EV owners', () => {
     expect(outbox.every((m) => m.idempotencyKey === `newsletter/${run.id}/${m.customerId}` && m.category === 'marketing')).toBe(true);
   });
 
-  it('holds the rate limit: 40 messages at 20 per second go out no faster than 22 per second', async () => {
+  it('holds the rate limit: 40 messages at 20 per second take the paced 1.9 s, not the 0.2 s they would unpaced', async () => {
     await world.addElectricCustomers(40, 'rate');
     const { workflowId } = await startNewsletterRun(deps(), evNewsletter({ ratePerSecond: 20 }), { label: 'rate' });
     const summary = await newsletterRunResult(world.env.client, workflowId);
@@ -83,11 +83,13 @@ describe('a newsletter run to the EV owners', () => {
     // From the second arrival on: the first message also waits for the pooled SMTP connection to open (TCP and
     // greeting), so its arrival is late against the pacer's schedule and would make the rest look faster than paced.
     const paced = times.slice(1);
-    const measured = (paced.length - 1) / ((paced[paced.length - 1] - paced[0]) / 1000);
-    // The limit is a ceiling: never more than 10 % above it. Below it only by what a busy 2-core CI machine
-    // costs (a 0.2 s stall is already 10 % of this run), so the floor is looser.
-    expect(measured).toBeLessThan(22);
-    expect(measured).toBeGreaterThan(15);
+    const span = (paced[paced.length - 1] - paced[0]) / 1000;
+    // 38 paced gaps at 20 per second take 1.9 s from the pacer's side. An arrival can be late but never early: a
+    // second message held up by a busy machine shortens the measured span by its delay, so 0.4 s is allowed for
+    // that (unpaced, all 40 arrive within about 0.2 s). Nor much slower than the limit: a busy machine's stalls
+    // add to the span, bounded generously.
+    expect(span).toBeGreaterThan(1.9 - 0.4);
+    expect(span).toBeLessThan(1.9 * 2 + 1);
   });
 
   it('pauses, resumes and is cancelled: nobody gets a second copy, the rest is recorded as cancelled', async () => {

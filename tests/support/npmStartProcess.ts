@@ -45,7 +45,8 @@ export type StartedProcess = {
 };
 
 /** Runs `tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and ports. */
-export function runStart(config: StartConfig): StartedProcess {
+/** The environment a person at that terminal has: the data dir and ports of the installation, nothing else configured. */
+export function startEnvironment(config: StartConfig): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_OPTIONS: '',
@@ -60,14 +61,25 @@ export function runStart(config: StartConfig): StartedProcess {
   };
   delete env.DATABASE_URL; // the embedded PGlite database
   delete env.SENDING_WINDOW; // the start command's own default
-  const child = spawn(TSX, ['cli/main.ts', 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  delete env.TEMPORAL_ADDRESS; // the embedded dev server
+  return env;
+}
+
+/** Runs `tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and ports. */
+export function runStart(config: StartConfig): StartedProcess {
+  const child = spawn(TSX, ['cli/main.ts', 'start'], { cwd: ROOT, env: startEnvironment(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return watchedStart(child, exited, 'stammkunde start', 200_000);
+}
+
+/** Keeps the last `keepChars` of a start process's output, and waits for a line in it (failing early if it exits). */
+export function watchedStart(child: ChildProcess, exited: Promise<number | null>, name: string, keepChars: number): StartedProcess {
   let buffer = '';
   const append = (chunk: Buffer) => {
-    buffer = (buffer + chunk.toString()).slice(-200_000);
+    buffer = (buffer + chunk.toString()).slice(-keepChars);
   };
   child.stdout!.on('data', append);
   child.stderr!.on('data', append);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
     output: () => buffer,
@@ -77,7 +89,7 @@ export function runStart(config: StartConfig): StartedProcess {
       let done = false;
       void exited.then(() => (done = true));
       while (!buffer.includes(text)) {
-        if (done) throw new Error(`stammkunde start exited before printing "${text}":\n${buffer.slice(-4000)}`);
+        if (done) throw new Error(`${name} exited before printing "${text}":\n${buffer.slice(-4000)}`);
         if (Date.now() > deadline) throw new Error(`no "${text}" within ${timeoutMs / 1000} s:\n${buffer.slice(-4000)}`);
         await new Promise((r) => setTimeout(r, 500));
       }
