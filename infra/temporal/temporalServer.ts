@@ -23,6 +23,8 @@ export interface TemporalServerOptions {
   retentionDays?: number;
   historyShards?: number;
   startTimeoutMs?: number;
+  /** Every port of an earlier run (its `ports`): a restart keeps the address its clients and workers know. */
+  ports?: Record<string, string>;
   install?: TemporalServerInstall;
 }
 
@@ -31,6 +33,8 @@ export interface RunningTemporalServer {
   address: string;
   namespace: string;
   pid: number | undefined;
+  /** The frontend's and internal services' ports, for a restart on the same address. */
+  ports: Record<string, string>;
   /** Resolves with the exit code when the process ends (by stop(), a kill, or a crash). */
   exited: Promise<number | null>;
   /** SIGTERM, then waits; SIGKILL after 20 s. */
@@ -86,7 +90,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   const install = options.install ?? (await resolveTemporalServer());
   const namespace = options.namespace ?? 'default';
   await prepareTemporalDatabases(install, options.postgres, provisionLog);
-  const ports = await serverPorts(options.port ?? 7233);
+  const ports = options.ports ?? (await serverPorts(options.port ?? 7233));
   const env = serverEnvironment(options.postgres, ports, options.historyShards ?? 4);
   const address = `${env.TEMPORAL_BIND_IP}:${ports.TEMPORAL_FRONTEND_PORT}`;
   // Go's path.Join(root, config) drops the leading slash of an absolute --config with the default root '.'
@@ -116,7 +120,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     throw new Error(`The Temporal server did not start on ${address}: ${(error as Error).message}\n${tail.join('\n')}`);
   }
   log.info({ address, namespace, pid: child.pid }, 'Temporal server is up');
-  return { address, namespace, pid: child.pid, exited, stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL') };
+  return { address, namespace, pid: child.pid, ports, exited, stop: () => stopWith('SIGTERM'), kill: () => stopWith('SIGKILL') };
 }
 
 /** Waits for the frontend, registers the namespace when it is missing, and waits until it serves requests. */
