@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import type { Prisma, PrismaClient } from '../db/generated/client';
-import { seededChance, seededUuid } from './chance';
+import { seededChance, seededUuid, type Chance } from './chance';
 
 /**
  * A generated dealership for a simulation without real data: one dealer, `locations` locations in
@@ -26,6 +26,55 @@ const MAKES = [
   ['Škoda', ['Octavia', 'Fabia', 'Kodiaq']],
   ['Seat', ['Leon', 'Ibiza']],
 ] as const;
+
+export type DrawnCustomer = {
+  location: number;
+  salutation: 'mr' | 'ms';
+  hasEmail: boolean;
+  language: 'de' | 'en';
+  basis: 'existing_customer' | 'double_opt_in' | 'none';
+  delivered: DateTime;
+  firstRegistration: DateTime;
+  leased: boolean;
+  leaseMonths: number;
+  make: string;
+  model: string;
+  lastService: DateTime;
+  lastHu?: DateTime;
+};
+
+/** Customer number n (from 0) with their car, drawn from the distributions above; the same seed draws the same customer. */
+export function drawCustomer(chance: Chance, n: number, locations: number, today: DateTime): DrawnCustomer {
+  const key = `customer/${n}`;
+  const location = chance.between(0, locations - 1, key, 'location');
+  const delivered = today.minus({ days: chance.between(1, 8 * 365, key, 'delivered') });
+  const isNew = chance.happens(2 / 3, key, 'new');
+  const firstRegistration = isNew ? delivered : delivered.minus({ days: chance.between(200, 6 * 365, key, 'age') });
+  const leaseMonths = chance.pick([24, 36, 48], key, 'leaseMonths');
+  // A lease that has already ended took the car back: only running leases stay.
+  const leased = chance.happens(0.25, key, 'lease') && delivered.plus({ months: leaseMonths }) > today;
+  const consent = chance.draw(key, 'consent');
+  const basis = consent < 0.6 ? 'existing_customer' : consent < 0.85 ? 'double_opt_in' : 'none';
+  const [make, models] = chance.pick(MAKES, key, 'make');
+  const lastService = DateTime.max(delivered, today.minus({ days: chance.between(30, 540, key, 'service') }));
+  const age = today.diff(firstRegistration, 'months').months;
+  const lastHu = age > 36 ? today.minus({ days: chance.between(30, 700, key, 'hu') }) : undefined;
+  return {
+    location,
+    salutation: chance.pick(['mr', 'ms'] as const, key, 'salutation'),
+    hasEmail: chance.happens(0.92, key, 'email'),
+    language: chance.happens(0.92, key, 'language') ? 'de' : 'en',
+    basis,
+    delivered,
+    firstRegistration,
+    leased,
+    leaseMonths,
+    make,
+    model: chance.pick(models, key, 'model'),
+    lastService,
+    lastHu,
+  };
+}
 
 export type GeneratedPopulation = { dealerId: string; customerIds: string[] };
 
@@ -88,30 +137,19 @@ export async function writeGeneratedPopulation(
     const key = `customer/${n}`;
     const customerId = id(key);
     customerIds.push(customerId);
-    const location = chance.between(0, options.locations - 1, key, 'location');
-    const delivered = today.minus({ days: chance.between(1, 8 * 365, key, 'delivered') });
-    const isNew = chance.happens(2 / 3, key, 'new');
-    const firstRegistration = isNew ? delivered : delivered.minus({ days: chance.between(200, 6 * 365, key, 'age') });
-    const leaseMonths = chance.pick([24, 36, 48], key, 'leaseMonths');
-    // A lease that has already ended took the car back: only running leases stay.
-    const leased = chance.happens(0.25, key, 'lease') && delivered.plus({ months: leaseMonths }) > today;
-    const consent = chance.draw(key, 'consent');
-    const basis = consent < 0.6 ? 'existing_customer' : consent < 0.85 ? 'double_opt_in' : 'none';
-    const [make, models] = chance.pick(MAKES, key, 'make');
-    const lastService = DateTime.max(delivered, today.minus({ days: chance.between(30, 540, key, 'service') }));
-    const age = today.diff(firstRegistration, 'months').months;
-    const lastHu = age > 36 ? today.minus({ days: chance.between(30, 700, key, 'hu') }) : undefined;
+    const drawn = drawCustomer(chance, n, options.locations, today);
+    const { location, delivered, firstRegistration, leased, leaseMonths, basis, make, model, lastService, lastHu } = drawn;
     chunk.push({
       customer: {
         id: customerId,
         dealerId,
         locationId: locationIds[location],
         externalDmsId: `SIM-${n + 1}`,
-        salutation: chance.pick(['mr', 'ms'] as const, key, 'salutation'),
+        salutation: drawn.salutation,
         firstName: 'Kunde',
         lastName: `Nr. ${n + 1}`,
-        email: chance.happens(0.92, key, 'email') ? `kunde${n + 1}@simulation.invalid` : null,
-        language: chance.happens(0.92, key, 'language') ? 'de' : 'en',
+        email: drawn.hasEmail ? `kunde${n + 1}@simulation.invalid` : null,
+        language: drawn.language,
         assignedSalespersonId: chance.pick(salespeopleByLocation[location], key, 'salesperson'),
         emailConsentBasis: basis,
         existingCustomerSince: day(delivered),
@@ -131,7 +169,7 @@ export async function writeGeneratedPopulation(
         externalDmsId: `SIM-V-${n + 1}`,
         vin: `SIMVIN${String(n + 1).padStart(11, '0')}`,
         make,
-        model: chance.pick(models, key, 'model'),
+        model,
         firstRegistrationAt: day(firstRegistration),
         deliveredAt: day(delivered),
         lastServiceAt: day(lastService),

@@ -23,6 +23,8 @@ export interface TemporalServerOptions {
   retentionDays?: number;
   historyShards?: number;
   startTimeoutMs?: number;
+  /** Every port of an earlier run (its `ports`): a restart keeps the address its clients and workers know. */
+  ports?: Record<string, string>;
   install?: TemporalServerInstall;
 }
 
@@ -31,6 +33,8 @@ export interface RunningTemporalServer {
   address: string;
   namespace: string;
   pid: number | undefined;
+  /** The frontend's and internal services' ports, for a restart on the same address. */
+  ports: Record<string, string>;
   /** Resolves with the exit code when the process ends (by stop(), a kill, or a crash). */
   exited: Promise<number | null>;
   /** SIGTERM, then waits; SIGKILL after 20 s. */
@@ -86,7 +90,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
   const install = options.install ?? (await resolveTemporalServer());
   const namespace = options.namespace ?? 'default';
   await prepareTemporalDatabases(install, options.postgres, provisionLog);
-  const ports = await serverPorts(options.port ?? 7233);
+  const ports = options.ports ?? (await serverPorts(options.port ?? 7233));
   const env = serverEnvironment(options.postgres, ports, options.historyShards ?? 4);
   const address = `${env.TEMPORAL_BIND_IP}:${ports.TEMPORAL_FRONTEND_PORT}`;
   // Go's path.Join(root, config) drops the leading slash of an absolute --config with the default root '.'
@@ -108,6 +112,7 @@ export async function startTemporalServer(options: TemporalServerOptions): Promi
     address,
     namespace,
     pid: server.child.pid,
+    ports,
     exited: server.exited,
     stop: () => server.stop('SIGTERM', 20_000),
     kill: () => server.stop('SIGKILL', 20_000),

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,9 +11,7 @@ import { bundleWorkflows } from '../../worker/workflowBundle';
 import { createTestDatabase, type TestDatabase } from './database';
 import { engineDataConverter } from './engineHarness';
 import { TEST_ENV, requiredTestEnv } from './testDatabaseEnv';
-import { killHard } from './workerProcessControl';
-
-const REPO_ROOT = path.resolve(__dirname, '../..');
+import { killHard, startCliWorker } from '../../infra/cliWorker';
 
 /**
  * Stammkunde as production runs it, on one machine: Temporal's real server on PostgreSQL (its two databases on the
@@ -77,30 +75,4 @@ export function useProductionWorld(label: string): ProductionWorld {
   return world;
 }
 
-/** `stammkunde worker` in a child process; ready when it logs "worker running". */
-export function startCliWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
-  child.stderr!.on('data', keep);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stammkunde worker not ready after 120 s: ${output}`)), 120_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      keep(chunk);
-      if (output.includes('"msg":"worker running"')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      reject(new Error(`stammkunde worker exited early (${code ?? signal}): ${output}`));
-    });
-  });
-}
-
-export { exitOf } from './workerProcessControl';
+export { exitOf, startCliWorker } from '../../infra/cliWorker';

@@ -28,17 +28,4 @@ export function startWorkerProcess(env: Record<string, string>): Promise<ChildPr
   });
 }
 
-/** SIGKILL: no shutdown hooks, no outbox write, SMTP connections cut mid-conversation. */
-export function killHard(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
-}
-
-/** The exit code once the process ended (null when a signal ended it). */
-export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
+export { exitOf, killHard } from '../../infra/cliWorker';

@@ -1,0 +1,250 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import { postgresCpuSeconds } from './processCpu';
+import { importDmsFile, type ImportedChange } from '../import/importDmsFile';
+import type { ImportReport } from '../import/importReport';
+import { lifecycleEnrollment } from '../import/lifecycleEnrollment';
+import { writeGeneratedPopulation } from '../simulation/population';
+import { lifecycleWorkflowId } from '../workflows/customerLifecycle/contract';
+import { readSettings } from '../config/settings';
+import * as checks from './scale/checks';
+import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
+import { processStatus } from './scale/processStatus';
+import { DATABASES, startScaleWorld, type ScaleWorld } from './scale/world';
+
+/**
+ * `npm run bench:scale -- --customers 2000` (issue #15): a dealer group's DMS export through the real import into
+ * customer lifecycles on Temporal's real server on PostgreSQL with two `stammkunde worker` processes, while one worker
+ * is SIGKILLed and restarted and the server is restarted. Prints rates, the time until every lifecycle sleeps, duplicate
+ * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Not part of `npm test`.
+ */
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const N = arg('customers', 100_000);
+const LOCATIONS = arg('locations', 20);
+const SETTLE_TIMEOUT_S = arg('settle-timeout', 3600);
+const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
+const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };
+
+const t0 = Date.now();
+const log = (line: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+
+/** CPU seconds and peak memory by role, sampled every second so a killed worker's and a stopped server's count too. */
+function resourceSampler(world: ScaleWorld) {
+  const cpu: Record<string, number> = { workers: 0, temporal: 0 };
+  const peakMb: Record<string, number> = {};
+  const lastCpu = new Map<number, number>();
+  const sample = () => {
+    const roles: Array<[string, number | undefined]> = [
+      ...world.workers.map((w, i) => [`worker ${i + 1}`, w.pid] as [string, number | undefined]),
+      ['temporal', world.server.pid],
+    ];
+    for (const [role, pid] of roles) {
+      const status = processStatus(pid);
+      if (!status || !pid) continue;
+      const key = role.startsWith('worker') ? 'workers' : role;
+      cpu[key] += status.cpuSeconds - (lastCpu.get(pid) ?? 0);
+      lastCpu.set(pid, status.cpuSeconds);
+      peakMb[role] = Math.max(peakMb[role] ?? 0, status.peakMb);
+    }
+  };
+  const pgStart = postgresCpuSeconds(world.cluster.url);
+  const selfStart = process.cpuUsage();
+  const timer = setInterval(sample, 1000);
+  return {
+    stop() {
+      clearInterval(timer);
+      sample();
+      const self = process.cpuUsage(selfStart);
+      return {
+        cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
+        peakMb,
+      };
+    },
+  };
+}
+
+async function importFile(
+  world: ScaleWorld,
+  dealerId: string,
+  file: string,
+  kind: 'customers' | 'vehicles',
+  onRow?: (rows: number) => void,
+) {
+  const { prisma } = world.database;
+  const enroll = lifecycleEnrollment({ client: world.client, prisma, taskQueue: readSettings().TEMPORAL_TASK_QUEUE });
+  const run = (enrollUnchanged: boolean) =>
+    importDmsFile(prisma, {
+      file,
+      kind,
+      dealerId,
+      enroll: enroll as (change: ImportedChange) => Promise<void>,
+      enrollUnchanged,
+      progress: { update: (_bytes, rows) => onRow?.(rows), done() {} },
+    });
+  const started = Date.now();
+  const report = await run(false);
+  const seconds = (Date.now() - started) / 1000;
+  let retry: ImportReport | undefined;
+  // What `stammkunde import --enroll-all` does after "not enrolled" rows (a lifecycle unreachable, e.g. during the restart).
+  if (report.notEnrolled.length > 0) retry = await run(true);
+  return { report, seconds, retry };
+}
+
+async function main() {
+  // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
+  process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
+  process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
+  log(`scale bench: ${N} customers, ${LOCATIONS} locations, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
+  const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
+  const files = writeDealerGroupCsv(dir, { seed: 'scale-bench', customers: N, locations: LOCATIONS, today });
+  log(`DMS export written: ${files.customers} (${mb(fs.statSync(files.customers).size)}), ${files.vehicles}`);
+  const world = await startScaleWorld({ workers: 2, log });
+  try {
+    await run(world, files);
+  } finally {
+    await world.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function run(world: ScaleWorld, files: { customers: string; vehicles: string }) {
+  const { prisma } = world.database;
+  const { dealerId } = await writeGeneratedPopulation(prisma, {
+    seed: 'scale-bench',
+    customers: 0,
+    locations: LOCATIONS,
+    today: DateTime.now(),
+  });
+  const sampler = resourceSampler(world);
+  // One disturbance after the other, as in an operations incident: the server restart waits until the restarted
+  // worker polls again (a worker that starts while the server is down exits with "Cannot reach Temporal").
+  let chaos = Promise.resolve();
+  const at = (row: number, what: string, action: () => Promise<void>) => (rows: number) => {
+    if (rows !== row) return;
+    chaos = chaos.then(async () => {
+      log(`after row ${row}: ${what}`);
+      await action().catch((error: Error) => void log(`  ${what} failed: ${error.message}`));
+    });
+  };
+  const kill = at(Math.max(1, Math.floor(N / 4)), 'SIGKILL worker 1 and restart it', () => world.crashWorker(0));
+  const restart = at(Math.max(2, Math.floor((2 * N) / 3)), 'restart the Temporal server', () => world.restartServer());
+
+  const importStart = Date.now();
+  log('importing customers (starts a lifecycle per customer) …');
+  const customers = await importFile(world, dealerId, files.customers, 'customers', (rows) => (kill(rows), restart(rows)));
+  log(`customers: ${summary(customers.report)} in ${customers.seconds.toFixed(1)} s${retryNote(customers.retry)}`);
+  log('importing vehicles (signals each lifecycle the delivery) …');
+  const vehicles = await importFile(world, dealerId, files.vehicles, 'vehicles');
+  log(`vehicles: ${summary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
+  await chaos;
+  const importSeconds = (Date.now() - importStart) / 1000;
+
+  const customerIds = (await prisma.customer.findMany({ where: { dealerId }, select: { id: true } })).map((c) => c.id);
+  let open = customerIds;
+  const deadline = Date.now() + SETTLE_TIMEOUT_S * 1000;
+  while (open.length > 0 && Date.now() < deadline) {
+    open = await checks.unsettledCustomers(world.client, open, EVENTS_PER_CUSTOMER);
+    log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers`);
+    if (open.length > 0) await new Promise((r) => setTimeout(r, 2000));
+  }
+  const settledSeconds = (Date.now() - importStart) / 1000;
+  for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
+  const resources = sampler.stop();
+
+  // Visibility is eventually consistent: wait (bounded) until it counts every customer's running lifecycle.
+  let running = 0;
+  for (let i = 0; i < 30 && (running = await checks.runningLifecycles(world.client)) < customerIds.length; i++)
+    await new Promise((r) => setTimeout(r, 2000));
+  const runs = await checks.lifecycleRuns(world.client);
+  const withoutWorkflow = customerIds.filter((id) => !runs.has(lifecycleWorkflowId(id))).length;
+  const duplicateWorkflows = [...runs.values()].filter((n) => n > 1).length;
+  const messages = await checks.duplicateMessages(prisma, world.smtp);
+
+  const step = Math.max(1, Math.floor(customerIds.length / 50));
+  const lifecycleSample = customerIds.filter((_, i) => i % step === 0).map(lifecycleWorkflowId);
+  const lifecycleHistories = await checks.historySizes(world.client, lifecycleSample);
+  const others = await checks.sampleOtherWorkflows(world.client, 30);
+  const otherHistories = await checks.historySizes(world.client, others.ids);
+  const historyEventsPerCustomer =
+    lifecycleHistories.events / Math.max(1, lifecycleHistories.sampled) +
+    (others.total * otherHistories.events) / Math.max(1, otherHistories.sampled) / customerIds.length;
+  const historyBytesPerCustomer =
+    lifecycleHistories.bytes / Math.max(1, lifecycleHistories.sampled) +
+    (others.total * otherHistories.bytes) / Math.max(1, otherHistories.sampled) / customerIds.length;
+  const sizes = await checks.databaseBytes(world.cluster.url, Object.values(DATABASES));
+
+  const perSecond = customerIds.length / settledSeconds;
+  const rows = customers.report.rows + vehicles.report.rows;
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out();
+  out(`== scale bench: ${customerIds.length} customers imported of ${N}, ${LOCATIONS} locations (load ${os.loadavg()[0].toFixed(1)}) ==`);
+  out(`import rows/s (both files)        ${(rows / (customers.seconds + vehicles.seconds)).toFixed(1)}  (${rows} rows)`);
+  out(
+    `lifecycles started/s              ${(customers.report.enrolled / customers.seconds).toFixed(1)}  (customer file: ${customers.seconds.toFixed(1)} s)`,
+  );
+  out(`import + chaos done after         ${importSeconds.toFixed(1)} s`);
+  out(
+    `every lifecycle asleep after      ${settledSeconds.toFixed(1)} s${open.length ? `  (${open.length} NOT settled at the timeout)` : ''}`,
+  );
+  out(
+    `end to end customers/s            ${perSecond.toFixed(1)}  target >= ${TARGET.customersPerSecond}: ${verdict(perSecond >= TARGET.customersPerSecond)}`,
+  );
+  out(`customers without a lifecycle     ${withoutWorkflow}  (visibility: ${running} running)`);
+  out(`customers with duplicate runs     ${duplicateWorkflows}`);
+  out(`outbox rows / sent / SMTP received ${messages.outbox} / ${messages.sent} / ${messages.received}`);
+  out(`duplicate outbox keys             ${messages.duplicateKeys}`);
+  out(
+    `duplicate SMTP copies (Message-ID) ${messages.duplicateReceived}  (${messages.receivedWithoutMessageId} received without Message-ID)`,
+  );
+  for (const [i, worker] of world.workers.entries()) {
+    const status = processStatus(worker.pid);
+    out(
+      `worker ${i + 1} (pid ${worker.pid})  VmRSS ${status?.rssMb.toFixed(0)} MB steady, VmHWM ${status?.peakMb.toFixed(0)} MB peak` +
+        `  target < ${TARGET.steadyRssMb} MB steady: ${verdict((status?.rssMb ?? Infinity) < TARGET.steadyRssMb)}`,
+    );
+  }
+  out(
+    `peak VmHWM seen per role (incl. the killed worker): ${JSON.stringify(Object.fromEntries(Object.entries(resources.peakMb).map(([k, v]) => [k, Math.round(v)])))}`,
+  );
+  out(
+    `history events per customer       ${historyEventsPerCustomer.toFixed(1)}  (lifecycle sample ${lifecycleHistories.sampled}, max ${lifecycleHistories.maxEvents}; ${others.total} other workflows, sample ${otherHistories.sampled}, max ${otherHistories.maxEvents})`,
+  );
+  out(`history bytes per customer        ${historyBytesPerCustomer.toFixed(0)}`);
+  const maxEvents = Math.max(lifecycleHistories.maxEvents, otherHistories.maxEvents);
+  out(
+    `largest sampled history           ${maxEvents} events  target < ${TARGET.historyEvents}: ${verdict(maxEvents < TARGET.historyEvents)}`,
+  );
+  for (const [name, bytes] of Object.entries(sizes))
+    out(`pg_database_size ${name.padEnd(20)} ${mb(bytes)}  = ${(bytes / customerIds.length / 1024).toFixed(1)} KiB per customer`);
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  out(
+    `PostgreSQL bytes per customer     ${(total / customerIds.length / 1024).toFixed(1)} KiB (all three; includes each empty database's ~7-8 MB baseline)`,
+  );
+  out(
+    `CPU seconds import→asleep         ${Object.entries(resources.cpu)
+      .map(([k, v]) => `${k} ${v.toFixed(0)}`)
+      .join(', ')}  (of ${(settledSeconds * os.cpus().length).toFixed(0)} available)`,
+  );
+  out(`dev-server side-by-side (--slice)  not run: not implemented yet`);
+}
+
+const summary = (r: ImportReport) =>
+  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
+const retryNote = (r?: ImportReport) => (r ? `; re-run with --enroll-all: ${r.enrolled} enrolled, ${r.notEnrolled.length} still not` : '');
+
+main().then(
+  () => process.exit(0),
+  (error: Error) => {
+    process.stderr.write(`${error.stack ?? error.message}\n`);
+    process.exit(1);
+  },
+);
