@@ -6,19 +6,10 @@ import { runEmbeddedEngine, type RunningEngine } from '../../engine/runEmbedded'
 
 const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
 
-/** A Ctrl-C at the terminal should not wait half a minute: 10 s for running activities (every send is idempotent). */
-const EMBEDDED_SHUTDOWN_GRACE_SECONDS = 10;
-
-/**
- * Links in emails must point at this API: follow API_PORT unless PUBLIC_BASE_URL was set. The worker's shutdown grace
- * is short unless WORKER_SHUTDOWN_GRACE_SECONDS was set, so Ctrl-C ends within grace + the SDK's 15 s force limit.
- */
+/** Links in emails must point at this API: follow API_PORT unless PUBLIC_BASE_URL was set. */
 function embeddedSettings(base: Settings): Settings {
-  const grace =
-    process.env.WORKER_SHUTDOWN_GRACE_SECONDS === undefined ? EMBEDDED_SHUTDOWN_GRACE_SECONDS : base.WORKER_SHUTDOWN_GRACE_SECONDS;
-  const settings = { ...base, WORKER_SHUTDOWN_GRACE_SECONDS: grace };
-  if (base.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL || base.API_PORT === 3000) return settings;
-  return { ...settings, PUBLIC_BASE_URL: `http://127.0.0.1:${base.API_PORT}` };
+  if (base.PUBLIC_BASE_URL !== DEFAULT_PUBLIC_BASE_URL || base.API_PORT === 3000) return base;
+  return { ...base, PUBLIC_BASE_URL: `http://127.0.0.1:${base.API_PORT}` };
 }
 
 const DUE_CHECK_MS = 5 * 60_000;
