@@ -50,3 +50,18 @@ export const timeSkippingServerCpuSeconds = (address: string) =>
 
 /** The PostgreSQL cluster serving `url` (postmaster `-p <port>`) with its backends, live and exited. */
 export const postgresCpuSeconds = (url: string) => treeCpuSeconds((cmd) => /postgres -D /.test(cmd) && cmd.includes(` -p ${portOf(url)} `));
+
+/** Memory and CPU of one process from /proc (Linux). */
+export type ProcessStatus = { peakMb: number; rssMb: number; cpuSeconds: number };
+
+export function processStatus(pid: number | undefined): ProcessStatus | undefined {
+  if (!pid) return undefined;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024, cpuSeconds: (Number(stat[11]) + Number(stat[12])) / TICK };
+  } catch {
+    return undefined; // ended
+  }
+}

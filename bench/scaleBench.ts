@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { postgresCpuSeconds } from './processCpu';
+import { postgresCpuSeconds, processStatus } from './processCpu';
 import { importDmsFile, type ImportedChange } from '../import/importDmsFile';
 import type { ImportReport } from '../import/importReport';
 import { lifecycleEnrollment } from '../import/lifecycleEnrollment';
@@ -12,7 +12,6 @@ import { lifecycleWorkflowId } from '../workflows/customerLifecycle/contract';
 import { readSettings } from '../config/settings';
 import * as checks from './scale/checks';
 import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
-import { processStatus } from './scale/processStatus';
 import { DATABASES, startScaleWorld, type ScaleWorld } from './scale/world';
 
 /**
