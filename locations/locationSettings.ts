@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Prisma, type PrismaClient } from '../db/generated/client';
 import { parseBusinessCalendar, type BusinessCalendar } from '../time/businessTime';
-import { timeZoneSchema } from '../time/instant';
+import { timeZoneSchema } from '../time/timeZoneSchema';
 import { DEFAULT_OPENING_HOURS, opensAtAll, weeklyHoursSchema, type OpeningHours } from '../time/openingHours';
-import { federalStateSchema } from '../time/publicHolidays';
+import { federalStateSchema } from '../time/federalStateSchema';
 
 /**
  * A location's settings, validated wherever a location is created or changed (API, CLI, seed, tests):

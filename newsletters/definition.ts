@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { timeZoneSchema } from '../time/instant';
+import { timeZoneSchema } from '../time/timeZoneSchema';
 import { segmentSchema } from '../segments/segmentSchema';
 
 /**

@@ -1,26 +1,23 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, formatInstant, localDateTime, parseInstant, timeZoneSchema, type InstantInput } from './instant';
+import { addBusinessDurationOn, businessSchedule, openMillisBetween, type BusinessDuration } from './businessClock';
+import { federalStateSchema } from './federalStateSchema';
+import { DEFAULT_TIME_ZONE, formatInstant, parseInstant, type InstantInput } from './instant';
 import { openingHoursSchema } from './openingHours';
-import { federalStateSchema } from './publicHolidays';
+import { isPublicHoliday } from './publicHolidays';
+import { timeZoneSchema } from './timeZoneSchema';
 import { parseOrThrow } from './validation';
-import {
-  calendarDateOf,
-  firstOpenInstant,
-  isOpenAt,
-  nextDateWithOpenTime,
-  openIntervalsFrom,
-  openIntervalsOn,
-  type OpenInterval,
-  type WeeklySchedule,
-} from './weeklySchedule';
+import { firstOpenInstant, isOpenAt, type WeeklySchedule } from './weeklySchedule';
 
 /**
  * Business time of a dealership location: only time inside its opening hours counts; closed
  * weekdays and the public holidays of its federal state are skipped; DST-correct in its zone.
  *
- * Pure and deterministic (safe in Temporal workflow code): the current instant is always a
- * parameter, instants go in as ISO strings (with offset) or epoch millis and come out as UTC ISO.
+ * This module is the entry for calendars and durations from an API, a config or the database: it validates them and
+ * counts with time/businessClock.ts, falling back to today's holiday data for years a calendar has not pinned.
+ * Workflows count with businessClock.ts directly, on the calendar an activity pinned.
+ *
+ * Pure and deterministic: the current instant is always a parameter, instants go in as ISO strings (with offset) or
+ * epoch millis and come out as UTC ISO.
  */
 
 /** The state's public holidays for some years, as the holiday data had them when they were pinned (see pinnedHolidays.ts). */
@@ -45,18 +42,12 @@ export function parseBusinessCalendar(input: unknown): BusinessCalendar {
   return parseOrThrow(businessCalendarSchema, input, 'business calendar');
 }
 
+/** The calendar as a schedule: its pinned holidays, and today's holiday data for the years they do not cover. */
 function scheduleOf(calendar: BusinessCalendarInput): WeeklySchedule {
-  const c = parseBusinessCalendar(calendar);
-  const pinned = c.pinnedHolidays && {
-    fromYear: c.pinnedHolidays.fromYear,
-    toYear: c.pinnedHolidays.toYear,
-    dates: new Set(c.pinnedHolidays.dates),
-  };
-  return { timeZone: c.timeZone, hours: c.openingHours, closedOnHolidaysOf: c.federalState, pinnedHolidays: pinned };
+  return businessSchedule(parseBusinessCalendar(calendar), isPublicHoliday);
 }
 
-/** An SLA: business minutes, business hours, or whole business days. */
-export type BusinessDuration = { minutes: number } | { hours: number } | { businessDays: number };
+export type { BusinessDuration } from './businessClock';
 
 const durationSchema = z.union(
   [
@@ -83,42 +74,8 @@ const durationSchema = z.union(
  */
 export function addBusinessDuration(start: InstantInput, duration: BusinessDuration, calendar: BusinessCalendarInput): string {
   const from = parseInstant(start, 'start');
-  const schedule = scheduleOf(calendar);
   const d = parseOrThrow(durationSchema, duration, 'business duration');
-  if ('businessDays' in d) return formatInstant(addBusinessDays(from, d.businessDays, schedule));
-  const minutes = 'hours' in d ? d.hours * 60 : d.minutes;
-  return formatInstant(addOpenMillis(from, Math.round(minutes * 60_000), schedule));
-}
-
-function addOpenMillis(from: DateTime, millis: number, schedule: WeeklySchedule): DateTime {
-  let remaining = millis;
-  for (const iv of openIntervalsFrom(from, schedule)) {
-    const available = iv.end.toMillis() - iv.start.toMillis();
-    if (remaining <= available) return iv.start.plus({ milliseconds: remaining });
-    remaining -= available;
-  }
-  throw new Error('unreachable: openIntervalsFrom never ends');
-}
-
-function addBusinessDays(from: DateTime, days: number, schedule: WeeklySchedule): DateTime {
-  const anchor = firstOpenInstant(from, schedule);
-  if (days === 0) return anchor;
-  let date = calendarDateOf(anchor, schedule.timeZone);
-  for (let i = 0; i < days; i++) date = nextDateWithOpenTime(date, schedule);
-  const sameWallTime = localDateTime(date, anchor.hour, anchor.minute, schedule.timeZone, anchor.second, anchor.millisecond);
-  return keepWithinDay(sameWallTime, openIntervalsOn(date, schedule));
-}
-
-/** `at` if inside one of the day's intervals; else the latest closing before it; else the first opening. */
-function keepWithinDay(at: DateTime, intervals: OpenInterval[]): DateTime {
-  const ms = at.toMillis();
-  if (intervals.some((iv) => iv.start.toMillis() <= ms && ms < iv.end.toMillis())) return at;
-  const closedBefore = intervals.filter((iv) => iv.end.toMillis() <= ms);
-  const last = closedBefore[closedBefore.length - 1];
-  if (last) return last.end;
-  const first = intervals[0];
-  if (!first) throw new Error('unreachable: a business day has open intervals');
-  return first.start;
+  return formatInstant(addBusinessDurationOn(from, d, scheduleOf(calendar)));
 }
 
 /**
@@ -131,16 +88,6 @@ export function businessMinutesBetween(a: InstantInput, b: InstantInput, calenda
   const schedule = scheduleOf(calendar);
   if (to.toMillis() < from.toMillis()) return -openMillisBetween(to, from, schedule) / 60_000;
   return openMillisBetween(from, to, schedule) / 60_000;
-}
-
-function openMillisBetween(from: DateTime, to: DateTime, schedule: WeeklySchedule): number {
-  const toMs = to.toMillis();
-  let total = 0;
-  for (const iv of openIntervalsFrom(from, schedule)) {
-    if (iv.start.toMillis() >= toMs) break;
-    total += Math.min(iv.end.toMillis(), toMs) - iv.start.toMillis();
-  }
-  return total;
 }
 
 /** The first instant at or after `at` when the location is open: `at` itself if open then. */

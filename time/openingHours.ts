@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { parseOrThrow } from './validation';
+import { minutesOfDay, WEEKDAYS, type Weekday } from './weeklyHours';
+
+export { minutesOfDay, opensAtAll, weekdayKey, WEEKDAYS, type Weekday } from './weeklyHours';
 
 /**
  * A location's weekly opening hours: for each weekday a list of intervals in local wall time,
@@ -8,9 +11,6 @@ import { parseOrThrow } from './validation';
  * means closed. Intervals are half-open: open at `from`, closed again at `to`.
  * A missing weekday means closed; unknown keys (e.g. `monday`) are rejected.
  */
-
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
 
 const WEEKDAY_NAMES: Record<Weekday, string> = {
   mon: 'Monday',
@@ -23,12 +23,6 @@ const WEEKDAY_NAMES: Record<Weekday, string> = {
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
-/** `'09:30'` → 570 minutes after midnight. Expects a validated HH:mm. */
-export function minutesOfDay(hhmm: string): number {
-  const [h, m] = hhmm.split(':');
-  return Number(h) * 60 + Number(m);
-}
 
 const timeOfDaySchema = z.string().regex(HH_MM, { message: 'must be a time HH:mm between 00:00 and 23:59' });
 const intervalSchema = z.strictObject({ from: timeOfDaySchema, to: timeOfDaySchema });
@@ -105,16 +99,4 @@ export type OpeningHours = WeeklyHours;
 /** Validates opening hours from config or an API call; throws an error naming weekday and problem. */
 export function parseOpeningHours(input: unknown): OpeningHours {
   return parseOrThrow(openingHoursSchema, input, 'opening hours');
-}
-
-/** luxon weekday (1 = Monday … 7 = Sunday) → key in WeeklyHours. */
-export function weekdayKey(isoWeekday: number): Weekday {
-  const key = WEEKDAYS[isoWeekday - 1];
-  if (!key) throw new Error(`weekday must be 1 (Monday) … 7 (Sunday), got ${isoWeekday}`);
-  return key;
-}
-
-/** True when at least one weekday has an interval, i.e. the location opens at all. */
-export function opensAtAll(hours: WeeklyHours): boolean {
-  return WEEKDAYS.some((d) => hours[d].length > 0);
 }

@@ -1,6 +1,8 @@
 import Holidays from 'date-holidays';
-import { z } from 'zod';
+import { assertFederalState, type FederalState } from './federalStates';
 import { parseLocalDate } from './instant';
+
+export { assertFederalState, GERMAN_FEDERAL_STATES, type FederalState } from './federalStates';
 
 /**
  * German public holidays per federal state, from date-holidays.
@@ -12,37 +14,6 @@ import { parseLocalDate } from './instant';
  *
  * Deterministic: always asks for an explicit year, never for "this year".
  */
-
-export const GERMAN_FEDERAL_STATES = [
-  'BW',
-  'BY',
-  'BE',
-  'BB',
-  'HB',
-  'HH',
-  'HE',
-  'MV',
-  'NI',
-  'NW',
-  'RP',
-  'SL',
-  'SN',
-  'ST',
-  'SH',
-  'TH',
-] as const;
-export type FederalState = (typeof GERMAN_FEDERAL_STATES)[number];
-
-export const federalStateSchema = z.enum(GERMAN_FEDERAL_STATES, {
-  error: (issue) => `must be a German federal state code (${GERMAN_FEDERAL_STATES.join(', ')}), got ${JSON.stringify(issue.input)}`,
-});
-
-/** Throws a clear error unless `value` is one of the 16 state codes. */
-export function assertFederalState(value: unknown, field = 'federalState'): FederalState {
-  const parsed = federalStateSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`${field}: ${parsed.error.issues[0]?.message ?? 'invalid federal state'}`);
-  return parsed.data;
-}
 
 export interface PublicHoliday {
   /** local calendar date, yyyy-MM-dd */

@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { DEFAULT_TIME_ZONE, formatInstant, parseInstant, timeZoneSchema, type InstantInput } from './instant';
+import { federalStateSchema } from './federalStateSchema';
+import { DEFAULT_TIME_ZONE, formatInstant, parseInstant, type InstantInput } from './instant';
 import { frozenHours, weeklyHoursSchema, type WeeklyHours } from './openingHours';
-import { federalStateSchema } from './publicHolidays';
+import { isPublicHoliday } from './publicHolidays';
+import { timeZoneSchema } from './timeZoneSchema';
 import { parseOrThrow } from './validation';
 import { firstOpenInstant, isOpenAt, type WeeklySchedule } from './weeklySchedule';
 
@@ -9,7 +11,7 @@ import { firstOpenInstant, isOpenAt, type WeeklySchedule } from './weeklySchedul
  * When marketing email may go out: a weekly window in the dealer's local time (default
  * Mon–Sat 09:00–19:00, never on Sunday) and, by default, never on a public holiday of the
  * dealer's federal state. A send that falls outside is held until the window next opens
- * ("quiet hours"). Pure and deterministic; safe in Temporal workflow code.
+ * ("quiet hours"). Pure and deterministic (activities decide with it; workflows do not run it).
  */
 
 const daily = (from: string, to: string) => [{ from, to }];
@@ -49,7 +51,8 @@ export type DealerLocaleInput = z.input<typeof dealerLocaleSchema>;
 function scheduleOf(window: SendingWindowInput | undefined, locale: DealerLocaleInput): WeeklySchedule {
   const w = parseSendingWindow(window);
   const l = parseOrThrow(dealerLocaleSchema, locale, 'dealer locale');
-  return { timeZone: l.timeZone, hours: w.hours, closedOnHolidaysOf: w.skipPublicHolidays ? l.federalState : null };
+  const state = l.federalState;
+  return { timeZone: l.timeZone, hours: w.hours, isClosedOn: w.skipPublicHolidays ? (date) => isPublicHoliday(date, state) : () => false };
 }
 
 /**

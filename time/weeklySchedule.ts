@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { localDateTime } from './instant';
-import { minutesOfDay, opensAtAll, weekdayKey, type WeeklyHours } from './openingHours';
-import { isPublicHoliday, type FederalState } from './publicHolidays';
+import type { WeeklyHours } from './openingHours';
+import { minutesOfDay, opensAtAll, weekdayKey } from './weeklyHours';
 
 /**
  * The engine under business time and sending windows: weekly hours in a time zone, optionally
@@ -12,10 +12,8 @@ import { isPublicHoliday, type FederalState } from './publicHolidays';
 export interface WeeklySchedule {
   timeZone: string;
   hours: WeeklyHours;
-  /** closed on this state's public holidays; null = holidays are ordinary days */
-  closedOnHolidaysOf: FederalState | null;
-  /** The holidays of these years as pinned when a workflow started; other years come from the holiday data. */
-  pinnedHolidays?: { fromYear: number; toYear: number; dates: ReadonlySet<string> };
+  /** Closed all day on this local date (yyyy-MM-dd), whatever the weekly hours say: a public holiday. */
+  isClosedOn: (localDate: string) => boolean;
 }
 
 /** A stretch of open time: open at `start`, closed again at `end`. */
@@ -33,18 +31,9 @@ export function calendarDateOf(instant: DateTime, timeZone: string): DateTime {
   return DateTime.utc(local.year, local.month, local.day);
 }
 
-/** True unless the date is a public holiday the schedule closes on. */
-function isWorkingDate(date: DateTime, schedule: WeeklySchedule): boolean {
-  if (!schedule.closedOnHolidaysOf) return true;
-  const localDate = date.toFormat('yyyy-MM-dd');
-  const pinned = schedule.pinnedHolidays;
-  if (pinned && date.year >= pinned.fromYear && date.year <= pinned.toYear) return !pinned.dates.has(localDate);
-  return !isPublicHoliday(localDate, schedule.closedOnHolidaysOf);
-}
-
 /** The open intervals of one local calendar date, in order; none on a closed weekday or holiday. */
 export function openIntervalsOn(date: DateTime, schedule: WeeklySchedule): OpenInterval[] {
-  if (!isWorkingDate(date, schedule)) return [];
+  if (schedule.isClosedOn(date.toFormat('yyyy-MM-dd'))) return [];
   const result: OpenInterval[] = [];
   for (const iv of schedule.hours[weekdayKey(date.weekday)]) {
     const from = minutesOfDay(iv.from);

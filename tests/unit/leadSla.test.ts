@@ -6,6 +6,7 @@ import { renderCallbackPage, handleCallbackForm } from '../../leads/callbackPage
 import { signLinkToken } from '../../links/signedLinks';
 import { addBusinessDuration, parseBusinessCalendar, type BusinessCalendarInput } from '../../time/businessTime';
 import { atLocalTime } from '../../time/instant';
+import { pinPublicHolidays } from '../../time/pinnedHolidays';
 import { stepInstant } from '../../workflows/leadFollowUp/ladder';
 
 const berlin = (iso: string | undefined) => DateTime.fromISO(iso!, { zone: 'Europe/Berlin' }).toFormat('ccc yyyy-MM-dd HH:mm');
@@ -54,18 +55,20 @@ describe('callback due times for a dealer in Munich (default SLA policy)', () =>
 
 describe('the escalation ladder', () => {
   const policy = resolveSlaPolicy();
+  /** A running lead workflow gets its calendar with the holidays pinned by the activity that opened the follow-up. */
+  const munichPinned = pinPublicHolidays(munich, 2026);
   it('reminds at the due instant, escalates to the team lead an hour later and to the manager an hour after that', () => {
     const dueAt = at('2026-11-24', '12:00');
-    const s0 = stepInstant(dueAt, policy.escalation, 0, munich);
-    const s1 = stepInstant(s0!, policy.escalation, 1, munich);
-    const s2 = stepInstant(s1!, policy.escalation, 2, munich);
+    const s0 = stepInstant(dueAt, policy.escalation, 0, munichPinned);
+    const s1 = stepInstant(s0!, policy.escalation, 1, munichPinned);
+    const s2 = stepInstant(s1!, policy.escalation, 2, munichPinned);
     expect([s0, s1, s2].map(berlin)).toEqual(['Tue 2026-11-24 12:00', 'Tue 2026-11-24 13:00', 'Tue 2026-11-24 14:00']);
-    expect(stepInstant(s2!, policy.escalation, 3, munich)).toBeUndefined();
+    expect(stepInstant(s2!, policy.escalation, 3, munichPinned)).toBeUndefined();
   });
 
   it('a step that would fall after closing time continues the next business morning', () => {
     const dueAt = at('2026-11-27', '17:30'); // Friday
-    const s1 = stepInstant(dueAt, policy.escalation, 1, munich);
+    const s1 = stepInstant(dueAt, policy.escalation, 1, munichPinned);
     expect(berlin(s1)).toBe('Mon 2026-11-30 09:30');
   });
 });
