@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { evaluateCondition, type Condition } from '../../campaigns/dsl/conditions';
+import { evaluateCondition, type Condition } from '../../campaigns/dsl/evaluateCondition';
 import type { Step } from '../../campaigns/dsl/steps';
 import type { UpcomingTouchpoint } from './contract';
 import type { EnrollmentRuntime } from './runtime';

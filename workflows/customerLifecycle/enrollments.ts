@@ -1,6 +1,6 @@
 import { getExternalWorkflowHandle } from '@temporalio/workflow';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
-import { forEachStep } from '../../campaigns/dsl/steps';
+import { forEachStep } from '../../campaigns/dsl/stepTree';
 import {
   campaignEventSignal,
   enrollmentWorkflowId,

@@ -1,4 +1,5 @@
-import { addBusinessDuration, type BusinessCalendar, type BusinessDuration } from '../../time/businessTime';
+import type { BusinessCalendar } from '../../time/businessTime';
+import { addBusinessDuration, type BusinessDuration } from '../../time/businessClock';
 import type { EscalationStep } from '../../leads/slaPolicy';
 
 /** Pure helpers for the escalation ladder (safe in workflow code). */

@@ -1,7 +1,7 @@
 import { ActivityFailure, allHandlersFinished, ApplicationFailure, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import { causeOf } from '../shared/gaveUp';
 import type { Activities } from '../../activities';
-import { addBusinessDuration } from '../../time/businessTime';
+import { addBusinessDuration } from '../../time/businessClock';
 import { DATABASE_ACTIVITY, FAILURE_RECORDING_ACTIVITY, STAFF_MAIL_ACTIVITY } from '../shared/activityRetry';
 import { workflowNow } from '../shared/clock';
 import {

@@ -1,5 +1,5 @@
 import { patched } from '@temporalio/workflow';
-import { evaluateCondition } from '../../../campaigns/dsl/conditions';
+import { evaluateCondition } from '../../../campaigns/dsl/evaluateCondition';
 import type { BranchStep } from '../../../campaigns/dsl/steps';
 import { activities, type EnrollmentRuntime } from '../runtime';
 import { runSteps } from './runSteps';
