@@ -3,7 +3,7 @@ import { Linter } from 'eslint';
 import tseslint from 'typescript-eslint';
 
 // The same rule block eslint.config.mjs applies to workflows/ (CommonJS, so jest and ESLint load the one file).
-const { ROOT, workflowSandboxConfig } = require('../../lint/workflowSandbox.cjs');
+const { ROOT, workflowSandboxConfig, pureModulesConfig } = require('../../lint/workflowSandbox.cjs');
 
 // The rule block eslint.config.mjs applies outside workflows/: no workflow started by a bare name.
 const { typedWorkflowCallsConfig } = require('../../lint/typedWorkflowCalls.cjs');
@@ -17,6 +17,7 @@ const linterFor =
     return linter.verify(code, config, { filename: path.join(ROOT, relativePath) }).map((m) => `${m.line}: ${m.message}`);
   };
 const lintWorkflowFile = linterFor(workflowSandboxConfig);
+const lintPureModule = linterFor(pureModulesConfig);
 const lintClientFile = linterFor(typedWorkflowCallsConfig);
 
 describe('the lint rules for workflow code', () => {
@@ -70,14 +71,48 @@ describe('the lint rules for workflow code', () => {
         "import { type PrismaClient } from '../../db/generated/client';",
         "import { proxyActivities, sleep } from '@temporalio/workflow';",
         "import { DateTime } from 'luxon';",
-        "import { addBusinessDuration } from '../../time/businessTime';",
+        "import { addBusinessDuration } from '../../time/businessClock';",
         "import { huDueMonth } from '../../vehicles/dueDates';",
-        "import { forEachStep } from '../../campaigns/dsl/steps';",
+        "import { forEachStep } from '../../campaigns/dsl/stepTree';",
         "import { workflowNow } from '../shared/clock';",
         "import { ladderFor } from './ladder';",
       ].join('\n'),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('reject the validating modules beside the pure ones: they bring zod into every workflow run', () => {
+    const problems = lintWorkflowFile(
+      'workflows/leadFollowUp/strict.ts',
+      [
+        "import { addBusinessDuration } from '../../time/businessTime';",
+        "import { conditionSchema } from '../../campaigns/dsl/conditions';",
+        "import { z } from 'zod';",
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: '\.\.\/\.\.\/time\/businessTime' is imported as a value/),
+      expect.stringMatching(/^2: '\.\.\/\.\.\/campaigns\/dsl\/conditions' is imported as a value/),
+      expect.stringMatching(/^3: 'zod' is imported as a value/),
+    ]);
+  });
+
+  it('hold the pure modules workflows run to the same rules, so a library cannot come in through them', () => {
+    const problems = lintPureModule(
+      'time/businessClock.ts',
+      [
+        "import Holidays from 'date-holidays';",
+        "import { parseOrThrow } from './validation';",
+        "import type { z } from 'zod';",
+        "import { localDateTime } from './instant';",
+        'export const today = new Date();',
+      ].join('\n'),
+    );
+    expect(problems).toEqual([
+      expect.stringMatching(/^1: 'date-holidays' is imported as a value/),
+      expect.stringMatching(/^2: '\.\/validation' is imported as a value/),
+      expect.stringMatching(/^5: new Date\(\) in workflow code/),
+    ]);
   });
 
   it('leave code outside workflows/ alone', () => {
