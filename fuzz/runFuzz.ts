@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { settings } from '../config/settings';
+import { freePorts } from '../infra/freePort';
 import { schemathesisExecutable } from './schemathesisVenv';
 
 /**
@@ -28,19 +28,8 @@ const CHECKS = [
 ];
 const say = (message: string) => process.stdout.write(`[fuzz] ${message}\n`);
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function engineEnv(dataDir: string) {
-  const [api, temporal, ui, inbox, smtp, inbound] = await Promise.all(Array.from({ length: 6 }, freePort));
+  const [api, temporal, ui, inbox, smtp, inbound] = await freePorts(6);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_OPTIONS: '',

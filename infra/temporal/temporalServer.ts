@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { componentLogger } from '../../config/logger';
-import { freePortBetween } from '../freePort';
+import { ephemeralRangeStart, freePortBetween } from '../freePort';
 import { resolveTemporalServer, type TemporalServerInstall } from './buildTemporalServer';
 import { provisionLog } from './provisionLog';
 import { spawnServerProcess, untilAnswering } from './serverProcess';
@@ -54,7 +54,7 @@ const log = componentLogger('temporal-server');
 /** The ports of one server: Temporal's defaults for frontend 7233, free ports for all when the frontend is 0. */
 async function serverPorts(frontend: number): Promise<Record<string, string>> {
   // Below 32768: the cluster_membership table keeps the ports in a smallint.
-  const free = () => freePortBetween(20_000, 32_000);
+  const free = () => freePortBetween(20_000, Math.min(32_000, ephemeralRangeStart()));
   const pick = async (fixed: number) => String(frontend === 0 ? await free() : fixed);
   const grpc = frontend === 0 ? await free() : frontend;
   return {

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startDevServer } from '../../infra/temporal/devServer';
-import { freePort } from '../../infra/freePort';
+import { freePorts } from '../../infra/freePort';
 import { createLocalTestEnv } from '../support/temporalEnv';
 import * as activities from '../support/workflows/activities';
 import { greetDealerWorkflow, sleepForDays } from '../support/workflows';
@@ -53,7 +53,8 @@ describe('the dev server behind `npm start`', () => {
   });
 
   it('keeps a running campaign in its SQLite file across a restart', async () => {
-    const options = { dbFile: path.join(dataDir, 'temporal', 'dev.sqlite'), port: await freePort(), uiPort: await freePort() };
+    const [port, uiPort] = await freePorts(2);
+    const options = { dbFile: path.join(dataDir, 'temporal', 'dev.sqlite'), port, uiPort };
     const workflowId = `winter-check-${Date.now()}`;
 
     const first = await startDevServer(options);

@@ -1,7 +1,7 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { InboxStore } from '../../mail/inbox/inboxStore';
-import { freePort } from '../../infra/freePort';
+import { freePorts } from '../../infra/freePort';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -18,22 +18,8 @@ export type StartConfig = {
 };
 
 export async function startConfig(dataDir: string): Promise<StartConfig> {
-  const ports = new Set<number>();
-  const port = async () => {
-    for (;;) {
-      const p = await freePort();
-      if (!ports.has(p)) return (ports.add(p), p);
-    }
-  };
-  return {
-    dataDir,
-    temporalPort: await port(),
-    uiPort: await port(),
-    apiPort: await port(),
-    inboxPort: await port(),
-    smtpPort: await port(),
-    inboundPort: await port(),
-  };
+  const [temporalPort, uiPort, apiPort, inboxPort, smtpPort, inboundPort] = await freePorts(6);
+  return { dataDir, temporalPort, uiPort, apiPort, inboxPort, smtpPort, inboundPort };
 }
 
 export type StartedProcess = {
