@@ -6,6 +6,9 @@ import { apiClient, type ApiRequest, type ApiResponse } from './apiClient';
 import { openDealershipStack, type DealershipStack } from './dealershipStack';
 import type { TestDatabase } from './database';
 import { createTimeSkippingTestEnv } from './temporalEnv';
+import { eventually } from './eventually';
+import { queryLeadState } from '../../leads/leadFollowUpClient';
+import type { LeadState } from '../../workflows/leadFollowUp/contract';
 
 /**
  * The API on the real stack: a fresh PostgreSQL database with Autohaus Berger seeded, time-skipping
@@ -18,6 +21,8 @@ export type ApiWorld = DealershipStack & {
   call(request: ApiRequest): Promise<ApiResponse>;
   /** A valid key bound to the dealership, as `Authorization` header. */
   auth: { authorization: string };
+  /** Resolves once the lead's follow-up workflow has opened it (assigned, SLA set): its first writes are done. */
+  leadFollowUpOpened(leadId: string): Promise<LeadState>;
   /** A token as the engine signs it into emails. */
   linkToken(purpose: LinkPurpose, subject: string, expiresAt?: string): string;
   close(): Promise<void>;
@@ -37,6 +42,11 @@ export async function openApiWorld(): Promise<ApiWorld> {
     app,
     call: apiClient(address),
     auth: { authorization: `Bearer ${key.key}` },
+    leadFollowUpOpened: (leadId) =>
+      eventually(`the follow-up of lead ${leadId} has opened`, async () => {
+        const state = await queryLeadState(env.client, leadId); // throws until the worker picked it up
+        return state.dueAt !== undefined && state;
+      }),
     linkToken: (purpose, subject, expiresAt = new Date(Date.now() + 86_400_000).toISOString()) =>
       signLinkToken({ purpose, subject, expiresAt }, settings.LINK_SIGNING_SECRET),
     async close() {
