@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { PrismaClient } from '../db/generated/client';
 import type { CustomerEventInput } from '../lifecycle/customerEvents';
 import { stimuli, type Behaviour } from './behaviour';
@@ -15,7 +15,11 @@ type Stimulus = { kind: StimulusKind; customerId: string; vehicleId?: string; me
 export type PlannedEvent = { customerId: string; event: CustomerEventInput; cause: string };
 export type SentMessage = {
   id: string;
-  /** Names the message by what it is (customer, vehicle, template, send instant), not by its random row id: the draws use it. */
+  /**
+   * Names the message by what it is (customer, vehicle, template, local day it was sent), not by its random row id or
+   * its exact instant: the draws use it. Simulated time runs on by real milliseconds while the engine works (the
+   * time-skipping server only skips when it is idle), so the same send lands seconds apart from run to run.
+   */
   key: string;
   customerId: string;
   templateId: string;
@@ -68,7 +72,12 @@ export class CustomerModel {
     return rows
       .map((r) => ({
         id: r.id,
-        key: [r.customerId, r.enrollment?.vehicleId ?? '', r.templateId, r.sentAt!.toISOString()].join('/'),
+        key: [
+          r.customerId,
+          r.enrollment?.vehicleId ?? '',
+          r.templateId,
+          DateTime.fromJSDate(r.sentAt!, { zone: from.zone }).toISODate(),
+        ].join('/'),
         customerId: r.customerId!,
         templateId: r.templateId,
         campaignId: r.campaignId,

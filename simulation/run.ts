@@ -108,8 +108,10 @@ export async function runSimulation(input: RunInput): Promise<RunResult> {
       });
       for (const lead of leads.filter((l) => !knownLeads.has(l.id))) {
         knownLeads.add(lead.id);
-        // Keyed by who and when, not by the lead's random id, so the same seed gives the same late callbacks.
-        const key = `${lead.customerId ?? ''}/${lead.receivedAt.toISOString()}`;
+        // Keyed by who, what and which day, not by the lead's random id or its exact instant (which drifts by real
+        // milliseconds from run to run), so the same seed gives the same late callbacks.
+        const receivedOn = DateTime.fromJSDate(lead.receivedAt, { zone: options.timeZone }).toISODate();
+        const key = `${lead.customerId ?? ''}/${lead.kind}/${receivedOn}`;
         const late = chance.happens(options.behaviour.callbackLate, 'late', key);
         const after = late ? options.behaviour.lateCallbackAfterHours * 3_600_000 : 45 * 60_000;
         callbacks.push({
