@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { CampaignDefinition } from '../campaigns/dsl/campaign';
 import { evaluateCondition, type Condition } from '../campaigns/dsl/conditions';
 import type { PrismaClient } from '../db/generated/client';
-import { enrollmentWorkflowId } from '../workflows/campaignEnrollment/contract';
+import { enrollmentWorkflowId, SUPERSEDED_BY_NEXT_CYCLE } from '../workflows/campaignEnrollment/contract';
 
 export type AdmitEnrollmentInput = {
   customerId: string;
@@ -76,12 +76,17 @@ export async function admitEnrollment(prisma: PrismaClient, input: AdmitEnrollme
     : { admitted: true, enrollmentId: input.enrollmentId, holdout: false };
 }
 
+/**
+ * Records how the enrollment's workflow ended. It overrides the lifecycle's fallback "superseded" mark: that mark is
+ * written when the next cycle is admitted, which may come a moment before the enrollment records the goal it reached
+ * (a service visit both ends the reminder and starts the next cycle), and the enrollment knows why it ended.
+ */
 export async function finishEnrollment(
   prisma: PrismaClient,
   input: { enrollmentId: string; status: 'completed' | 'exited' | 'running'; exitReason?: string; at: string },
 ): Promise<void> {
   await prisma.campaignEnrollment.updateMany({
-    where: { id: input.enrollmentId, status: 'active' },
+    where: { id: input.enrollmentId, OR: [{ status: 'active' }, { status: 'exited', exitReason: SUPERSEDED_BY_NEXT_CYCLE }] },
     data: { status: input.status === 'exited' ? 'exited' : 'completed', exitReason: input.exitReason, exitedAt: new Date(input.at) },
   });
 }

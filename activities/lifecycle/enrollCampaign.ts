@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { PrismaClient } from '../../db/generated/client';
-import type { CampaignEnrollmentInput } from '../../workflows/campaignEnrollment/contract';
+import { SUPERSEDED_BY_NEXT_CYCLE, type CampaignEnrollmentInput } from '../../workflows/campaignEnrollment/contract';
 import { admitEnrollment } from '../enrollments';
 import { configurationError } from '../shared/failures';
 
@@ -50,7 +50,7 @@ export async function admitLifecycleEnrollment(
   if (input.supersedes?.length) {
     await prisma.campaignEnrollment.updateMany({
       where: { id: { in: input.supersedes }, status: 'active' },
-      data: { status: 'exited', exitReason: 'superseded by the next cycle', exitedAt: new Date(input.now) },
+      data: { status: 'exited', exitReason: SUPERSEDED_BY_NEXT_CYCLE, exitedAt: new Date(input.now) },
     });
   }
   const enrollmentId = lifecycleEnrollmentId(input);

@@ -42,6 +42,12 @@ export type EnrollmentState = {
 
 export const campaignEventSignal = defineSignal<[CampaignEvent]>('campaignEvent');
 /** Ends the enrollment at once (erasure, vehicle sold, lifecycle ended). */
+/**
+ * Why an enrollment ended when the lifecycle started the next cycle of its campaign. The lifecycle also writes it on
+ * the enrollment's row as a fallback; the enrollment's own account (e.g. the goal it reached a moment before) wins.
+ */
+export const SUPERSEDED_BY_NEXT_CYCLE = 'superseded by the next cycle';
+
 export const stopEnrollmentSignal = defineSignal<[{ reason: string }]>('stopEnrollment');
 export const enrollmentStateQuery = defineQuery<EnrollmentState>('enrollmentState');
 

@@ -5,6 +5,7 @@ import {
   campaignEventSignal,
   enrollmentWorkflowId,
   stopEnrollmentSignal,
+  SUPERSEDED_BY_NEXT_CYCLE,
   type CampaignEnrollmentInput,
 } from '../campaignEnrollment/contract';
 import { workflowNow } from '../shared/clock';
@@ -35,7 +36,7 @@ export async function enroll(rt: LifecycleRuntime, plan: CampaignPlan): Promise<
   const cycle = (state.cycles[key] ?? 0) + 1;
   state.cycles[key] = cycle;
   const previous = state.enrollments.filter((e) => e.campaignId === plan.campaignId && e.vehicleId === plan.vehicleId);
-  await stop(rt, previous, 'superseded by the next cycle');
+  await stop(rt, previous, SUPERSEDED_BY_NEXT_CYCLE);
   const admission = await activities.admitLifecycleEnrollment({
     customerId: rt.customerId,
     campaignId: plan.campaignId,
