@@ -207,10 +207,13 @@ export async function collectFigures(input: CollectInput): Promise<RunFigures> {
     campaigns,
     compliance: await checkCompliance(prisma, { begin, end, catalogue: input.catalogue, objections: objectionsOf(input.reactions) }),
     reactions,
-    sentMessages,
+    // By customer, day and template: sends of one customer within the same seconds may reach the outbox in either order.
+    sentMessages: sentMessages.sort(([c1, t1, d1], [c2, t2, d2]) => compareText(c1, c2) || compareText(d1, d2) || compareText(t1, t2)),
     history: await sampleHistories(input, weeks.length / 52.18),
   };
 }
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function objectionsOf(reactions: CustomerModel['reactions']): Map<string, Date> {
   const at = new Map<string, Date>();
