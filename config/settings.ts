@@ -91,6 +91,12 @@ const settingsSchema = z.object({
   WORKFLOW_BUNDLE: z.string().min(1).optional(),
   /** On SIGTERM the worker stops polling and gives running activities this long to finish (then cancels them). */
   WORKER_SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3600).default(30),
+  /**
+   * Workflow runs a worker keeps in memory between their tasks. A lifecycle sleeps for weeks between them, so caching it
+   * only costs memory (the SDK's default sizes the cache to the heap, ~2,300 runs here); an evicted run replays its
+   * bounded history when its timer fires. 0 turns the cache off.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).max(100_000).default(250),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

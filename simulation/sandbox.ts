@@ -87,6 +87,8 @@ export async function openSandbox(options: SandboxOptions): Promise<Sandbox> {
       deps: { prisma: db.prisma, transport, settings, catalogue: options.catalogue },
       interceptors: { activity: [deliveries.interceptor] },
       maxConcurrentActivityTaskExecutions: 100,
+      // Every customer's workflows wake at each weekly stop: an evicted run would replay its history every week.
+      maxCachedWorkflows: 2_000,
     });
     const running = worker.run();
     closers.push(async () => {

@@ -15,6 +15,8 @@ export type EngineWorkerOptions = {
    */
   workflowBundle?: WorkerOptions['workflowBundle'];
   maxConcurrentActivityTaskExecutions?: number;
+  /** Overrides WORKER_MAX_CACHED_WORKFLOWS (the simulation wakes every customer each simulated week and keeps more). */
+  maxCachedWorkflows?: number;
   /** Observers of activity calls (the simulation counts deferrals with one). */
   interceptors?: WorkerOptions['interceptors'];
 };
@@ -30,6 +32,7 @@ export async function createEngineWorker(options: EngineWorkerOptions): Promise<
     dataConverter: payloadEncryption(options.deps.prisma, options.deps.settings).dataConverter,
     workflowBundle: options.workflowBundle ?? (await workflowCode(options.deps.settings.WORKFLOW_BUNDLE)),
     maxConcurrentActivityTaskExecutions: options.maxConcurrentActivityTaskExecutions ?? 50,
+    maxCachedWorkflows: options.maxCachedWorkflows ?? options.deps.settings.WORKER_MAX_CACHED_WORKFLOWS,
     // SIGTERM (a deploy, a scale-down): stop polling, let running activities finish for the grace period, then cancel
     // them; their tasks go back to the server and another worker retries them (every send is idempotent by its key).
     shutdownGraceTime: options.deps.settings.WORKER_SHUTDOWN_GRACE_SECONDS * 1000,
