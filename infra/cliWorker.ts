@@ -8,26 +8,49 @@ const REPO_ROOT = path.resolve(__dirname, '..');
  * Shared by the production-topology tests (tests/support/productionWorld.ts) and `npm run bench:scale`.
  */
 export function startCliWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'], {
+  return spawnUntilReady({
+    name: 'stammkunde worker',
+    args: ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'],
+    env: { LOG_LEVEL: 'info', ...env },
+    readyLine: '"msg":"worker running"',
+    timeoutMs: 120_000,
+  });
+}
+
+/**
+ * A Node process (tsx `args`) started from the repository root, resolved once its stdout shows `readyLine`; rejected
+ * with its last output if it exits first or stays silent past `timeoutMs`.
+ */
+export function spawnUntilReady(options: {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  readyLine: string;
+  timeoutMs: number;
+}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, options.args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_OPTIONS: '', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-6000));
   child.stderr!.on('data', keep);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stammkunde worker not ready after 120 s: ${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${options.name} not ready after ${options.timeoutMs / 1000} s: ${output}`)),
+      options.timeoutMs,
+    );
     child.stdout!.on('data', (chunk: Buffer) => {
       keep(chunk);
-      if (output.includes('"msg":"worker running"')) {
+      if (output.includes(options.readyLine)) {
         clearTimeout(timer);
         resolve(child);
       }
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`stammkunde worker exited early (${code ?? signal}): ${output}`));
+      reject(new Error(`${options.name} exited early (${code ?? signal}): ${output}`));
     });
   });
 }
