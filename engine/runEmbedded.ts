@@ -40,7 +40,12 @@ export type RunningEngine = {
 export type EmbeddedOptions = {
   /** Seed the demo dealership and set it in motion (default true). */
   demo?: boolean;
+  /** Lines for the person at the terminal while the engine stops (what it is waiting for, a slow step). */
+  onStopping?: (line: string) => void;
 };
+
+const SLOW_STOP_STEP_MS = 3_000;
+const DRAIN_REPORT_EVERY_MS = 5_000;
 
 /**
  * Everything on embedded defaults, for a laptop: the Temporal dev server (with Web UI, state in
@@ -50,8 +55,17 @@ export type EmbeddedOptions = {
  */
 export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOptions = {}): Promise<RunningEngine> {
   const stops: Array<() => Promise<unknown>> = [];
+  const say = options.onStopping ?? (() => undefined);
   const stop = async () => {
-    for (const s of stops.reverse()) await s().catch((error) => log.warn({ err: error }, 'stop step failed'));
+    for (const s of stops.reverse()) {
+      const began = Date.now();
+      await s().catch((error) => {
+        log.warn({ err: error }, 'stop step failed');
+        say(`  a stop step failed: ${(error as Error).message}`);
+      });
+      const ms = Date.now() - began;
+      if (ms > SLOW_STOP_STEP_MS) say(`  ${s.name || 'a stop step'} took ${(ms / 1000).toFixed(1)} s`);
+    }
   };
   try {
     // The dealer's existing mailbox (IMAP_HOST…), checked before anything starts; unset: no poller.
@@ -72,12 +86,16 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       uiPort: settings.TEMPORAL_UI_PORT,
       uiCodecEndpoint: `http://127.0.0.1:${settings.API_PORT}/codec`,
     });
-    stops.push(() => temporal.stop());
+    stops.push(function stoppingTheTemporalDevServer() {
+      return temporal.stop();
+    });
 
     const applied = await deployMigrations(target);
     log.info({ database: describeTarget(target), applied }, 'database ready');
     const database = await createDatabase(settings);
-    stops.push(() => database.close());
+    stops.push(function closingTheDatabase() {
+      return database.close();
+    });
     if (owner && database.pglite) {
       // CLI commands beside the engine reach the embedded database through this server (db/commandAccess.ts).
       const server = await servePglite(database.pglite);
@@ -111,9 +129,21 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       deps: { prisma: database.prisma, transport, settings, ...(sending.window ? { sendingWindow: sending.window } : {}) },
     });
     const running = worker.run();
-    stops.push(async () => {
+    stops.push(async function drainingTheWorker() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running; // the worker lets go of its connection only once it has drained
+      // What it waits for, every few seconds: running activities get WORKER_SHUTDOWN_GRACE_SECONDS, then are cancelled.
+      const report = setInterval(() => {
+        const status = worker.getStatus();
+        say(
+          `  waiting for the worker (${status.runState}): ${status.numInFlightActivities} activities, ` +
+            `${status.numInFlightWorkflowActivations} workflow tasks in flight`,
+        );
+      }, DRAIN_REPORT_EVERY_MS);
+      try {
+        await running; // the worker lets go of its connection only once it has drained
+      } finally {
+        clearInterval(report);
+      }
     });
 
     const clientConnection = await Connection.connect({ address: temporal.address });

@@ -37,7 +37,10 @@ export function registerStartCommand(program: Command): void {
       // the SDK must not start shutting the worker down on its own when the signal arrives.
       Runtime.install({ shutdownSignals: [] });
       let stopping = false;
-      const starting = runEmbeddedEngine(embeddedSettings(settings()), { demo: opts.demo });
+      const starting = runEmbeddedEngine(embeddedSettings(settings()), {
+        demo: opts.demo,
+        onStopping: (line) => process.stdout.write(`${line}\n`),
+      });
       const shutdown = async () => {
         if (stopping) return;
         stopping = true;
