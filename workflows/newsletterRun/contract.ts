@@ -16,8 +16,9 @@ export type NewsletterCounts = {
   remaining: number;
 };
 
+/** `pausing`: a pause was asked for and the batch on the wire is still being sent; `paused`: nothing is sent until resumed. */
 export type NewsletterRunStatus =
-  'starting' | 'waiting_to_start' | 'running' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled' | 'failed';
+  'starting' | 'waiting_to_start' | 'running' | 'pausing' | 'paused' | 'waiting_for_deferred' | 'completed' | 'cancelled' | 'failed';
 
 export type NewsletterProgress = NewsletterCounts & {
   newsletterId: string;

@@ -51,10 +51,12 @@ export async function newsletterRunWorkflow(input: NewsletterRunInput): Promise<
   };
   let paused = input.carry?.paused ?? false;
   let cancelled = false;
+  let batchOnTheWire = false;
   setHandler(newsletterProgressQuery, () => ({
     ...state,
     skipped: { ...state.skipped },
-    status: paused && !isFinal(state) ? 'paused' : state.status,
+    // "paused" only once no batch is sending any more: a dealer who sees it may rely on it.
+    status: paused && !isFinal(state) ? (batchOnTheWire ? 'pausing' : 'paused') : state.status,
   }));
   setHandler(pauseNewsletterSignal, () => void (paused = true));
   setHandler(resumeNewsletterSignal, () => void (paused = false));
@@ -93,14 +95,17 @@ export async function newsletterRunWorkflow(input: NewsletterRunInput): Promise<
       if (executionBatches >= BATCHES_PER_EXECUTION) {
         await continueAsNew<typeof newsletterRunWorkflow>({ ...input, carry: { runId, cursor, paused, batches: state.batches, retryAt } });
       }
-      const result = await batches.deliverNewsletterBatch({
-        runId,
-        newsletter,
-        afterId: cursor,
-        limit: batchSize(newsletter.ratePerSecond),
-        pacedFrom,
-        now: now(),
-      });
+      batchOnTheWire = true;
+      const result = await batches
+        .deliverNewsletterBatch({
+          runId,
+          newsletter,
+          afterId: cursor,
+          limit: batchSize(newsletter.ratePerSecond),
+          pacedFrom,
+          now: now(),
+        })
+        .finally(() => void (batchOnTheWire = false));
       pacedFrom = result.pacedUntil;
       executionBatches += 1;
       state.batches += 1;
