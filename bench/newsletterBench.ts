@@ -9,13 +9,10 @@
  * engine's sender thread); its peak RSS is reported, measured before the raw run. Raw nodemailer runs
  * second, on the main thread with default options, and so profits from the warm-up.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import readline from 'node:readline';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { SMTPServer } from 'smtp-server';
 import { readSettings } from '../config/settings';
 import { connectDatabase } from '../db/client';
 import { payloadEncryption } from '../privacy/payloadEncryption';
@@ -30,60 +27,15 @@ import { createRenderer } from '../templates/render';
 import { sampleBranding } from '../templates/branding';
 import { createEngineWorker } from '../worker/createWorker';
 import { AROUND_THE_CLOCK } from '../engine/sendingWindow';
+import { startCountingReceiver, type CountingReceiver } from './countingSmtpReceiver';
 
 const RECIPIENTS = 10_000;
 const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 10);
 
-// ── The receiver process: accepts every message, keeps nothing, counts. ──
-function runCountingReceiver(): void {
-  let count = 0;
-  const server = new SMTPServer({
-    secure: false,
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      stream.on('end', () => {
-        count += 1;
-        callback(null, 'queued');
-      });
-      stream.resume();
-    },
-  });
-  server.listen(0, '127.0.0.1', () => {
-    process.stdout.write(`port ${(server.server.address() as { port: number }).port}\n`);
-  });
-  readline.createInterface({ input: process.stdin }).on('line', () => process.stdout.write(`count ${count}\n`));
-}
-
-type Receiver = { url: string; count(): Promise<number>; stop(): void };
-
-function startReceiverProcess(): Promise<Receiver> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', __filename, 'receiver'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = readline.createInterface({ input: child.stdout! });
-  const waiting: Array<(n: number) => void> = [];
-  return new Promise((resolve) => {
-    lines.on('line', (line) => {
-      const [kind, value] = line.split(' ');
-      if (kind === 'port') {
-        resolve({
-          url: `smtp://127.0.0.1:${value}`,
-          count: () =>
-            new Promise((done) => {
-              waiting.push(done);
-              child.stdin!.write('count\n');
-            }),
-          stop: () => child.kill(),
-        });
-      } else if (kind === 'count') waiting.shift()?.(Number(value));
-    });
-  });
-}
-
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-async function waitForCount(receiver: Receiver, wanted: number): Promise<void> {
-  while ((await receiver.count()) < wanted) await new Promise((resolve) => setTimeout(resolve, 20));
+async function waitForCount(receiver: CountingReceiver, wanted: number): Promise<void> {
+  while ((await receiver.counts()).received < wanted) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 const newsletter = defineNewsletter({
@@ -108,7 +60,7 @@ const newsletter = defineNewsletter({
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const started = performance.now();
-  const [cluster, receiver] = await Promise.all([startThrowawayCluster(), startReceiverProcess()]);
+  const [cluster, receiver] = await Promise.all([startThrowawayCluster(), startCountingReceiver()]);
   await deployMigrations({ kind: 'postgres', url: cluster.url });
   const database = await connectDatabase({ kind: 'postgres', url: cluster.url });
   const { prisma } = database;
@@ -156,7 +108,7 @@ async function main(): Promise<void> {
   await waitForCount(receiver, RECIPIENTS);
   const e2eSeconds = (performance.now() - e2eStart) / 1000;
   const e2eCpuMs = cpuMs(process.cpuUsage(e2eCpu));
-  const received = await receiver.count();
+  const { received } = await receiver.counts();
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
   worker.shutdown();
   await running;
@@ -221,9 +173,7 @@ async function main(): Promise<void> {
   await cluster.stop();
 }
 
-if (process.argv[2] === 'receiver') runCountingReceiver();
-else
-  main().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
