@@ -3,14 +3,18 @@ import path from 'node:path';
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
+/** The compiled CLI that `npm run build` writes, as production runs it. */
+export const COMPILED_CLI = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
+
 /**
- * `stammkunde worker` (the CLI command, as deployed) in a child process; ready when it logs "worker running".
- * Shared by the production-topology tests (tests/support/productionWorld.ts) and `npm run bench:scale`.
+ * `stammkunde worker` (the CLI command) in a child process; ready when it logs "worker running". From the sources
+ * through tsx, or `compiled` from dist/ (`npm run build` first) as a deployment runs it.
+ * Shared by the production-topology tests (tests/support/productionWorld.ts) and the scale benches.
  */
-export function startCliWorker(env: Record<string, string>): Promise<ChildProcess> {
+export function startCliWorker(env: Record<string, string>, options: { compiled?: boolean } = {}): Promise<ChildProcess> {
   return spawnUntilReady({
     name: 'stammkunde worker',
-    args: ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'],
+    args: options.compiled ? [COMPILED_CLI, 'worker'] : ['--import', 'tsx', path.join(REPO_ROOT, 'cli', 'main.ts'), 'worker'],
     env: { LOG_LEVEL: 'info', ...env },
     readyLine: '"msg":"worker running"',
     timeoutMs: 120_000,
