@@ -11,6 +11,7 @@ import { cellsByField, rowSchemasFor, validateRow, type CustomerRow, type Vehicl
 import { definedOnly } from './changes';
 import { upsertCustomer } from './upsertCustomer';
 import { upsertVehicle } from './upsertVehicle';
+import { DEFAULT_ENROLL_CONCURRENCY, enrollmentWindow, type EnrollmentWindow } from './enrollmentWindow';
 
 /** What the import tells the customer lifecycle: a customer's data changed, or a vehicle was delivered. */
 export type ImportedChange =
@@ -38,6 +39,8 @@ export type ImportOptions = {
   enroll?: (change: ImportedChange) => Promise<void>;
   /** Also send lifecycle events for unchanged rows (retrying an enrollment that failed before; events are deduplicated by id). */
   enrollUnchanged?: boolean;
+  /** How many enrollments may be under way at once (default 64); one customer's still go one after the other. */
+  enrollConcurrency?: number;
   progress?: Progress;
   now?: () => Date;
   /** Where "today" is for the century rule of two-digit years; default: the dealer's time zone. */
@@ -69,6 +72,10 @@ const contentHash = (value: unknown) => crypto.createHash('sha256').update(JSON.
  * Imports a DMS export (";"-separated, UTF-8 or Windows-1252) row by row as it streams in: every row
  * is validated, good rows are upserted by dealer + customer number / VIN, bad rows are reported
  * with their line number and the column at fault. Re-running the same file changes nothing.
+ *
+ * Rows are upserted in file order; their lifecycle enrollments run concurrently in a bounded window
+ * (import/enrollmentWindow.ts: one customer's events in file order, the file read no further ahead
+ * than the window). The report is complete when this returns: every enrollment has settled.
  */
 export async function importDmsFile(prisma: PrismaClient, options: ImportOptions): Promise<ImportReport> {
   if (!fs.existsSync(options.file)) throw new Error(`File not found: ${options.file}`);
@@ -85,23 +92,31 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
     'Europe/Berlin';
   const schemas = rowSchemasFor(DateTime.fromJSDate(now(), { zone }).toISODate()!);
   const owners = new Map<string, string | undefined>();
+  const enroller = lifecycleEnroller(options, report);
   let columns: ResolvedColumns | undefined;
-  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-    if (!columns) {
-      columns = resolveColumns(record, options.kind, options.mapping);
-      checkRequiredColumns(options.kind, columns);
-      report.ignoredColumns = columns.ignoredHeaders;
-      continue;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      if (!columns) {
+        columns = resolveColumns(record, options.kind, options.mapping);
+        checkRequiredColumns(options.kind, columns);
+        report.ignoredColumns = columns.ignoredHeaders;
+        continue;
+      }
+      report.rows++;
+      options.progress?.update(bytesRead(), report.rows);
+      const line = info.lines;
+      const cells = cellsByField(record, columns);
+      if (options.kind === 'customers')
+        await importCustomerRow(prisma, options, schemas.customer, report, columns, cells, line, now, enroller);
+      else await importVehicleRow(prisma, options, schemas.vehicle, report, columns, cells, line, now, owners, enroller);
     }
-    report.rows++;
-    options.progress?.update(bytesRead(), report.rows);
-    const line = info.lines;
-    const cells = cellsByField(record, columns);
-    if (options.kind === 'customers') await importCustomerRow(prisma, options, schemas.customer, report, columns, cells, line, now);
-    else await importVehicleRow(prisma, options, schemas.vehicle, report, columns, cells, line, now, owners);
+  } finally {
+    // Also when a row threw: no enrollment outlives the import.
+    await enroller.settled();
   }
   options.progress?.done();
   if (!columns) throw new Error(`The file ${options.file} is empty: expected a header line with ";"-separated column names`);
+  report.notEnrolled.sort((a, b) => a.line - b.line);
   return report;
 }
 
@@ -118,6 +133,7 @@ async function importCustomerRow(
   cells: Cells,
   line: number,
   now: () => Date,
+  enroller: Enroller,
 ) {
   const validated = validateRow(schema, cells, columns);
   if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
@@ -128,7 +144,7 @@ async function importCustomerRow(
   const eventId = `dms-import:customer:${result.id}:${contentHash(validated.row)}`;
   const { salutation, firstName, lastName, email, phone, language } = validated.row;
   const changes = definedOnly({ salutation, firstName, lastName, email, phone, language });
-  await enroll(options, report, line, {
+  await enroller.submit(line, {
     kind: 'customer_data_changed',
     eventId,
     customerId: result.id,
@@ -147,6 +163,7 @@ async function importVehicleRow(
   line: number,
   now: () => Date,
   owners: Map<string, string | undefined>,
+  enroller: Enroller,
 ) {
   const validated = validateRow(schema, cells, columns);
   if (!validated.ok) return void report.rejected.push({ line, reason: validated.reason });
@@ -183,15 +200,45 @@ async function importVehicleRow(
     occurredAt: now().toISOString(),
     vehicle: row,
   };
-  await enroll(options, report, line, change);
+  await enroller.submit(line, change);
 }
 
-async function enroll(options: ImportOptions, report: ImportReport, line: number, change: ImportedChange) {
-  if (!options.enroll) return;
-  try {
-    await options.enroll(change);
-    report.enrolled++;
-  } catch (error) {
-    report.notEnrolled.push({ line, reason: `${change.kind}: ${(error as Error).message}` });
-  }
+type Enroller = {
+  /** Hands the row's change to the enrollment window; resolves once the window has room (backpressure). */
+  submit(line: number, change: ImportedChange): Promise<void>;
+  settled(): Promise<void>;
+};
+
+/**
+ * Every change is either counted in `enrolled` or listed in `notEnrolled` with its line. Once one of a customer's
+ * events has failed, that customer's later events in the file are not sent (each is listed, naming the line that
+ * failed): sent anyway, they would reach the workflow before the failed one, which `--enroll-all` sends again later.
+ */
+function lifecycleEnroller(options: ImportOptions, report: ImportReport): Enroller {
+  const enroll = options.enroll;
+  if (!enroll) return { submit: async () => {}, settled: async () => {} };
+  const window: EnrollmentWindow = enrollmentWindow(options.enrollConcurrency ?? DEFAULT_ENROLL_CONCURRENCY);
+  /** The first line whose enrollment failed, per customer (only customers with a failure). */
+  const failedAt = new Map<string, number>();
+  return {
+    submit: (line, change) =>
+      window.submit(change.customerId, async () => {
+        const earlier = failedAt.get(change.customerId);
+        if (earlier !== undefined) {
+          report.notEnrolled.push({
+            line,
+            reason: `${change.kind}: not sent, because line ${earlier} of the same customer was not enrolled`,
+          });
+          return;
+        }
+        try {
+          await enroll(change);
+          report.enrolled++;
+        } catch (error) {
+          failedAt.set(change.customerId, line);
+          report.notEnrolled.push({ line, reason: `${change.kind}: ${(error as Error).message}` });
+        }
+      }),
+    settled: () => window.settled(),
+  };
 }
