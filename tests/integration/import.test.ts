@@ -122,6 +122,36 @@ describe('importing customers and vehicles from a German DMS export', () => {
     expect(lifecycle).toEqual([]);
   });
 
+  it('applies a file that names a customer twice and corrects a VIN row by row, as if each row were imported alone', async () => {
+    // Rows are looked up a batch at a time; a later row must still see what an earlier row of the batch wrote.
+    const customers = writeLatin1(
+      'kunden-doppelt.csv',
+      ['Kundennummer;Nachname;Telefon', '50001;Brandl;089 1', '50001;Brandl;089 2', '50002;Seidl;'].join('\r\n'),
+    );
+    const report = await importDmsFile(db.prisma, { file: customers, kind: 'customers', dealerId: dealership.dealer.id });
+    expect(report).toMatchObject({ rows: 3, created: 2, updated: 1 });
+    expect(await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '50001' } })).toMatchObject({ phone: '089 2' });
+
+    const vehicles = writeLatin1(
+      'fahrzeuge-korrektur.csv',
+      [
+        'Kundennummer;Fahrzeugnummer;FIN;Marke;Modell',
+        '50001;F-7;WBAAAAAAAAAAAAAA1;BMW;X1',
+        // The DMS corrects the VIN of vehicle F-7 further down in the same export …
+        '50001;F-7;WBAAAAAAAAAAAAAA2;BMW;X1',
+        // … and the old VIN turns up again on another car, which is a new vehicle.
+        '50002;F-8;WBAAAAAAAAAAAAAA1;BMW;X3',
+      ].join('\r\n'),
+    );
+    const imported = await importDmsFile(db.prisma, { file: vehicles, kind: 'vehicles', dealerId: dealership.dealer.id });
+    expect(imported).toMatchObject({ rows: 3, created: 2, updated: 1, rejected: [] });
+    const cars = await db.prisma.vehicle.findMany({ where: { externalDmsId: { in: ['F-7', 'F-8'] } }, orderBy: { externalDmsId: 'asc' } });
+    expect(cars.map((c) => [c.externalDmsId, c.vin, c.model])).toEqual([
+      ['F-7', 'WBAAAAAAAAAAAAAA2', 'X1'],
+      ['F-8', 'WBAAAAAAAAAAAAAA1', 'X3'],
+    ]);
+  });
+
   it('reads a UTF-8 file with a byte-order mark just as well', async () => {
     const file = path.join(dir, 'kunden-utf8.csv');
     fs.writeFileSync(file, '\ufeffKundennummer;Vorname;Nachname;E-Mail\n20001;Günther;Süßmann;guenther@example.de\n');

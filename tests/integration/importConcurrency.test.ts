@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { importDmsFile, type ImportedChange } from '../../import/importDmsFile';
+import { importDmsFile, ROW_BATCH, type ImportedChange } from '../../import/importDmsFile';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedDealership, type Dealership } from '../support/dealership';
 
@@ -165,7 +165,7 @@ describe('a DMS import that starts lifecycles concurrently', () => {
 
   it('reads no further ahead than the enrollment window while the lifecycles are busy, and returns only once all have answered', async () => {
     const lines = ['Kundennummer;Nachname'];
-    for (let n = 1; n <= 40; n++) lines.push(`${42000 + n};Kunde ${n}`);
+    for (let n = 1; n <= 3 * ROW_BATCH; n++) lines.push(`${42000 + n};Kunde ${n}`);
     const file = write('kunden-3.csv', lines);
     const waiting: Array<() => void> = [];
     let rowsRead = 0;
@@ -176,11 +176,13 @@ describe('a DMS import that starts lifecycles concurrently', () => {
       progress: { update: (_bytes, rows) => void (rowsRead = rows), done() {} },
     }).then((report) => ((returned = true), report));
 
-    // Four events are under way and none has answered: the import has read the fifth row and waits for a free slot.
+    // Four events are under way and none has answered: the import has read its first batch of rows, upserted the
+    // fifth and waits for a free slot before it reads on.
     while (waiting.length < 4) await sleep(10);
     await sleep(300);
     expect(waiting).toHaveLength(4);
-    expect(rowsRead).toBe(5);
+    expect(rowsRead).toBe(ROW_BATCH);
+    expect(await db.prisma.customer.count({ where: { externalDmsId: { startsWith: '42' } } })).toBe(5);
     expect(returned).toBe(false);
 
     // Answer every event as it comes; the last ones are still under way when the file is read to the end.
@@ -189,6 +191,6 @@ describe('a DMS import that starts lifecycles concurrently', () => {
       await sleep(5);
     }
     const report = await running;
-    expect(report).toMatchObject({ rows: 40, created: 40, enrolled: 40, notEnrolled: [] });
+    expect(report).toMatchObject({ rows: 3 * ROW_BATCH, created: 3 * ROW_BATCH, enrolled: 3 * ROW_BATCH, notEnrolled: [] });
   });
 });
