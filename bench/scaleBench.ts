@@ -185,6 +185,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   const withoutWorkflow = customerIds.filter((id) => !runs.has(lifecycleWorkflowId(id))).length;
   const duplicateWorkflows = [...runs.values()].filter((n) => n > 1).length;
   const messages = await checks.duplicateMessages(prisma, world.smtp);
+  const withoutLocation = await prisma.customer.count({ where: { dealerId, locationId: null } });
 
   const step = Math.max(1, Math.floor(customerIds.length / 50));
   const lifecycleSample = customerIds.filter((_, i) => i % step === 0).map(lifecycleWorkflowId);
@@ -217,6 +218,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   );
   out(`customers without a lifecycle     ${withoutWorkflow}  (visibility: ${running} running)`);
   out(`customers with duplicate runs     ${duplicateWorkflows}`);
+  out(`customers without a location      ${withoutLocation}  (the export's "Filiale")`);
   out(`outbox rows / sent / SMTP received ${messages.outbox} / ${messages.sent} / ${messages.received}`);
   out(`duplicate outbox keys             ${messages.duplicateKeys}`);
   out(
@@ -255,7 +257,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
 }
 
 const summary = (r: ImportReport) =>
-  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
+  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.warnings.length} with warnings, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
 const retryNote = (r?: ImportReport) => (r ? `; re-run with --enroll-all: ${r.enrolled} enrolled, ${r.notEnrolled.length} still not` : '');
 
 main().then(

@@ -11,6 +11,7 @@ import type { Progress } from './progress';
 import { DateTime } from 'luxon';
 import { cellsByField, rowSchemasFor, validateRow, type CustomerRow, type VehicleRow } from './rowSchemas';
 import { definedOnly } from './changes';
+import { dealerLocations, type DealerLocations } from './dealerLocations';
 import { knownCustomers, upsertCustomer } from './upsertCustomer';
 import { knownVehicles, upsertVehicle, type KnownVehicles } from './upsertVehicle';
 import { DEFAULT_ENROLL_CONCURRENCY, enrollmentWindow, type EnrollmentWindow } from './enrollmentWindow';
@@ -96,10 +97,11 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
   const enroller = lifecycleEnroller(options, report);
   let columns: ResolvedColumns | undefined;
   let batch: PendingRow[] = [];
+  let locations: DealerLocations | undefined;
   const flush = async () => {
     const rows = batch;
     batch = [];
-    const context: RowContext = { prisma, options, report, columns: columns!, now, enroller };
+    const context: RowContext = { prisma, options, report, columns: columns!, now, enroller, locations };
     if (options.kind === 'customers') await importCustomerBatch(context, schemas.customer, rows);
     else await importVehicleBatch(context, schemas.vehicle, rows);
   };
@@ -109,6 +111,7 @@ export async function importDmsFile(prisma: PrismaClient, options: ImportOptions
         columns = resolveColumns(record, options.kind, options.mapping);
         checkRequiredColumns(options.kind, columns);
         report.ignoredColumns = columns.ignoredHeaders;
+        if (columns.headerOfField.location !== undefined) locations = await dealerLocations(prisma, options.dealerId);
         continue;
       }
       report.rows++;
@@ -137,6 +140,8 @@ type Cells = ReturnType<typeof cellsByField>;
 type PendingRow = { line: number; cells: Cells };
 type Schemas = ReturnType<typeof rowSchemasFor>;
 type RowContext = {
+  /** The dealer's locations, when the file has a location column. */
+  locations?: DealerLocations;
   prisma: PrismaClient;
   options: ImportOptions;
   report: ImportReport;
@@ -168,8 +173,11 @@ async function importCustomerBatch(context: RowContext, schema: Schemas['custome
 
 async function importCustomerRow(context: RowContext, row: CustomerRow, line: number, known: KnownRows<Customer>) {
   const { prisma, options, report, now, enroller } = context;
-  const result = await upsertCustomer(prisma, options.dealerId, row, known);
+  const location = row.location && context.locations?.match(row.location, context.columns.headerOfField.location!);
+  const locationId = location && location.ok ? location.locationId : undefined;
+  const result = await upsertCustomer(prisma, options.dealerId, row, { known, locationId });
   if (result.status === 'skipped') return void report.skipped.push({ line, reason: result.reason });
+  if (location && !location.ok) report.warnings.push({ line, reason: location.reason });
   report[result.status]++;
   if (result.status === 'unchanged' && !options.enrollUnchanged) return;
   const eventId = `dms-import:customer:${result.id}:${contentHash(row)}`;

@@ -7,9 +7,10 @@ import type { CustomerRow } from './rowSchemas';
 export type UpsertStatus = 'created' | 'updated' | 'unchanged';
 export type UpsertResult = { status: UpsertStatus; id: string } | { status: 'skipped'; reason: string };
 
-/** The customer fields a row sets; empty cells leave the stored value alone. */
-function profileData(row: CustomerRow) {
+/** The customer fields a row sets; empty cells (and an unknown location) leave the stored value alone. */
+function profileData(row: CustomerRow, locationId: string | undefined) {
   const data = {
+    locationId,
     salutation: row.salutation,
     title: row.title,
     firstName: row.firstName,
@@ -51,13 +52,14 @@ export async function knownCustomers(prisma: PrismaClient, dealerId: string, num
 
 /**
  * Creates or updates the customer with this DMS customer number at this dealer; erased customers stay erased.
- * `known`: the batch's customers looked up beforehand (knownCustomers), kept current here.
+ * `known`: the batch's customers looked up beforehand (knownCustomers), kept current here; `locationId`: the
+ * location the row's "Filiale" names (resolved by the import: import/dealerLocations.ts).
  */
 export async function upsertCustomer(
   prisma: PrismaClient,
   dealerId: string,
   row: CustomerRow,
-  known?: KnownRows<Customer>,
+  { known, locationId }: { known?: KnownRows<Customer>; locationId?: string } = {},
 ): Promise<UpsertResult> {
   const where = { dealerId_externalDmsId: { dealerId, externalDmsId: row.externalDmsId } };
   const current = known?.covers(row.externalDmsId) ? known.get(row.externalDmsId) : await prisma.customer.findUnique({ where });
@@ -65,7 +67,7 @@ export async function upsertCustomer(
     const data: Prisma.CustomerUncheckedCreateInput = {
       dealerId,
       externalDmsId: row.externalDmsId,
-      ...profileData(row),
+      ...profileData(row, locationId),
       lastName: row.lastName,
       ...consentData(row),
     };
@@ -75,7 +77,7 @@ export async function upsertCustomer(
   }
   if (current.erasedAt)
     return { status: 'skipped', reason: `customer ${row.externalDmsId} was erased (DSGVO Art. 17) and is not re-imported` };
-  const changes = { ...profileData(row), ...consentData(row, current) };
+  const changes = { ...profileData(row, locationId), ...consentData(row, current) };
   if (!differs(current as unknown as Record<string, unknown>, changes)) return { status: 'unchanged', id: current.id };
   known?.set(row.externalDmsId, await prisma.customer.update({ where: { id: current.id }, data: changes }));
   return { status: 'updated', id: current.id };

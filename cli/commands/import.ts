@@ -66,7 +66,7 @@ export function registerImportCommand(program: Command): void {
             )
           : await run();
         process.stdout.write(formatImportReport(report));
-        if (report.rejected.length > 0 || report.notEnrolled.length > 0) process.exitCode = 2;
+        if (report.rejected.length > 0 || report.warnings.length > 0 || report.notEnrolled.length > 0) process.exitCode = 2;
       });
     });
 }

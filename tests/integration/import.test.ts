@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { importDmsFile, type ImportedChange } from '../../import/importDmsFile';
+import { createLocation } from '../../locations/locationSettings';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedDealership, type Dealership } from '../support/dealership';
 
@@ -150,6 +151,42 @@ describe('importing customers and vehicles from a German DMS export', () => {
       ['F-7', 'WBAAAAAAAAAAAAAA2', 'X1'],
       ['F-8', 'WBAAAAAAAAAAAAAA1', 'X3'],
     ]);
+  });
+
+  it("puts each customer at the location the export's Filiale names, and imports one at an unknown branch with a warning", async () => {
+    const file = writeLatin1(
+      'kunden-filiale.csv',
+      [
+        'Kundennummer;Nachname;Filiale',
+        '60001;Hofmann;München-Laim',
+        '60002;Zimmermann;  münchen-laim ',
+        // The DMS knows a branch that Stammkunde has not been told about (yet).
+        '60003;Bauer;München-Pasing',
+        '60004;Koch;',
+      ].join('\r\n'),
+    );
+    const run = () => importDmsFile(db.prisma, { file, kind: 'customers', dealerId: dealership.dealer.id, enroll });
+    const report = await run();
+    expect(report).toMatchObject({ rows: 4, created: 4, rejected: [] });
+    expect(report.warnings).toEqual([
+      {
+        line: 4,
+        reason:
+          'Filiale: "München-Pasing" is not a location of this dealer (known: "München-Laim"); the customer was imported, their location left as it was',
+      },
+    ]);
+    const locationOf = async (number: string) =>
+      (await db.prisma.customer.findFirstOrThrow({ where: { dealerId: dealership.dealer.id, externalDmsId: number } })).locationId;
+    expect(await locationOf('60001')).toBe(dealership.location.id);
+    expect(await locationOf('60002')).toBe(dealership.location.id);
+    expect(await locationOf('60003')).toBeNull();
+    expect(await locationOf('60004')).toBeNull();
+
+    // Once the dealer has created the branch, the same file puts Herr Bauer there and changes nobody else.
+    const pasing = await createLocation(db.prisma, dealership.dealer.id, { name: 'München-Pasing', federalState: 'BY' });
+    const again = await run();
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 3, warnings: [] });
+    expect(await locationOf('60003')).toBe(pasing.id);
   });
 
   it('reads a UTF-8 file with a byte-order mark just as well', async () => {
