@@ -76,9 +76,10 @@ const contentHash = (value: unknown) => crypto.createHash('sha256').update(JSON.
  * is validated, good rows are upserted by dealer + customer number / VIN, bad rows are reported
  * with their line number and the column at fault. Re-running the same file changes nothing.
  *
- * Rows are upserted in file order; their lifecycle enrollments run concurrently in a bounded window
- * (import/enrollmentWindow.ts: one customer's events in file order, the file read no further ahead
- * than the window). The report is complete when this returns: every enrollment has settled.
+ * Rows are read in batches (ROW_BATCH) and upserted in file order; their lifecycle enrollments run
+ * concurrently in a bounded window (import/enrollmentWindow.ts: one customer's events in file order,
+ * the file read no further ahead than the window and the current batch). The report is complete
+ * when this returns: every enrollment has settled.
  */
 export async function importDmsFile(prisma: PrismaClient, options: ImportOptions): Promise<ImportReport> {
   if (!fs.existsSync(options.file)) throw new Error(`File not found: ${options.file}`);
