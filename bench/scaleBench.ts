@@ -7,6 +7,7 @@ import { postgresCpuSeconds, processStatus } from './processCpu';
 import { importDmsFile, type ImportedChange } from '../import/importDmsFile';
 import type { ImportReport } from '../import/importReport';
 import { lifecycleEnrollment } from '../import/lifecycleEnrollment';
+import { DEFAULT_ENROLL_CONCURRENCY } from '../import/enrollmentWindow';
 import { writeGeneratedPopulation } from '../simulation/population';
 import { lifecycleWorkflowId } from '../workflows/customerLifecycle/contract';
 import { readSettings } from '../config/settings';
@@ -20,13 +21,27 @@ import { DATABASES, startScaleWorld, type ScaleWorld } from './scale/world';
  * is SIGKILLed and restarted and the server is restarted. Prints rates, the time until every lifecycle sleeps, duplicate
  * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Not part of `npm test`.
  */
-const arg = (name: string, fallback: number) => {
+const FLAGS = {
+  customers: [100_000, 'customers in the DMS export (one car each)'],
+  locations: [20, "the dealer group's locations"],
+  'settle-timeout': [3600, 'seconds to wait for every lifecycle to sleep'],
+  'enroll-concurrency': [DEFAULT_ENROLL_CONCURRENCY, 'lifecycle events the import keeps under way at once'],
+} as const;
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  process.stdout.write('npx tsx bench/scaleBench.ts [flags]\n');
+  for (const [name, [fallback, what]] of Object.entries(FLAGS)) process.stdout.write(`  --${name} <n>  ${what} (default ${fallback})\n`);
+  process.exit(0);
+}
+const arg = (name: keyof typeof FLAGS) => {
   const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+  const value = at > 0 ? Number(process.argv[at + 1]) : FLAGS[name][0];
+  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name}: expected a positive number, not "${process.argv[at + 1]}"`);
+  return value;
 };
-const N = arg('customers', 100_000);
-const LOCATIONS = arg('locations', 20);
-const SETTLE_TIMEOUT_S = arg('settle-timeout', 3600);
+const N = arg('customers');
+const LOCATIONS = arg('locations');
+const SETTLE_TIMEOUT_S = arg('settle-timeout');
+const ENROLL_CONCURRENCY = arg('enroll-concurrency');
 const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
 const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };
 
@@ -86,6 +101,7 @@ async function importFile(
       dealerId,
       enroll: enroll as (change: ImportedChange) => Promise<void>,
       enrollUnchanged,
+      enrollConcurrency: ENROLL_CONCURRENCY,
       progress: { update: (_bytes, rows) => onRow?.(rows), done() {} },
     });
   const started = Date.now();
@@ -101,7 +117,9 @@ async function main() {
   // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
   process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
   process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
-  log(`scale bench: ${N} customers, ${LOCATIONS} locations, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`);
+  log(
+    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+  );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
   const files = writeDealerGroupCsv(dir, { seed: 'scale-bench', customers: N, locations: LOCATIONS, today });
@@ -167,6 +185,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   const withoutWorkflow = customerIds.filter((id) => !runs.has(lifecycleWorkflowId(id))).length;
   const duplicateWorkflows = [...runs.values()].filter((n) => n > 1).length;
   const messages = await checks.duplicateMessages(prisma, world.smtp);
+  const withoutLocation = await prisma.customer.count({ where: { dealerId, locationId: null } });
 
   const step = Math.max(1, Math.floor(customerIds.length / 50));
   const lifecycleSample = customerIds.filter((_, i) => i % step === 0).map(lifecycleWorkflowId);
@@ -199,6 +218,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   );
   out(`customers without a lifecycle     ${withoutWorkflow}  (visibility: ${running} running)`);
   out(`customers with duplicate runs     ${duplicateWorkflows}`);
+  out(`customers without a location      ${withoutLocation}  (the export's "Filiale")`);
   out(`outbox rows / sent / SMTP received ${messages.outbox} / ${messages.sent} / ${messages.received}`);
   out(`duplicate outbox keys             ${messages.duplicateKeys}`);
   out(
@@ -237,7 +257,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
 }
 
 const summary = (r: ImportReport) =>
-  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
+  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.warnings.length} with warnings, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
 const retryNote = (r?: ImportReport) => (r ? `; re-run with --enroll-all: ${r.enrolled} enrolled, ${r.notEnrolled.length} still not` : '');
 
 main().then(

@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 
-/** The fields an import can fill. Customer files fill customer fields; vehicle files vehicle fields plus the owner's number. */
+/**
+ * The fields an import can fill. Customer files fill customer fields; vehicle files vehicle fields plus the owner's number.
+ * `location` is the name of one of the dealer's locations ("Filiale" in the export); vehicles have no location of
+ * their own, so a vehicle file's "Filiale" column is listed among the ignored columns.
+ */
 export const customerFields = [
   'externalDmsId',
   'salutation',
@@ -15,6 +19,7 @@ export const customerFields = [
   'emailConsent',
   'consentGivenAt',
   'existingCustomerSince',
+  'location',
 ] as const;
 export const vehicleFields = [
   'externalDmsId',
@@ -68,6 +73,10 @@ export const defaultHeaderMapping: Record<string, ImportField> = {
   Einwilligungsdatum: 'consentGivenAt',
   'Einwilligung am': 'consentGivenAt',
   'Kunde seit': 'existingCustomerSince',
+  Filiale: 'location',
+  Standort: 'location',
+  Niederlassung: 'location',
+  Betrieb: 'location',
   Fahrzeugnummer: 'vehicleExternalDmsId',
   'Fahrzeug-Nr': 'vehicleExternalDmsId',
   FIN: 'vin',

@@ -16,6 +16,8 @@ export type ImportReport = {
   rejected: RowProblem[];
   /** Valid rows deliberately left alone (e.g. an erased customer). */
   skipped: RowProblem[];
+  /** Rows imported, but with a value that was left out and should be fixed in the DMS (an unknown location …). */
+  warnings: RowProblem[];
   /** Rows imported but not enrolled into their lifecycle (the lifecycle was unreachable …). */
   notEnrolled: RowProblem[];
   enrolled: number;
@@ -33,6 +35,7 @@ export function emptyReport(file: string, kind: ImportKind, encoding: DetectedEn
     unchanged: 0,
     rejected: [],
     skipped: [],
+    warnings: [],
     notEnrolled: [],
     enrolled: 0,
     ignoredColumns: [],
@@ -45,7 +48,7 @@ const ENCODING_NAMES: Record<DetectedEncoding, string> = { utf8: 'UTF-8', win125
 export function formatImportReport(report: ImportReport): string {
   const lines = [
     `Import of ${report.kind} from ${report.file} (${ENCODING_NAMES[report.encoding]})`,
-    `  ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected, ${report.skipped.length} skipped`,
+    `  ${report.rows} rows: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected.length} rejected, ${report.skipped.length} skipped${report.warnings.length ? `, ${report.warnings.length} with warnings` : ''}`,
     `  ${report.enrolled} lifecycle event(s) sent`,
   ];
   if (report.ignoredColumns.length > 0) lines.push(`  ignored columns: ${report.ignoredColumns.join(', ')}`);
@@ -56,6 +59,7 @@ export function formatImportReport(report: ImportReport): string {
   };
   section('Rejected rows', report.rejected);
   section('Skipped rows', report.skipped);
+  section('Imported with warnings', report.warnings);
   section('Imported but not enrolled (re-run with --enroll-all once the lifecycle is reachable)', report.notEnrolled);
   return lines.join('\n') + '\n';
 }

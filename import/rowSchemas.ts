@@ -61,6 +61,8 @@ export function rowSchemasFor(today: string) {
     emailConsent: optional(cell(parseConsent)),
     consentGivenAt: optional(date('consentGivenAt')),
     existingCustomerSince: optional(date('existingCustomerSince')),
+    /** A location's name as the dealer spells it; the import resolves it (import/dealerLocations.ts). */
+    location: optional(text(100)),
   });
   const vehicle = z.object({
     externalDmsId: optional(text(64)),

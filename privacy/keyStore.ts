@@ -37,8 +37,12 @@ export class PayloadKeyStore {
     if (!row) {
       const id = crypto.randomUUID();
       const wrappedKey = seal(this.master.key, crypto.randomBytes(32), id).toString('base64');
-      await this.prisma.payloadKey.createMany({ data: [{ id, subject, wrappedKey, masterKeyId: this.master.id }], skipDuplicates: true });
-      row = await this.prisma.payloadKey.findUniqueOrThrow({ where: { subject } });
+      // One round trip when this call creates the key; only a concurrent creator that won makes us read theirs.
+      const [created] = await this.prisma.payloadKey.createManyAndReturn({
+        data: [{ id, subject, wrappedKey, masterKeyId: this.master.id }],
+        skipDuplicates: true,
+      });
+      row = created ?? (await this.prisma.payloadKey.findUniqueOrThrow({ where: { subject } }));
     }
     const key = { id: row.id, key: this.unwrap(row) };
     this.remember(subject, key);

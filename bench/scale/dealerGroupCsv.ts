@@ -8,7 +8,7 @@ import { drawCustomer } from '../../simulation/population';
  * The dealer group's DMS export as the importer reads it (import/headerMapping.ts): a customer file and a vehicle file,
  * ";"-separated, German dates. Every customer and car is drawn by simulation/population.ts's drawCustomer, so the
  * distributions (delivery age, new/used, running leases, last service, HU, consent 60/25/15 %) are the simulation's.
- * "Filiale" names the location; the importer does not read it (it reports it among the ignored columns).
+ * "Filiale" names the location ("Standort 1" …, as simulation/population.ts names them), which the import puts on the customer.
  */
 export type DealerGroupFiles = { customers: string; vehicles: string; rows: number };
 

@@ -6,9 +6,18 @@ import { formatImportReport } from '../../import/importReport';
 import { lifecycleEnrollment } from '../../import/lifecycleEnrollment';
 import { terminalProgress } from '../../import/progress';
 import type { EncodingChoice } from '../../import/encoding';
+import { DEFAULT_ENROLL_CONCURRENCY } from '../../import/enrollmentWindow';
 import { resolveDealerId, withDatabase, withTemporalClient } from './support/context';
 
-type ImportFlags = { mapping?: string; map: string[]; dealer?: string; encoding: EncodingChoice; enroll: boolean; enrollAll?: boolean };
+type ImportFlags = {
+  mapping?: string;
+  map: string[];
+  dealer?: string;
+  encoding: EncodingChoice;
+  enroll: boolean;
+  enrollAll?: boolean;
+  enrollConcurrency: string;
+};
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -24,9 +33,17 @@ export function registerImportCommand(program: Command): void {
     .addOption(new Option('--encoding <encoding>', 'file encoding').choices(['auto', 'utf8', 'win1252']).default('auto'))
     .option('--no-enroll', 'do not enroll imported customers into their lifecycle (no Temporal needed)')
     .option('--enroll-all', 'also send lifecycle events for unchanged rows (retry after an enrollment failure)')
+    .option(
+      '--enroll-concurrency <n>',
+      "lifecycle events under way at once (one customer's always in file order)",
+      String(DEFAULT_ENROLL_CONCURRENCY),
+    )
     .action(async (kind: string, file: string, flags: ImportFlags) => {
       if (kind !== 'customers' && kind !== 'vehicles') throw new Error(`import: kind must be "customers" or "vehicles", not "${kind}"`);
       const mapping = { ...(flags.mapping ? readMappingFile(flags.mapping) : {}), ...parseMapFlags(flags.map) };
+      const enrollConcurrency = Number(flags.enrollConcurrency);
+      if (!Number.isInteger(enrollConcurrency) || enrollConcurrency < 1)
+        throw new Error(`--enroll-concurrency "${flags.enrollConcurrency}": expected a whole number ≥ 1`);
       await withDatabase(async ({ prisma, settings }) => {
         const dealerId = await resolveDealerId(prisma, flags.dealer);
         const run = (enroll?: (change: ImportedChange) => Promise<void>) =>
@@ -38,6 +55,7 @@ export function registerImportCommand(program: Command): void {
             mapping,
             enroll,
             enrollUnchanged: flags.enrollAll,
+            enrollConcurrency,
             progress: terminalProgress(fileSize(file)),
           });
         const report = flags.enroll
@@ -48,7 +66,7 @@ export function registerImportCommand(program: Command): void {
             )
           : await run();
         process.stdout.write(formatImportReport(report));
-        if (report.rejected.length > 0 || report.notEnrolled.length > 0) process.exitCode = 2;
+        if (report.rejected.length > 0 || report.warnings.length > 0 || report.notEnrolled.length > 0) process.exitCode = 2;
       });
     });
 }

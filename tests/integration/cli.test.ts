@@ -41,6 +41,20 @@ describe('the stammkunde command line', () => {
     expect(anna.lastName).toBe('Müller');
   });
 
+  it('imports a customer at an unknown branch, prints the warning with line, column and value, and exits 2', async () => {
+    const file = path.join(dir, 'kunden-filiale.csv');
+    fs.writeFileSync(file, 'Kundennummer;Nachname;Filiale\r\n4801;Lehner;München-Laim\r\n4802;Pichler;Rosenheim\r\n');
+
+    const result = await runCli(['import', 'customers', file, '--no-enroll'], env);
+
+    expect(result.stdout).toContain('2 rows: 2 created, 0 updated, 0 unchanged, 0 rejected, 0 skipped, 1 with warnings');
+    expect(result.stdout).toContain(
+      'Imported with warnings:\n  line 3: Filiale: "Rosenheim" is not a location of this dealer (known: "München-Laim"); the customer was imported, their location left as it was',
+    );
+    expect(result.code).toBe(2);
+    expect(await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4802' } })).toMatchObject({ locationId: null });
+  });
+
   it("shows a customer's profile, consent and vehicles", async () => {
     const anna = await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '4711' } });
     await db.prisma.vehicle.create({

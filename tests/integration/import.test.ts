@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { importDmsFile, type ImportedChange } from '../../import/importDmsFile';
+import { createLocation } from '../../locations/locationSettings';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedDealership, type Dealership } from '../support/dealership';
 
@@ -120,6 +121,72 @@ describe('importing customers and vehicles from a German DMS export', () => {
     const again = await importDmsFile(db.prisma, { file, kind: 'vehicles', dealerId: dealership.dealer.id, enroll });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
     expect(lifecycle).toEqual([]);
+  });
+
+  it('applies a file that names a customer twice and corrects a VIN row by row, as if each row were imported alone', async () => {
+    // Rows are looked up a batch at a time; a later row must still see what an earlier row of the batch wrote.
+    const customers = writeLatin1(
+      'kunden-doppelt.csv',
+      ['Kundennummer;Nachname;Telefon', '50001;Brandl;089 1', '50001;Brandl;089 2', '50002;Seidl;'].join('\r\n'),
+    );
+    const report = await importDmsFile(db.prisma, { file: customers, kind: 'customers', dealerId: dealership.dealer.id });
+    expect(report).toMatchObject({ rows: 3, created: 2, updated: 1 });
+    expect(await db.prisma.customer.findFirstOrThrow({ where: { externalDmsId: '50001' } })).toMatchObject({ phone: '089 2' });
+
+    const vehicles = writeLatin1(
+      'fahrzeuge-korrektur.csv',
+      [
+        'Kundennummer;Fahrzeugnummer;FIN;Marke;Modell',
+        '50001;F-7;WBAAAAAAAAAAAAAA1;BMW;X1',
+        // The DMS corrects the VIN of vehicle F-7 further down in the same export …
+        '50001;F-7;WBAAAAAAAAAAAAAA2;BMW;X1',
+        // … and the old VIN turns up again on another car, which is a new vehicle.
+        '50002;F-8;WBAAAAAAAAAAAAAA1;BMW;X3',
+      ].join('\r\n'),
+    );
+    const imported = await importDmsFile(db.prisma, { file: vehicles, kind: 'vehicles', dealerId: dealership.dealer.id });
+    expect(imported).toMatchObject({ rows: 3, created: 2, updated: 1, rejected: [] });
+    const cars = await db.prisma.vehicle.findMany({ where: { externalDmsId: { in: ['F-7', 'F-8'] } }, orderBy: { externalDmsId: 'asc' } });
+    expect(cars.map((c) => [c.externalDmsId, c.vin, c.model])).toEqual([
+      ['F-7', 'WBAAAAAAAAAAAAAA2', 'X1'],
+      ['F-8', 'WBAAAAAAAAAAAAAA1', 'X3'],
+    ]);
+  });
+
+  it("puts each customer at the location the export's Filiale names, and imports one at an unknown branch with a warning", async () => {
+    const file = writeLatin1(
+      'kunden-filiale.csv',
+      [
+        'Kundennummer;Nachname;Filiale',
+        '60001;Hofmann;München-Laim',
+        '60002;Zimmermann;  münchen-laim ',
+        // The DMS knows a branch that Stammkunde has not been told about (yet).
+        '60003;Bauer;München-Pasing',
+        '60004;Koch;',
+      ].join('\r\n'),
+    );
+    const run = () => importDmsFile(db.prisma, { file, kind: 'customers', dealerId: dealership.dealer.id, enroll });
+    const report = await run();
+    expect(report).toMatchObject({ rows: 4, created: 4, rejected: [] });
+    expect(report.warnings).toEqual([
+      {
+        line: 4,
+        reason:
+          'Filiale: "München-Pasing" is not a location of this dealer (known: "München-Laim"); the customer was imported, their location left as it was',
+      },
+    ]);
+    const locationOf = async (number: string) =>
+      (await db.prisma.customer.findFirstOrThrow({ where: { dealerId: dealership.dealer.id, externalDmsId: number } })).locationId;
+    expect(await locationOf('60001')).toBe(dealership.location.id);
+    expect(await locationOf('60002')).toBe(dealership.location.id);
+    expect(await locationOf('60003')).toBeNull();
+    expect(await locationOf('60004')).toBeNull();
+
+    // Once the dealer has created the branch, the same file puts Herr Bauer there and changes nobody else.
+    const pasing = await createLocation(db.prisma, dealership.dealer.id, { name: 'München-Pasing', federalState: 'BY' });
+    const again = await run();
+    expect(again).toMatchObject({ created: 0, updated: 1, unchanged: 3, warnings: [] });
+    expect(await locationOf('60003')).toBe(pasing.id);
   });
 
   it('reads a UTF-8 file with a byte-order mark just as well', async () => {
