@@ -21,13 +21,13 @@ import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
 import { resolveTemporalCli } from '../infra/temporal/resolveTemporalCli';
 import nodemailer from 'nodemailer';
 import { createMailTransport } from '../mail/transport';
-import { defineNewsletter } from '../newsletters/definition';
 import { newsletterRunResult, startNewsletterRun } from '../newsletters/runs';
 import { createRenderer } from '../templates/render';
 import { sampleBranding } from '../templates/branding';
 import { createEngineWorker } from '../worker/createWorker';
 import { AROUND_THE_CLOCK } from '../engine/sendingWindow';
 import { startCountingReceiver, type CountingReceiver } from './countingSmtpReceiver';
+import { seedElectricCarOwners, winterNewsletterForEvOwners } from './electricCarOwners';
 
 const RECIPIENTS = 10_000;
 const SMTP_CONNECTIONS = Number(process.env.BENCH_SMTP_CONNECTIONS ?? 10);
@@ -38,24 +38,7 @@ async function waitForCount(receiver: CountingReceiver, wanted: number): Promise
   while ((await receiver.counts()).received < wanted) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const newsletter = defineNewsletter({
-  id: 'bench-ev-owners',
-  name: 'Benchmark: E-Auto-Fahrer',
-  legalBasis: 'existing_customer',
-  segment: { vehicle: { fuelTypes: ['electric'] } },
-  content: {
-    de: {
-      subject: 'Elektrisch durch den Winter',
-      preheader: 'Tipps für Reichweite und Laden bei Kälte.',
-      headline: 'Ihr E-Auto im Winter',
-      paragraphs: [
-        'bei Kälte sinkt die Reichweite. Wir zeigen Ihnen, wie Sie gegensteuern.',
-        'Unser Winter-Check prüft Batterie, Heizung und Reifen.',
-      ],
-      callToAction: { label: 'Winter-Check buchen', url: 'https://autohaus-berger.example/winter-check' },
-    },
-  },
-});
+const newsletter = winterNewsletterForEvOwners('bench-ev-owners', 'Benchmark: E-Auto-Fahrer');
 
 async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
@@ -78,16 +61,7 @@ async function main(): Promise<void> {
   });
 
   // One dealer, one location, 10,000 customers with an electric car each: one SQL statement.
-  const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Berger', city: 'München', phone: '089 123456-0' } });
-  const location = await prisma.location.create({ data: { dealerId: dealer.id, name: 'München-Laim', federalState: 'BY' } });
-  await prisma.$executeRaw`
-    WITH c AS (
-      INSERT INTO customers (id, "dealerId", "locationId", salutation, "firstName", "lastName", email, "emailConsentBasis", "existingCustomerSince", "updatedAt")
-      SELECT gen_random_uuid(), ${dealer.id}::uuid, ${location.id}::uuid, 'ms', 'Anna', 'Kundin ' || n, 'kunde' || n || '@example.de', 'existing_customer', now(), now()
-      FROM generate_series(1, ${RECIPIENTS}::int) n
-      RETURNING id)
-    INSERT INTO vehicles (id, "dealerId", "ownerId", vin, make, model, "fuelType", "updatedAt")
-    SELECT gen_random_uuid(), ${dealer.id}::uuid, c.id, 'VIN' || c.id, 'Volkswagen', 'ID.4', 'electric', now() FROM c`;
+  await seedElectricCarOwners(prisma, RECIPIENTS, 'Autohaus Berger');
   const setupSeconds = (performance.now() - started) / 1000;
 
   // End to end: the engine worker, the newsletter workflow, 10,000 recipients.

@@ -8,7 +8,6 @@
  */
 import os from 'node:os';
 import { readSettings } from '../config/settings';
-import { defineNewsletter } from '../newsletters/definition';
 import {
   cancelNewsletterRun,
   newsletterRunProgress,
@@ -19,6 +18,7 @@ import {
 } from '../newsletters/runs';
 import type { NewsletterProgress } from '../workflows/newsletterRun/contract';
 import { startCountingReceiver } from './countingSmtpReceiver';
+import { seedElectricCarOwners, winterNewsletterForEvOwners } from './electricCarOwners';
 import { processStatus } from './processCpu';
 import { startScaleWorld, type ScaleWorld } from './scale/world';
 
@@ -33,36 +33,7 @@ const t0 = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
 const poll = () => new Promise((resolve) => setTimeout(resolve, 500));
 
-const newsletter = defineNewsletter({
-  id: 'scale-ev-owners',
-  name: 'Skalierung: E-Auto-Fahrer der Gruppe',
-  legalBasis: 'existing_customer',
-  segment: { vehicle: { fuelTypes: ['electric'] } },
-  content: {
-    de: {
-      subject: 'Elektrisch durch den Winter',
-      preheader: 'Tipps für Reichweite und Laden bei Kälte.',
-      headline: 'Ihr E-Auto im Winter',
-      paragraphs: ['bei Kälte sinkt die Reichweite. Wir zeigen Ihnen, wie Sie gegensteuern.'],
-      callToAction: { label: 'Winter-Check buchen', url: 'https://autohaus-gruppe.example/winter-check' },
-    },
-  },
-});
-
-/** N customers with an electric car each, in one SQL statement (the import path is bench:scale's subject, not this one's). */
-async function seedCustomers(world: ScaleWorld): Promise<void> {
-  const prisma = world.database.prisma;
-  const dealer = await prisma.dealer.create({ data: { name: 'Autohaus Gruppe Süd', city: 'München', phone: '089 123456-0' } });
-  const location = await prisma.location.create({ data: { dealerId: dealer.id, name: 'München-Laim', federalState: 'BY' } });
-  await prisma.$executeRaw`
-    WITH c AS (
-      INSERT INTO customers (id, "dealerId", "locationId", salutation, "firstName", "lastName", email, "emailConsentBasis", "existingCustomerSince", "updatedAt")
-      SELECT gen_random_uuid(), ${dealer.id}::uuid, ${location.id}::uuid, 'ms', 'Anna', 'Kundin ' || n, 'kunde' || n || '@example.de', 'existing_customer', now(), now()
-      FROM generate_series(1, ${N}::int) n
-      RETURNING id)
-    INSERT INTO vehicles (id, "dealerId", "ownerId", vin, make, model, "fuelType", "updatedAt")
-    SELECT gen_random_uuid(), ${dealer.id}::uuid, c.id, 'VIN' || c.id, 'Volkswagen', 'ID.4', 'electric', now() FROM c`;
-}
+const newsletter = winterNewsletterForEvOwners('scale-ev-owners', 'Skalierung: E-Auto-Fahrer der Gruppe');
 
 const rssOfWorkers = (world: ScaleWorld) =>
   world.workers
@@ -89,7 +60,7 @@ async function main(): Promise<void> {
   const world = await startScaleWorld({ workers: 2, log, workerSmtpUrl: receiver.url });
   const deps = { client: world.client, taskQueue: readSettings().TEMPORAL_TASK_QUEUE };
   try {
-    await seedCustomers(world);
+    await seedElectricCarOwners(world.database.prisma, N, 'Autohaus Gruppe Süd');
     log(`${N} customers with an electric car; workers idle at ${rssOfWorkers(world)}`);
 
     // Run 1: the whole segment, paused at 30 % and resumed; RSS at 10, 50 and 100 %.
