@@ -1,3 +1,4 @@
+import { Context } from '@temporalio/activity';
 import { loadCampaignCatalogue } from '../../campaigns/catalogue';
 import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { PrismaClient } from '../../db/generated/client';
@@ -9,6 +10,12 @@ import { createReactivationLead } from './reactivationLead';
 import { recordCustomerEvent } from './recordEvent';
 import { startEnrollmentWorkflow, startLeadFollowUp } from './startWorkflows';
 
+/** This activity's identity across its retries: the same for every attempt, different for every other recording. */
+function recordingActivity(): string | undefined {
+  const { workflowExecution, activityId } = Context.current().info;
+  return workflowExecution ? `${workflowExecution.workflowId}/${workflowExecution.runId}/${activityId}` : undefined;
+}
+
 /** The side effects of the customer lifecycle (workflows/customerLifecycle), bound to the database. */
 export function createLifecycleActivities(deps: { prisma: PrismaClient; catalogue?: Map<string, CampaignDefinition> }) {
   const { prisma } = deps;
@@ -16,7 +23,8 @@ export function createLifecycleActivities(deps: { prisma: PrismaClient; catalogu
   const campaigns = () => (catalogue ??= loadCampaignCatalogue());
   return {
     loadLifecycleCustomer: (input: { customerId: string }) => loadLifecycleCustomer(prisma, input),
-    recordCustomerEvent: (input: { customerId: string; event: LifecycleEvent; now: string }) => recordCustomerEvent(prisma, input),
+    recordCustomerEvent: (input: { customerId: string; event: LifecycleEvent; now: string }) =>
+      recordCustomerEvent(prisma, { ...input, recordedBy: recordingActivity() }),
     admitLifecycleEnrollment: (input: AdmitLifecycleEnrollmentInput) => admitLifecycleEnrollment(prisma, campaigns(), input),
     closeEnrollments: (input: Parameters<typeof closeEnrollments>[1]) => closeEnrollments(prisma, input),
     createReactivationLead: (input: Parameters<typeof createReactivationLead>[1]) => createReactivationLead(prisma, input),

@@ -194,7 +194,17 @@ function customerUpdate(event: CustomerEvent, now: Date): Prisma.CustomerUpdateI
  */
 export async function recordCustomerEvent(
   prisma: PrismaClient,
-  input: { customerId: string; event: LifecycleEvent | CustomerEvent; now: string },
+  input: {
+    customerId: string;
+    event: LifecycleEvent | CustomerEvent;
+    now: string;
+    /**
+     * Who records it (the activity's workflow, run and activity id). A retry of the same activity finds its own
+     * touchpoint: the transaction committed, but the worker died (or the attempt timed out) before Temporal heard of
+     * it. That is not a duplicate: the lifecycle must still handle the event.
+     */
+    recordedBy?: string;
+  },
 ): Promise<{ duplicate: boolean; vehicle?: LoadedVehicleFacts }> {
   const now = new Date(input.now);
   const stored = await prisma.customerEventDetail.findUnique({ where: { eventId: input.event.eventId } });
@@ -210,12 +220,20 @@ export async function recordCustomerEvent(
           customerId: input.customerId,
           occurredAt: new Date(event.occurredAt),
           externalEventId: `event:${event.eventId}`,
+          recordedBy: input.recordedBy,
           ...touchpointFor(event),
         },
       ],
       skipDuplicates: true,
     });
-    if (inserted.count === 0) return { duplicate: true };
+    if (inserted.count === 0) {
+      const earlier = await tx.touchpoint.findUnique({
+        where: { externalEventId: `event:${event.eventId}` },
+        select: { recordedBy: true },
+      });
+      const ownRetry = input.recordedBy !== undefined && earlier?.recordedBy === input.recordedBy;
+      return { duplicate: !ownRetry };
+    }
     await applyEvent(tx, customer.dealerId, event);
     const update = customerUpdate(event, now);
     if (update) await tx.customer.update({ where: { id: input.customerId }, data: update });

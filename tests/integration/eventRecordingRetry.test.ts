@@ -1,0 +1,46 @@
+import { recordCustomerEvent } from '../../activities/lifecycle/recordEvent';
+import { createTestDatabase, type TestDatabase } from '../support/database';
+import { addCustomer, seedDealership, type Dealership } from '../support/dealership';
+
+/**
+ * The import signals a customer's car delivery; the worker records it and dies (or the attempt times out on a busy
+ * machine) after the transaction committed but before Temporal heard of it. Temporal runs the same activity again.
+ * That retry must hand the event on to the lifecycle (enrollments, a lead), not report it as a duplicate and drop it;
+ * only a re-delivered event, recorded by someone else, is one.
+ */
+describe('recording a customer event when the recording activity is retried', () => {
+  let db: TestDatabase;
+  let dealership: Dealership;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dealership = await seedDealership(db.prisma);
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  const event = (eventId: string) => ({
+    type: 'interaction_recorded' as const,
+    eventId,
+    occurredAt: '2030-01-07T09:15:00+01:00',
+    channel: 'phone' as const,
+    direction: 'inbound' as const,
+    summary: 'Kunde fragt nach dem Liefertermin',
+  });
+
+  it('hands the event on to its own retry, and calls it a duplicate for anyone else', async () => {
+    const customer = await addCustomer(db.prisma, dealership, { externalDmsId: 'K-RETRY' });
+    const input = { customerId: customer.id, event: event('dms:call-1'), now: '2030-01-07T09:16:00+01:00' };
+    const attempt = 'customer-1/run-a/7';
+
+    expect(await recordCustomerEvent(db.prisma, { ...input, recordedBy: attempt })).toMatchObject({ duplicate: false });
+    // The worker died after the commit; Temporal retries the same activity.
+    expect(await recordCustomerEvent(db.prisma, { ...input, recordedBy: attempt })).toMatchObject({ duplicate: false });
+    // The same event delivered again later (a re-import): recorded once, and this time a duplicate.
+    expect(await recordCustomerEvent(db.prisma, { ...input, recordedBy: 'customer-1/run-b/3' })).toMatchObject({ duplicate: true });
+    expect(await recordCustomerEvent(db.prisma, input)).toMatchObject({ duplicate: true });
+
+    const touchpoints = await db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: 'event:dms:call-1' } });
+    expect(touchpoints).toHaveLength(1);
+  });
+});
