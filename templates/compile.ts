@@ -1,7 +1,7 @@
-import mjml2html from 'mjml';
 import { compactHtml } from './escape';
 import { buildMjml, buildText } from './layout/document';
 import { parsePlaceholders, type ParsedTemplate } from './placeholders';
+import { loadPrebuiltHtml, prebuiltFor, type PrebuiltHtml } from './prebuiltHtml';
 import type { Language, TemplateDefinition } from './types';
 
 /** Turns a complete MJML document into HTML. Injectable so tests can count compiles. */
@@ -9,6 +9,8 @@ export type MjmlCompiler = (mjml: string, name: string) => Promise<string>;
 
 /** The real MJML compiler, strict: a template with invalid MJML fails loudly at compile time. */
 export const compileWithMjml: MjmlCompiler = async (mjml, name) => {
+  // Loaded on the first compile only: a worker from dist/ finds every template prebuilt and never needs MJML.
+  const { default: mjml2html } = await import('mjml');
   try {
     const result = await mjml2html(mjml, { validationLevel: 'strict' });
     return result.html;
@@ -47,14 +49,25 @@ export interface TemplateCompiler {
   clear(): void;
 }
 
-export function createTemplateCompiler(compileMjml: MjmlCompiler = compileWithMjml): TemplateCompiler {
+/**
+ * Compiles each template once per language. HTML that `npm run build` prebuilt for exactly this MJML is used as it is
+ * (and not counted as a compile); anything else goes through `compileMjml`.
+ */
+export function createTemplateCompiler(
+  compileMjml: MjmlCompiler = compileWithMjml,
+  prebuilt: PrebuiltHtml = loadPrebuiltHtml(),
+): TemplateCompiler {
   const cache = new Map<string, Promise<CompiledTemplate>>();
   const perTemplate: Record<string, number> = {};
 
   async function compile(definition: TemplateDefinition, language: Language, key: string): Promise<CompiledTemplate> {
     const texts = definition.texts[language];
-    perTemplate[key] = (perTemplate[key] ?? 0) + 1;
-    const html = await compileMjml(buildMjml(definition, language), key);
+    const mjml = buildMjml(definition, language);
+    let html = prebuiltFor(prebuilt, key, mjml);
+    if (html === undefined) {
+      perTemplate[key] = (perTemplate[key] ?? 0) + 1;
+      html = await compileMjml(mjml, key);
+    }
     return {
       templateId: definition.id,
       language,

@@ -16,6 +16,8 @@ import {
 import { fillTemplate, TemplateFillError } from '../../templates/fill';
 import { escapeHtml, keepPlain } from '../../templates/escape';
 import { parsePlaceholders } from '../../templates/placeholders';
+import { buildMjml } from '../../templates/layout/document';
+import { mjmlHash } from '../../templates/prebuiltHtml';
 
 const languages: Language[] = ['de', 'en'];
 const cases = listTemplates().flatMap((t) => languages.map((language) => [t.id, language, t.category] as const));
@@ -242,6 +244,35 @@ describe('precompiling', () => {
     expect(mjmlRuns).toBe(2);
     expect(renderer.compileStats().perTemplate).toEqual({ 'service-reminder:de': 1, 'service-reminder:en': 1 });
     expect(messages[48].html).toContain('Kunde 24');
+  });
+
+  it('uses the HTML `npm run build` prebuilt for exactly this MJML, and compiles a template changed since the build', async () => {
+    const definition = getTemplate('service-reminder')!;
+    const mjml = buildMjml(definition, 'de');
+    const built = await compileWithMjml(mjml, 'service-reminder:de');
+    const prebuilt = new Map([
+      ['service-reminder:de', { mjmlSha256: mjmlHash(mjml), html: built }],
+      ['service-reminder:en', { mjmlSha256: mjmlHash('<mjml>the template as it was at the last build</mjml>'), html: 'stale' }],
+    ]);
+    let mjmlRuns = 0;
+    const compiler = createTemplateCompiler((source, name) => (mjmlRuns++, compileWithMjml(source, name)), prebuilt);
+    const renderer = createRenderer(compiler);
+    const de = await renderer.renderMessage({
+      templateId: 'service-reminder',
+      language: 'de',
+      variables: samples('service-reminder', 'de'),
+      branding: sampleBranding,
+    });
+    const en = await renderer.renderMessage({
+      templateId: 'service-reminder',
+      language: 'en',
+      variables: samples('service-reminder', 'en'),
+      branding: sampleBranding,
+    });
+    expect(compiler.stats().perTemplate).toEqual({ 'service-reminder:en': 1 });
+    expect(mjmlRuns).toBe(1);
+    expect(de.html).toContain(samples('service-reminder', 'de').customer.lastName);
+    expect(en.html).not.toContain('stale');
   });
 
   it('can compile every template up front at worker start', async () => {
