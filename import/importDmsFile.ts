@@ -234,6 +234,15 @@ async function importVehicleRow(context: RowContext, row: VehicleRow, ownerId: s
   const { prisma, options, report, now, enroller } = context;
   const result = await upsertVehicle(prisma, options.dealerId, row, ownerId, known);
   if (result.status === 'skipped') return void report.skipped.push({ line, reason: result.reason });
+  if (result.status === 'contradicts') {
+    const { vin, vehicleExternalDmsId } = context.columns.headerOfField;
+    return void report.rejected.push({
+      line,
+      reason:
+        `${vehicleExternalDmsId}: vehicle ${row.vehicleExternalDmsId} has the ${vin} ${result.numberBelongsToVin}, ` +
+        `but this row gives it ${row.vin}, which another vehicle has: not imported (an outdated line of the export?)`,
+    });
+  }
   report[result.status]++;
   const delivered = result.deliveredAtChanged || (options.enrollUnchanged && row.deliveredAt);
   if (!ownerId || !row.deliveredAt || !delivered) return;

@@ -24,7 +24,10 @@ function vehicleData(row: VehicleRow, ownerId: string | undefined) {
   return definedOnly(data);
 }
 
-export type VehicleUpsertResult = UpsertResult & { deliveredAtChanged?: boolean };
+export type VehicleUpsertResult =
+  | (UpsertResult & { deliveredAtChanged?: boolean })
+  /** The row's VIN is one vehicle, its DMS vehicle number another: nothing is written, the row is reported. */
+  | { status: 'contradicts'; numberBelongsToVin: string };
 
 /** A batch's vehicles by VIN and by DMS vehicle number, looked up together. */
 export type KnownVehicles = { byVin: KnownRows<Vehicle>; byNumber: KnownRows<Vehicle> };
@@ -79,9 +82,11 @@ export async function upsertVehicle(
   ownerId: string | undefined,
   known?: KnownVehicles,
 ): Promise<VehicleUpsertResult> {
-  const current =
-    (await findByVin(prisma, dealerId, row.vin, known)) ??
-    (row.vehicleExternalDmsId ? await findByNumber(prisma, dealerId, row.vehicleExternalDmsId, known) : null);
+  const byVin = await findByVin(prisma, dealerId, row.vin, known);
+  const byNumber = row.vehicleExternalDmsId ? await findByNumber(prisma, dealerId, row.vehicleExternalDmsId, known) : null;
+  // E.g. an old line of the export on a re-run, after the DMS moved that VIN to another vehicle number.
+  if (byVin && byNumber && byVin.id !== byNumber.id) return { status: 'contradicts', numberBelongsToVin: byNumber.vin };
+  const current = byVin ?? byNumber;
   const data = vehicleData(row, ownerId);
   if (!current) {
     const created = await prisma.vehicle.create({ data: { dealerId, vin: row.vin, make: row.make, model: row.model, ...data } });

@@ -151,6 +151,24 @@ describe('importing customers and vehicles from a German DMS export', () => {
       ['F-7', 'WBAAAAAAAAAAAAAA2', 'X1'],
       ['F-8', 'WBAAAAAAAAAAAAAA1', 'X3'],
     ]);
+
+    // The same export imported again: its first line now gives F-7 the VIN that F-8 has. That line is reported,
+    // naming the column, the rest of the file goes on, and neither car changes.
+    const again = await importDmsFile(db.prisma, { file: vehicles, kind: 'vehicles', dealerId: dealership.dealer.id });
+    expect(again).toMatchObject({ rows: 3, unchanged: 2 });
+    expect(again.rejected).toEqual([
+      {
+        line: 2,
+        reason: expect.stringMatching(
+          /^Fahrzeugnummer: vehicle F-7 has the FIN WBAAAAAAAAAAAAAA2, but this row gives it WBAAAAAAAAAAAAAA1/,
+        ),
+      },
+    ]);
+    const after = await db.prisma.vehicle.findMany({ where: { externalDmsId: { in: ['F-7', 'F-8'] } }, orderBy: { externalDmsId: 'asc' } });
+    expect(after.map((c) => [c.externalDmsId, c.vin])).toEqual([
+      ['F-7', 'WBAAAAAAAAAAAAAA2'],
+      ['F-8', 'WBAAAAAAAAAAAAAA1'],
+    ]);
   });
 
   it("puts each customer at the location the export's Filiale names, and imports one at an unknown branch with a warning", async () => {
