@@ -24,6 +24,7 @@ import { startLocalApi } from './localApi';
 import type { EngineWorkflows } from './startWorkflowOnce';
 import { payloadEncryption } from '../privacy/payloadEncryption';
 import { sendingWindowFromSettings } from './sendingWindow';
+import { stopInOrder, type StopStep } from './stopInOrder';
 
 const log = componentLogger('engine');
 
@@ -44,9 +45,6 @@ export type EmbeddedOptions = {
   onStopping?: (line: string) => void;
 };
 
-const SLOW_STOP_STEP_MS = 3_000;
-const DRAIN_REPORT_EVERY_MS = 5_000;
-
 /**
  * Everything on embedded defaults, for a laptop: the Temporal dev server (with Web UI, state in
  * the data dir), PGlite (or DATABASE_URL), the local inbox, the worker, the API and the inbound
@@ -54,19 +52,9 @@ const DRAIN_REPORT_EVERY_MS = 5_000;
  * same worker against a Temporal cluster, PostgreSQL and an SMTP relay, by configuration only.
  */
 export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOptions = {}): Promise<RunningEngine> {
-  const stops: Array<() => Promise<unknown>> = [];
+  const stops: StopStep[] = [];
   const say = options.onStopping ?? (() => undefined);
-  const stop = async () => {
-    for (const s of stops.reverse()) {
-      const began = Date.now();
-      await s().catch((error) => {
-        log.warn({ err: error }, 'stop step failed');
-        say(`  a stop step failed: ${(error as Error).message}`);
-      });
-      const ms = Date.now() - began;
-      if (ms > SLOW_STOP_STEP_MS) say(`  ${s.name || 'a stop step'} took ${(ms / 1000).toFixed(1)} s`);
-    }
-  };
+  const stop = () => stopInOrder(stops.splice(0).reverse(), { say });
   try {
     // The dealer's existing mailbox (IMAP_HOST…), checked before anything starts; unset: no poller.
     const imap = readImapSettings(process.env, settings.INBOUND_MAX_BYTES);
@@ -77,7 +65,9 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       if ('heldBy' in claim)
         throw new Error(`The embedded database in ${target.dataDir} is in use by ${describeOwner(claim.heldBy)}; stop that first.`);
       owner = claim;
-      stops.push(async () => claim.release());
+      stops.push(async function releasingTheEmbeddedDatabase() {
+        claim.release();
+      });
     }
     const temporal = await startDevServer({
       dbFile: path.join(settings.STAMMKUNDE_DATA_DIR, 'temporal.sqlite'),
@@ -99,7 +89,9 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     if (owner && database.pglite) {
       // CLI commands beside the engine reach the embedded database through this server (db/commandAccess.ts).
       const server = await servePglite(database.pglite);
-      stops.push(() => server.stop());
+      stops.push(function stoppingTheDatabaseServerForCliCommands() {
+        return server.stop();
+      });
       owner.update({ databaseUrl: server.url, temporalAddress: temporal.address });
       log.info({ url: server.url }, 'embedded database served to CLI commands');
     }
@@ -110,12 +102,18 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       httpPort: settings.INBOX_PORT,
       dir: path.join(settings.STAMMKUNDE_DATA_DIR, 'inbox'),
     });
-    stops.push(() => inbox.close());
+    stops.push(function closingTheInbox() {
+      return inbox.close();
+    });
 
     const transport = createMailTransport(settings.SMTP_URL);
-    stops.push(async () => transport.close());
+    stops.push(async function closingTheMailTransport() {
+      transport.close();
+    });
     const connection = await NativeConnection.connect({ address: temporal.address });
-    stops.push(() => connection.close());
+    stops.push(function closingTheWorkerConnection() {
+      return connection.close();
+    });
     const sending = sendingWindowFromSettings(settings, 'always');
     const notes = [
       sending.mode === 'always'
@@ -129,25 +127,25 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       deps: { prisma: database.prisma, transport, settings, ...(sending.window ? { sendingWindow: sending.window } : {}) },
     });
     const running = worker.run();
-    stops.push(async function drainingTheWorker() {
+    // Running activities get WORKER_SHUTDOWN_GRACE_SECONDS, then are cancelled; the worker lets go of
+    // its connection only once it has drained.
+    const drainingTheWorker = async function drainingTheWorker() {
       if (worker.getState() === 'RUNNING') worker.shutdown();
-      // What it waits for, every few seconds: running activities get WORKER_SHUTDOWN_GRACE_SECONDS, then are cancelled.
-      const report = setInterval(() => {
-        const status = worker.getStatus();
-        say(
-          `  waiting for the worker (${status.runState}): ${status.numInFlightActivities} activities, ` +
-            `${status.numInFlightWorkflowActivations} workflow tasks in flight`,
-        );
-      }, DRAIN_REPORT_EVERY_MS);
-      try {
-        await running; // the worker lets go of its connection only once it has drained
-      } finally {
-        clearInterval(report);
-      }
-    });
+      await running;
+    };
+    stops.push(
+      Object.assign(drainingTheWorker, {
+        status: () => {
+          const status = worker.getStatus();
+          return `${status.runState}, ${status.numInFlightActivities} activities and ${status.numInFlightWorkflowActivations} workflow tasks in flight`;
+        },
+      }),
+    );
 
     const clientConnection = await Connection.connect({ address: temporal.address });
-    stops.push(() => clientConnection.close());
+    stops.push(function closingTheClientConnection() {
+      return clientConnection.close();
+    });
     const client = new Client({
       connection: clientConnection,
       namespace: settings.TEMPORAL_NAMESPACE,
@@ -163,16 +161,22 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
     await syncNewsletterSchedules(client, newsletterCatalogue, { taskQueue: settings.TEMPORAL_TASK_QUEUE });
     log.info({ newsletters: newsletterCatalogue.length }, 'newsletter schedules in sync');
     const api = await startLocalApi({ prisma: database.prisma, client, settings });
-    stops.push(() => api.close());
+    stops.push(function closingTheApi() {
+      return api.close();
+    });
     // Replies, bounces and complaints: point the dealer's reply address / MX (or a forwarding rule) here.
     const inbound = await startInboundEndpoint(
       { prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings },
       { host: settings.INBOUND_SMTP_HOST, port: settings.INBOUND_SMTP_PORT, maxMessageBytes: settings.INBOUND_MAX_BYTES },
     );
-    stops.push(() => inbound.close());
+    stops.push(function closingTheInboundMailEndpoint() {
+      return inbound.close();
+    });
     if (imap) {
       const poller = startImapPoller({ prisma: database.prisma, client, taskQueue: settings.TEMPORAL_TASK_QUEUE, settings }, imap);
-      stops.push(() => poller.stop());
+      stops.push(function stoppingTheImapPoller() {
+        return poller.stop();
+      });
     }
     const demo =
       options.demo === false ? undefined : await seedDemo({ client, prisma: database.prisma, taskQueue: settings.TEMPORAL_TASK_QUEUE });
