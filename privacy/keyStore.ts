@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { PrismaClient } from '../db/generated/client';
 import { open, seal, type MasterKey } from './masterKey';
 
@@ -11,6 +12,11 @@ export type DataKey = { id: string; key: Buffer };
 
 /** How long a process trusts its in-memory copy of a key; after an erasure elsewhere, at most this long. */
 const CACHE_MS = 30_000;
+/**
+ * How many keys a process keeps at most: a worker touches every customer of a 100,000-customer group, and neither its
+ * memory nor the customers' unwrapped keys should stay with it after their 30 s (least recently used go first).
+ */
+export const KEY_CACHE_CAPACITY = 10_000;
 
 /**
  * The per-customer (and one dealer-wide) data keys, stored wrapped by the master key in
@@ -19,20 +25,31 @@ const CACHE_MS = 30_000;
  * process evicts at once.
  */
 export class PayloadKeyStore {
-  private bySubject = new Map<string, { key: DataKey; until: number }>();
-  private byId = new Map<string, { key: DataKey | null; until: number }>();
+  private readonly bySubject: LRUCache<string, DataKey>;
+  /** `key: null`: shredded (or never here), remembered so a sealed payload does not ask the database every time. */
+  private readonly byId: LRUCache<string, { key: DataKey | null }>;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly master: MasterKey,
     /** Earlier master keys still accepted for unwrapping while a rotation is under way. */
     private readonly previous: MasterKey[] = [],
-  ) {}
+    capacity = KEY_CACHE_CAPACITY,
+  ) {
+    const options = { max: capacity, ttl: CACHE_MS, ttlAutopurge: false };
+    this.bySubject = new LRUCache(options);
+    this.byId = new LRUCache(options);
+  }
+
+  /** How many keys this process holds in memory now (bounded by the capacity). */
+  get cachedKeys(): number {
+    return this.bySubject.size + this.byId.size;
+  }
 
   /** The subject's current key, created (and wrapped) on first use; concurrent creators agree on one row. */
   async keyFor(subject: KeySubject): Promise<DataKey> {
     const cached = this.bySubject.get(subject);
-    if (cached && cached.until > Date.now()) return cached.key;
+    if (cached) return cached;
     let row = await this.prisma.payloadKey.findUnique({ where: { subject } });
     if (!row) {
       const id = crypto.randomUUID();
@@ -52,10 +69,10 @@ export class PayloadKeyStore {
   /** The key with this id, or undefined when it was shredded (or never existed here). */
   async keyById(id: string): Promise<DataKey | undefined> {
     const cached = this.byId.get(id);
-    if (cached && cached.until > Date.now()) return cached.key ?? undefined;
+    if (cached) return cached.key ?? undefined;
     const row = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.payloadKey.findUnique({ where: { id } }) : null;
     const key = row ? { id: row.id, key: this.unwrap(row) } : null;
-    this.byId.set(id, { key, until: Date.now() + CACHE_MS });
+    this.byId.set(id, { key });
     return key ?? undefined;
   }
 
@@ -64,7 +81,7 @@ export class PayloadKeyStore {
     const row = await this.prisma.payloadKey.findUnique({ where: { subject } });
     await this.prisma.payloadKey.deleteMany({ where: { subject } });
     this.bySubject.delete(subject);
-    if (row) this.byId.set(row.id, { key: null, until: Date.now() + CACHE_MS });
+    if (row) this.byId.set(row.id, { key: null });
     return row?.id;
   }
 
@@ -99,8 +116,7 @@ export class PayloadKeyStore {
   }
 
   private remember(subject: string, key: DataKey): void {
-    const until = Date.now() + CACHE_MS;
-    this.bySubject.set(subject, { key, until });
-    this.byId.set(key.id, { key, until });
+    this.bySubject.set(subject, key);
+    this.byId.set(key.id, { key });
   }
 }
