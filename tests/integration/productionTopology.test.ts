@@ -145,9 +145,9 @@ describe('production topology: the real Temporal server on PostgreSQL with two w
     }
     await world.smtp.waitForMessages(before + 2, 120_000);
     leaving.kill('SIGTERM');
-    const started = Date.now();
+    // Exit 0 is the graceful path: past the grace period the SDK cancels the activities, and past its force time
+    // (grace + 15 s) worker.run() fails and the command exits 1. How long that takes is the machine's business.
     expect(await exitOf(leaving)).toEqual({ code: 0, signal: null });
-    expect(Date.now() - started).toBeLessThan(40_000);
 
     const rows = await eventually(
       'every HU reminder of the new customers out',

@@ -1,6 +1,6 @@
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
-/** Each integration test file gets its own database, cloned from the migrated template in milliseconds. */
+/** Each integration test file gets its own database, cloned from the migrated template (a `CREATE DATABASE … TEMPLATE`, no migrations per file). */
 describe('test databases cloned from the migrated template', () => {
   const opened: TestDatabase[] = [];
   afterAll(async () => {
@@ -8,10 +8,8 @@ describe('test databases cloned from the migrated template', () => {
   });
 
   it('start with every table and are isolated from each other', async () => {
-    const started = Date.now();
     const [first, second] = await Promise.all([createTestDatabase(), createTestDatabase()]);
     opened.push(first, second);
-    expect(Date.now() - started).toBeLessThan(10_000);
 
     await first.prisma.dealer.create({ data: { name: 'Autohaus Berger' } });
     expect(await first.prisma.dealer.count()).toBe(1);

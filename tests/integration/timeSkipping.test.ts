@@ -22,8 +22,8 @@ describe('the time-skipping test server', () => {
       taskQueue: 'time-skipping-smoke',
       workflowsPath: require.resolve('../support/workflows'),
     });
-    const wallStart = Date.now();
-
+    // 400 days pass for the workflow; the test would wait for them in real time (and hit jest's timeout) if the server
+    // did not skip. How fast the machine gets there is not this test's business.
     const result = await worker.runUntil(
       testEnv.client.workflow.execute(sleepForDays, {
         args: [400],
@@ -32,7 +32,6 @@ describe('the time-skipping test server', () => {
       }),
     );
 
-    expect(Date.now() - wallStart).toBeLessThan(30_000);
     expect(result.wokeAtMs - result.startedAtMs).toBeGreaterThanOrEqual(400 * DAY_MS);
   });
 });
