@@ -4,6 +4,7 @@ import path from 'node:path';
 import { importDmsFile, ROW_BATCH, type ImportedChange } from '../../import/importDmsFile';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { seedDealership, type Dealership } from '../support/dealership';
+import { eventually } from '../support/eventually';
 
 /**
  * Autohaus Berger imports its DMS export while Temporal answers slowly and not in the order it was asked. The
@@ -75,14 +76,14 @@ describe('a DMS import that starts lifecycles concurrently', () => {
       `40001;${vin(5)};Volkswagen;ID.3;05.03.2024`,
     ]);
     const hubers = await customerId('40001');
-    // Temporal answers the Hubers' first car only after the Langs' and the Wolfs' cars (at the latest after 10 s, and
+    // Temporal answers the Hubers' first car only after the Langs' and the Wolfs' cars (at the latest after 2 min, and
     // then the test fails): one event at a time would never get there, and unchained their later cars would overtake.
     let othersDone = 0;
     let openGate = () => {};
     let fallback: NodeJS.Timeout | undefined;
     const gate = new Promise<void>((resolve) => {
       openGate = resolve;
-      fallback = setTimeout(resolve, 10_000);
+      fallback = setTimeout(resolve, 120_000);
     });
     const lifecycle = slowLifecycle((change) => (change.kind === 'vehicle_delivered' && change.deliveredAt === '2024-03-03' ? 100 : 0));
     const enroll = async (change: ImportedChange) => {
@@ -179,7 +180,10 @@ describe('a DMS import that starts lifecycles concurrently', () => {
     // Four events are under way and none has answered: the import has read its first batch of rows, upserted the
     // fifth and waits for a free slot before it reads on.
     while (waiting.length < 4) await sleep(10);
-    await sleep(300);
+    await eventually(
+      'the fifth row upserted',
+      async () => (await db.prisma.customer.count({ where: { externalDmsId: { startsWith: '42' } } })) === 5,
+    );
     expect(waiting).toHaveLength(4);
     expect(rowsRead).toBe(ROW_BATCH);
     expect(await db.prisma.customer.count({ where: { externalDmsId: { startsWith: '42' } } })).toBe(5);
