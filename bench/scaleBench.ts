@@ -3,17 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { postgresCpuSeconds, processStatus } from './processCpu';
-import { importDmsFile, type ImportedChange } from '../import/importDmsFile';
-import type { ImportReport } from '../import/importReport';
-import { lifecycleEnrollment } from '../import/lifecycleEnrollment';
+import { processStatus } from './processCpu';
 import { DEFAULT_ENROLL_CONCURRENCY } from '../import/enrollmentWindow';
 import { writeGeneratedPopulation } from '../simulation/population';
 import { lifecycleWorkflowId } from '../workflows/customerLifecycle/contract';
-import { readSettings } from '../config/settings';
 import * as checks from './scale/checks';
+import { importFile, importSummary, retryNote } from './scale/importFile';
+import { resourceSampler } from './scale/resourceSampler';
 import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
-import { DATABASES, startScaleWorld, type ScaleWorld } from './scale/world';
+import { startScaleWorld, type ScaleWorld } from './scale/world';
 
 /**
  * `npm run bench:scale -- --customers 2000` (issue #15): a dealer group's DMS export through the real import into
@@ -49,69 +47,6 @@ const t0 = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-
-/** CPU seconds and peak memory by role, sampled every second so a killed worker's and a stopped server's count too. */
-function resourceSampler(world: ScaleWorld) {
-  const cpu: Record<string, number> = { workers: 0, temporal: 0 };
-  const peakMb: Record<string, number> = {};
-  const lastCpu = new Map<number, number>();
-  const sample = () => {
-    const roles: Array<[string, number | undefined]> = [
-      ...world.workers.map((w, i) => [`worker ${i + 1}`, w.pid] as [string, number | undefined]),
-      ['temporal', world.server.pid],
-    ];
-    for (const [role, pid] of roles) {
-      const status = processStatus(pid);
-      if (!status || !pid) continue;
-      const key = role.startsWith('worker') ? 'workers' : role;
-      cpu[key] += status.cpuSeconds - (lastCpu.get(pid) ?? 0);
-      lastCpu.set(pid, status.cpuSeconds);
-      peakMb[role] = Math.max(peakMb[role] ?? 0, status.peakMb);
-    }
-  };
-  const pgStart = postgresCpuSeconds(world.cluster.url);
-  const selfStart = process.cpuUsage();
-  const timer = setInterval(sample, 1000);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      const self = process.cpuUsage(selfStart);
-      return {
-        cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
-        peakMb,
-      };
-    },
-  };
-}
-
-async function importFile(
-  world: ScaleWorld,
-  dealerId: string,
-  file: string,
-  kind: 'customers' | 'vehicles',
-  onRow?: (rows: number) => void,
-) {
-  const { prisma } = world.database;
-  const enroll = lifecycleEnrollment({ client: world.client, prisma, taskQueue: readSettings().TEMPORAL_TASK_QUEUE });
-  const run = (enrollUnchanged: boolean) =>
-    importDmsFile(prisma, {
-      file,
-      kind,
-      dealerId,
-      enroll: enroll as (change: ImportedChange) => Promise<void>,
-      enrollUnchanged,
-      enrollConcurrency: ENROLL_CONCURRENCY,
-      progress: { update: (_bytes, rows) => onRow?.(rows), done() {} },
-    });
-  const started = Date.now();
-  const report = await run(false);
-  const seconds = (Date.now() - started) / 1000;
-  let retry: ImportReport | undefined;
-  // What `stammkunde import --enroll-all` does after "not enrolled" rows (a lifecycle unreachable, e.g. during the restart).
-  if (report.notEnrolled.length > 0) retry = await run(true);
-  return { report, seconds, retry };
-}
 
 async function main() {
   // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
@@ -157,22 +92,26 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
 
   const importStart = Date.now();
   log('importing customers (starts a lifecycle per customer) …');
-  const customers = await importFile(world, dealerId, files.customers, 'customers', (rows) => (kill(rows), restart(rows)));
-  log(`customers: ${summary(customers.report)} in ${customers.seconds.toFixed(1)} s${retryNote(customers.retry)}`);
+  const customers = await importFile(world, {
+    dealerId,
+    file: files.customers,
+    kind: 'customers',
+    enrollConcurrency: ENROLL_CONCURRENCY,
+    onRow: (rows) => (kill(rows), restart(rows)),
+  });
+  log(`customers: ${importSummary(customers.report)} in ${customers.seconds.toFixed(1)} s${retryNote(customers.retry)}`);
   log('importing vehicles (signals each lifecycle the delivery) …');
-  const vehicles = await importFile(world, dealerId, files.vehicles, 'vehicles');
-  log(`vehicles: ${summary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
+  const vehicles = await importFile(world, { dealerId, file: files.vehicles, kind: 'vehicles', enrollConcurrency: ENROLL_CONCURRENCY });
+  log(`vehicles: ${importSummary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
   await chaos;
   const importSeconds = (Date.now() - importStart) / 1000;
 
   const customerIds = (await prisma.customer.findMany({ where: { dealerId }, select: { id: true } })).map((c) => c.id);
-  let open = customerIds;
-  const deadline = Date.now() + SETTLE_TIMEOUT_S * 1000;
-  while (open.length > 0 && Date.now() < deadline) {
-    open = await checks.unsettledCustomers(world.client, open, EVENTS_PER_CUSTOMER);
-    log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers`);
-    if (open.length > 0) await new Promise((r) => setTimeout(r, 2000));
-  }
+  const open = await checks.untilAsleep(world.client, customerIds, {
+    eventsPerCustomer: EVENTS_PER_CUSTOMER,
+    timeoutSeconds: SETTLE_TIMEOUT_S,
+    log,
+  });
   const settledSeconds = (Date.now() - importStart) / 1000;
   for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
   const resources = sampler.stop();
@@ -198,7 +137,7 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   const historyBytesPerCustomer =
     lifecycleHistories.bytes / Math.max(1, lifecycleHistories.sampled) +
     (others.total * otherHistories.bytes) / Math.max(1, otherHistories.sampled) / customerIds.length;
-  const sizes = await checks.databaseBytes(world.cluster.url, Object.values(DATABASES));
+  const sizes = await checks.databaseBytes(world.cluster.url, Object.values(world.databases));
 
   const perSecond = customerIds.length / settledSeconds;
   const rows = customers.report.rows + vehicles.report.rows;
@@ -255,10 +194,6 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   );
   out(`dev-server side-by-side (--slice)  not run: not implemented yet`);
 }
-
-const summary = (r: ImportReport) =>
-  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.warnings.length} with warnings, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
-const retryNote = (r?: ImportReport) => (r ? `; re-run with --enroll-all: ${r.enrolled} enrolled, ${r.notEnrolled.length} still not` : '');
 
 main().then(
   () => process.exit(0),
