@@ -33,6 +33,10 @@ export function resourceSampler(world: ScaleWorld) {
   };
   const pgStart = postgresCpuSeconds(world.cluster.url);
   const selfStart = process.cpuUsage();
+  // A baseline: what the workers and the server burned while starting up, before the import, is not this run's.
+  // A process that starts later (a restarted worker or server) counts from its start.
+  sample();
+  for (const key of Object.keys(cpu)) cpu[key] = 0;
   const timer = setInterval(sample, 1000);
   return {
     stop(): ResourceUse {
