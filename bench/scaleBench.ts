@@ -11,35 +11,42 @@ import * as checks from './scale/checks';
 import { importFile, importSummary, retryNote } from './scale/importFile';
 import { resourceSampler } from './scale/resourceSampler';
 import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
+import { compareSlice } from './scale/sliceComparison';
+import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
 import { startScaleWorld, type ScaleWorld } from './scale/world';
 
 /**
  * `npm run bench:scale -- --customers 2000` (issue #15): a dealer group's DMS export through the real import into
  * customer lifecycles on Temporal's real server on PostgreSQL with two `stammkunde worker` processes, while one worker
  * is SIGKILLed and restarted and the server is restarted. Prints rates, the time until every lifecycle sleeps, duplicate
- * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Not part of `npm test`.
+ * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Then (`--slice`) the first n
+ * customers once more on the real server and on the CLI dev server, both without chaos, and the ratio of the two
+ * (bench/scale/sliceComparison.ts). Not part of `npm test`.
  */
 const FLAGS = {
   customers: [100_000, 'customers in the DMS export (one car each)'],
   locations: [20, "the dealer group's locations"],
   'settle-timeout': [3600, 'seconds to wait for every lifecycle to sleep'],
   'enroll-concurrency': [DEFAULT_ENROLL_CONCURRENCY, 'lifecycle events the import keeps under way at once'],
+  slice: [10_000, 'the first n customers again, real server vs the CLI dev server, no chaos (capped at --customers; 0: skip)'],
 } as const;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write('npx tsx bench/scaleBench.ts [flags]\n');
   for (const [name, [fallback, what]] of Object.entries(FLAGS)) process.stdout.write(`  --${name} <n>  ${what} (default ${fallback})\n`);
   process.exit(0);
 }
-const arg = (name: keyof typeof FLAGS) => {
+const arg = (name: keyof typeof FLAGS, min = 1) => {
   const at = process.argv.indexOf(`--${name}`);
   const value = at > 0 ? Number(process.argv[at + 1]) : FLAGS[name][0];
-  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name}: expected a positive number, not "${process.argv[at + 1]}"`);
+  if (!Number.isFinite(value) || value < min) throw new Error(`--${name}: expected a number >= ${min}, not "${process.argv[at + 1]}"`);
   return value;
 };
 const N = arg('customers');
 const LOCATIONS = arg('locations');
 const SETTLE_TIMEOUT_S = arg('settle-timeout');
 const ENROLL_CONCURRENCY = arg('enroll-concurrency');
+const SLICE = Math.min(arg('slice', 0), N);
+const SEED = 'scale-bench';
 const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
 const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };
 
@@ -47,23 +54,46 @@ const t0 = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
+const out = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main() {
   // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
   process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
   process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
   log(
-    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
-  const files = writeDealerGroupCsv(dir, { seed: 'scale-bench', customers: N, locations: LOCATIONS, today });
+  const files = writeDealerGroupCsv(dir, { seed: SEED, customers: N, locations: LOCATIONS, today });
   log(`DMS export written: ${files.customers} (${mb(fs.statSync(files.customers).size)}), ${files.vehicles}`);
-  const world = await startScaleWorld({ workers: 2, log });
+  // One cluster for the main run and both slice runs, each with databases of its own.
+  const cluster = await startThrowawayCluster();
   try {
-    await run(world, files);
+    const world = await startScaleWorld({ workers: 2, log, cluster });
+    try {
+      await run(world, files);
+    } finally {
+      await world.close();
+    }
+    if (SLICE > 0)
+      await compareSlice(
+        {
+          cluster,
+          fullExport: files,
+          customers: SLICE,
+          seed: SEED,
+          locations: LOCATIONS,
+          today,
+          enrollConcurrency: ENROLL_CONCURRENCY,
+          eventsPerCustomer: EVENTS_PER_CUSTOMER,
+          settleTimeoutSeconds: SETTLE_TIMEOUT_S,
+          log,
+        },
+        out,
+      );
   } finally {
-    await world.close();
+    await cluster.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -71,7 +101,7 @@ async function main() {
 async function run(world: ScaleWorld, files: { customers: string; vehicles: string }) {
   const { prisma } = world.database;
   const { dealerId } = await writeGeneratedPopulation(prisma, {
-    seed: 'scale-bench',
+    seed: SEED,
     customers: 0,
     locations: LOCATIONS,
     today: DateTime.now(),
@@ -141,7 +171,6 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
 
   const perSecond = customerIds.length / settledSeconds;
   const rows = customers.report.rows + vehicles.report.rows;
-  const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`== scale bench: ${customerIds.length} customers imported of ${N}, ${LOCATIONS} locations (load ${os.loadavg()[0].toFixed(1)}) ==`);
   out(`import rows/s (both files)        ${(rows / (customers.seconds + vehicles.seconds)).toFixed(1)}  (${rows} rows)`);
@@ -192,7 +221,9 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(', ')}  (of ${(settledSeconds * os.cpus().length).toFixed(0)} available)`,
   );
-  out(`dev-server side-by-side (--slice)  not run: not implemented yet`);
+  out(
+    `dev-server side-by-side (--slice)  ${SLICE > 0 ? `the first ${SLICE} customers on both servers, no chaos: below` : 'skipped (--slice 0)'}`,
+  );
 }
 
 main().then(
