@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { postgresCpuSeconds, processStatus } from '../processCpu';
 import type { ScaleWorld } from './world';
 
@@ -6,6 +7,8 @@ export type ResourceUse = {
   cpu: Record<string, number>;
   /** The highest VmHWM seen per process role (worker 1, worker 2, temporal). */
   peakMb: Record<string, number>;
+  /** The machine's 1-minute load average, the mean of the samples: what else was running beside this run. */
+  meanLoad: number;
 };
 
 /**
@@ -17,7 +20,9 @@ export function resourceSampler(world: ScaleWorld) {
   const cpu: Record<string, number> = { workers: 0, temporal: 0 };
   const peakMb: Record<string, number> = {};
   const lastCpu = new Map<number, number>();
+  const loads: number[] = [];
   const sample = () => {
+    loads.push(os.loadavg()[0]);
     const roles: Array<[string, number | undefined]> = [
       ...world.workers.map((w, i) => [`worker ${i + 1}`, w.pid] as [string, number | undefined]),
       ['temporal', world.server.pid],
@@ -46,6 +51,7 @@ export function resourceSampler(world: ScaleWorld) {
       return {
         cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
         peakMb,
+        meanLoad: loads.reduce((a, b) => a + b, 0) / loads.length,
       };
     },
   };

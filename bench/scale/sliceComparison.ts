@@ -41,6 +41,7 @@ export type SliceFigures = {
   /** CPU seconds by role from the import's start until every lifecycle slept. */
   cpu: Record<string, number>;
   cpuPerCustomer: number;
+  meanLoad: number;
 };
 
 /** Writes the slice's export and checks that its rows are the full export's first rows, i.e. the same customers. */
@@ -91,7 +92,7 @@ export async function runSlice(kind: TemporalKind, files: DealerGroupFiles, opti
       log,
     });
     const settledSeconds = (Date.now() - importStart) / 1000;
-    const { cpu } = sampler.stop();
+    const { cpu, meanLoad } = sampler.stop();
     for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
     const cpuTotal = Object.values(cpu).reduce((a, b) => a + b, 0);
     return {
@@ -103,6 +104,7 @@ export async function runSlice(kind: TemporalKind, files: DealerGroupFiles, opti
       lifecyclesStartedPerSecond: customers.report.enrolled / customers.seconds,
       cpu,
       cpuPerCustomer: cpuTotal / Math.max(1, customerIds.length),
+      meanLoad,
     };
   } finally {
     await world.close();
@@ -125,6 +127,9 @@ export function printSliceComparison(out: (line?: string) => void, real: SliceFi
   line('lifecycles started/s', real.lifecyclesStartedPerSecond, dev.lifecyclesStartedPerSecond, 1);
   for (const role of Object.keys(real.cpu)) line(`CPU seconds ${role}`, real.cpu[role], dev.cpu[role] ?? 0, 1);
   line('CPU seconds per customer (all)', real.cpuPerCustomer, dev.cpuPerCustomer, 3);
+  out(
+    `${'machine load during the run'.padEnd(34)} real ${real.meanLoad.toFixed(1)} / dev ${dev.meanLoad.toFixed(1)}  (1-min average, mean)`,
+  );
 }
 
 /** Both slice runs, real server first, each in a world of its own; the files in a temp dir removed after. */
