@@ -3,45 +3,50 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { postgresCpuSeconds, processStatus } from './processCpu';
-import { importDmsFile, type ImportedChange } from '../import/importDmsFile';
-import type { ImportReport } from '../import/importReport';
-import { lifecycleEnrollment } from '../import/lifecycleEnrollment';
+import { processStatus } from './processCpu';
 import { DEFAULT_ENROLL_CONCURRENCY } from '../import/enrollmentWindow';
 import { writeGeneratedPopulation } from '../simulation/population';
 import { lifecycleWorkflowId } from '../workflows/customerLifecycle/contract';
-import { readSettings } from '../config/settings';
 import * as checks from './scale/checks';
+import { importFile, importSummary, retryNote } from './scale/importFile';
+import { resourceSampler } from './scale/resourceSampler';
 import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
-import { DATABASES, startScaleWorld, type ScaleWorld } from './scale/world';
+import { compareSlice } from './scale/sliceComparison';
+import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
+import { startScaleWorld, type ScaleWorld } from './scale/world';
 
 /**
  * `npm run bench:scale -- --customers 2000` (issue #15): a dealer group's DMS export through the real import into
  * customer lifecycles on Temporal's real server on PostgreSQL with two `stammkunde worker` processes, while one worker
  * is SIGKILLed and restarted and the server is restarted. Prints rates, the time until every lifecycle sleeps, duplicate
- * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Not part of `npm test`.
+ * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Then (`--slice`) the first n
+ * customers once more on the real server and on the CLI dev server, both without chaos, and the ratio of the two
+ * (bench/scale/sliceComparison.ts). Not part of `npm test`.
  */
 const FLAGS = {
   customers: [100_000, 'customers in the DMS export (one car each)'],
   locations: [20, "the dealer group's locations"],
   'settle-timeout': [3600, 'seconds to wait for every lifecycle to sleep'],
   'enroll-concurrency': [DEFAULT_ENROLL_CONCURRENCY, 'lifecycle events the import keeps under way at once'],
+  slice: [10_000, 'the first n customers again, real server vs the CLI dev server, no chaos (capped at --customers; 0: skip)'],
 } as const;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write('npx tsx bench/scaleBench.ts [flags]\n');
   for (const [name, [fallback, what]] of Object.entries(FLAGS)) process.stdout.write(`  --${name} <n>  ${what} (default ${fallback})\n`);
   process.exit(0);
 }
-const arg = (name: keyof typeof FLAGS) => {
+const arg = (name: keyof typeof FLAGS, min = 1) => {
   const at = process.argv.indexOf(`--${name}`);
   const value = at > 0 ? Number(process.argv[at + 1]) : FLAGS[name][0];
-  if (!Number.isFinite(value) || value < 1) throw new Error(`--${name}: expected a positive number, not "${process.argv[at + 1]}"`);
+  if (!Number.isFinite(value) || value < min) throw new Error(`--${name}: expected a number >= ${min}, not "${process.argv[at + 1]}"`);
   return value;
 };
 const N = arg('customers');
 const LOCATIONS = arg('locations');
 const SETTLE_TIMEOUT_S = arg('settle-timeout');
 const ENROLL_CONCURRENCY = arg('enroll-concurrency');
+const SLICE = Math.min(arg('slice', 0), N);
+const SEED = 'scale-bench';
 const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
 const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };
 
@@ -49,86 +54,46 @@ const t0 = Date.now();
 const log = (line: string) => process.stdout.write(`[${((Date.now() - t0) / 1000).toFixed(0).padStart(5)} s] ${line}\n`);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
-
-/** CPU seconds and peak memory by role, sampled every second so a killed worker's and a stopped server's count too. */
-function resourceSampler(world: ScaleWorld) {
-  const cpu: Record<string, number> = { workers: 0, temporal: 0 };
-  const peakMb: Record<string, number> = {};
-  const lastCpu = new Map<number, number>();
-  const sample = () => {
-    const roles: Array<[string, number | undefined]> = [
-      ...world.workers.map((w, i) => [`worker ${i + 1}`, w.pid] as [string, number | undefined]),
-      ['temporal', world.server.pid],
-    ];
-    for (const [role, pid] of roles) {
-      const status = processStatus(pid);
-      if (!status || !pid) continue;
-      const key = role.startsWith('worker') ? 'workers' : role;
-      cpu[key] += status.cpuSeconds - (lastCpu.get(pid) ?? 0);
-      lastCpu.set(pid, status.cpuSeconds);
-      peakMb[role] = Math.max(peakMb[role] ?? 0, status.peakMb);
-    }
-  };
-  const pgStart = postgresCpuSeconds(world.cluster.url);
-  const selfStart = process.cpuUsage();
-  const timer = setInterval(sample, 1000);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      const self = process.cpuUsage(selfStart);
-      return {
-        cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
-        peakMb,
-      };
-    },
-  };
-}
-
-async function importFile(
-  world: ScaleWorld,
-  dealerId: string,
-  file: string,
-  kind: 'customers' | 'vehicles',
-  onRow?: (rows: number) => void,
-) {
-  const { prisma } = world.database;
-  const enroll = lifecycleEnrollment({ client: world.client, prisma, taskQueue: readSettings().TEMPORAL_TASK_QUEUE });
-  const run = (enrollUnchanged: boolean) =>
-    importDmsFile(prisma, {
-      file,
-      kind,
-      dealerId,
-      enroll: enroll as (change: ImportedChange) => Promise<void>,
-      enrollUnchanged,
-      enrollConcurrency: ENROLL_CONCURRENCY,
-      progress: { update: (_bytes, rows) => onRow?.(rows), done() {} },
-    });
-  const started = Date.now();
-  const report = await run(false);
-  const seconds = (Date.now() - started) / 1000;
-  let retry: ImportReport | undefined;
-  // What `stammkunde import --enroll-all` does after "not enrolled" rows (a lifecycle unreachable, e.g. during the restart).
-  if (report.notEnrolled.length > 0) retry = await run(true);
-  return { report, seconds, retry };
-}
+const out = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main() {
   // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
   process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
   process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
   log(
-    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
-  const files = writeDealerGroupCsv(dir, { seed: 'scale-bench', customers: N, locations: LOCATIONS, today });
+  const files = writeDealerGroupCsv(dir, { seed: SEED, customers: N, locations: LOCATIONS, today });
   log(`DMS export written: ${files.customers} (${mb(fs.statSync(files.customers).size)}), ${files.vehicles}`);
-  const world = await startScaleWorld({ workers: 2, log });
+  // One cluster for the main run and both slice runs, each with databases of its own.
+  const cluster = await startThrowawayCluster();
   try {
-    await run(world, files);
+    const world = await startScaleWorld({ workers: 2, log, cluster });
+    try {
+      await run(world, files);
+    } finally {
+      await world.close();
+    }
+    if (SLICE > 0)
+      await compareSlice(
+        {
+          cluster,
+          fullExport: files,
+          customers: SLICE,
+          seed: SEED,
+          locations: LOCATIONS,
+          today,
+          enrollConcurrency: ENROLL_CONCURRENCY,
+          eventsPerCustomer: EVENTS_PER_CUSTOMER,
+          settleTimeoutSeconds: SETTLE_TIMEOUT_S,
+          log,
+        },
+        out,
+      );
   } finally {
-    await world.close();
+    await cluster.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -136,7 +101,7 @@ async function main() {
 async function run(world: ScaleWorld, files: { customers: string; vehicles: string }) {
   const { prisma } = world.database;
   const { dealerId } = await writeGeneratedPopulation(prisma, {
-    seed: 'scale-bench',
+    seed: SEED,
     customers: 0,
     locations: LOCATIONS,
     today: DateTime.now(),
@@ -157,22 +122,26 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
 
   const importStart = Date.now();
   log('importing customers (starts a lifecycle per customer) …');
-  const customers = await importFile(world, dealerId, files.customers, 'customers', (rows) => (kill(rows), restart(rows)));
-  log(`customers: ${summary(customers.report)} in ${customers.seconds.toFixed(1)} s${retryNote(customers.retry)}`);
+  const customers = await importFile(world, {
+    dealerId,
+    file: files.customers,
+    kind: 'customers',
+    enrollConcurrency: ENROLL_CONCURRENCY,
+    onRow: (rows) => (kill(rows), restart(rows)),
+  });
+  log(`customers: ${importSummary(customers.report)} in ${customers.seconds.toFixed(1)} s${retryNote(customers.retry)}`);
   log('importing vehicles (signals each lifecycle the delivery) …');
-  const vehicles = await importFile(world, dealerId, files.vehicles, 'vehicles');
-  log(`vehicles: ${summary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
+  const vehicles = await importFile(world, { dealerId, file: files.vehicles, kind: 'vehicles', enrollConcurrency: ENROLL_CONCURRENCY });
+  log(`vehicles: ${importSummary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
   await chaos;
   const importSeconds = (Date.now() - importStart) / 1000;
 
   const customerIds = (await prisma.customer.findMany({ where: { dealerId }, select: { id: true } })).map((c) => c.id);
-  let open = customerIds;
-  const deadline = Date.now() + SETTLE_TIMEOUT_S * 1000;
-  while (open.length > 0 && Date.now() < deadline) {
-    open = await checks.unsettledCustomers(world.client, open, EVENTS_PER_CUSTOMER);
-    log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers`);
-    if (open.length > 0) await new Promise((r) => setTimeout(r, 2000));
-  }
+  const open = await checks.untilAsleep(world.client, customerIds, {
+    eventsPerCustomer: EVENTS_PER_CUSTOMER,
+    timeoutSeconds: SETTLE_TIMEOUT_S,
+    log,
+  });
   const settledSeconds = (Date.now() - importStart) / 1000;
   for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
   const resources = sampler.stop();
@@ -198,11 +167,10 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   const historyBytesPerCustomer =
     lifecycleHistories.bytes / Math.max(1, lifecycleHistories.sampled) +
     (others.total * otherHistories.bytes) / Math.max(1, otherHistories.sampled) / customerIds.length;
-  const sizes = await checks.databaseBytes(world.cluster.url, Object.values(DATABASES));
+  const sizes = await checks.databaseBytes(world.cluster.url, Object.values(world.databases));
 
   const perSecond = customerIds.length / settledSeconds;
   const rows = customers.report.rows + vehicles.report.rows;
-  const out = (line = '') => process.stdout.write(`${line}\n`);
   out();
   out(`== scale bench: ${customerIds.length} customers imported of ${N}, ${LOCATIONS} locations (load ${os.loadavg()[0].toFixed(1)}) ==`);
   out(`import rows/s (both files)        ${(rows / (customers.seconds + vehicles.seconds)).toFixed(1)}  (${rows} rows)`);
@@ -253,12 +221,10 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
       .map(([k, v]) => `${k} ${v.toFixed(0)}`)
       .join(', ')}  (of ${(settledSeconds * os.cpus().length).toFixed(0)} available)`,
   );
-  out(`dev-server side-by-side (--slice)  not run: not implemented yet`);
+  out(
+    `dev-server side-by-side (--slice)  ${SLICE > 0 ? `the first ${SLICE} customers on both servers, no chaos: below` : 'skipped (--slice 0)'}`,
+  );
 }
-
-const summary = (r: ImportReport) =>
-  `${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.rejected.length} rejected, ${r.warnings.length} with warnings, ${r.enrolled} enrolled, ${r.notEnrolled.length} not enrolled`;
-const retryNote = (r?: ImportReport) => (r ? `; re-run with --enroll-all: ${r.enrolled} enrolled, ${r.notEnrolled.length} still not` : '');
 
 main().then(
   () => process.exit(0),

@@ -36,6 +36,25 @@ export async function unsettledCustomers(client: Client, customerIds: string[], 
   return open;
 }
 
+/**
+ * Polls unsettledCustomers every 2 s until every customer's lifecycle is asleep or `timeoutSeconds` have passed,
+ * logging the count; returns the customers still not asleep.
+ */
+export async function untilAsleep(
+  client: Client,
+  customerIds: string[],
+  options: { eventsPerCustomer: number; timeoutSeconds: number; log: (line: string) => void },
+): Promise<string[]> {
+  let open = customerIds;
+  const deadline = Date.now() + options.timeoutSeconds * 1000;
+  while (open.length > 0 && Date.now() < deadline) {
+    open = await unsettledCustomers(client, open, options.eventsPerCustomer);
+    options.log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers`);
+    if (open.length > 0) await new Promise((r) => setTimeout(r, 2000));
+  }
+  return open;
+}
+
 /** What a lifecycle that is not asleep is doing: its handled events and its pending activities and children. */
 export async function whyNotSettled(client: Client, customerId: string): Promise<string> {
   const handle = lifecycleHandle(client, customerId);

@@ -25,6 +25,8 @@ export interface RunningDevServer {
   /** host:port of the frontend gRPC service */
   address: string;
   uiUrl: string;
+  /** The server process, for its CPU and memory in /proc; undefined when the SDK runs its download. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
       server: { executable, dbFilename: dbFile, ip: IP, port, uiPort, namespace },
     });
     log.info({ address, uiUrl, dbFile }, 'Temporal dev server (SDK download) is up');
-    return { address, uiUrl, stop: () => env.teardown() };
+    return { address, uiUrl, pid: undefined, stop: () => env.teardown() };
   }
 
   const args = [
@@ -82,5 +84,5 @@ export async function startDevServer(options: DevServerOptions): Promise<Running
     await server.stop();
     log.info({ pid: server.child.pid }, 'Temporal dev server stopped');
   };
-  return { address, uiUrl, stop };
+  return { address, uiUrl, pid: server.child.pid, stop };
 }
