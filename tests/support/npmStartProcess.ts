@@ -4,7 +4,6 @@ import { InboxStore } from '../../mail/inbox/inboxStore';
 import { freePorts } from '../../infra/freePort';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 /** Ports and data dir of one `stammkunde start` installation; kept across restarts. */
 export type StartConfig = {
@@ -30,7 +29,6 @@ export type StartedProcess = {
   waitForOutput(text: string, timeoutMs: number): Promise<void>;
 };
 
-/** Runs `tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and ports. */
 /** The environment a person at that terminal has: the data dir and ports of the installation, nothing else configured. */
 export function startEnvironment(config: StartConfig): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -51,9 +49,16 @@ export function startEnvironment(config: StartConfig): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and ports. */
+/**
+ * Runs `node --import tsx cli/main.ts start` (what `npm start` runs after the bootstrap) with the config's data dir and
+ * ports: one process, which gets Ctrl-C itself (tests/unit/signalToTheEngine.test.ts says why not the tsx CLI).
+ */
 export function runStart(config: StartConfig): StartedProcess {
-  const child = spawn(TSX, ['cli/main.ts', 'start'], { cwd: ROOT, env: startEnvironment(config), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/main.ts', 'start'], {
+    cwd: ROOT,
+    env: startEnvironment(config),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return watchedStart(child, exited, 'stammkunde start', 200_000);
 }
