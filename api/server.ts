@@ -1,8 +1,9 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { componentLogger } from '../config/logger';
 import { assertLinkSecretFitFor } from '../config/linkSecret';
 import type { Settings } from '../config/settings';
 import { temporalConnectionOptions } from '../config/temporalConnection';
+import { connectTemporalClient, type TemporalClientConnection } from '../infra/temporal/clientConnection';
 import { createDatabase } from '../db/client';
 import { buildApiApp } from './buildApp';
 import { payloadEncryption } from '../privacy/payloadEncryption';
@@ -14,15 +15,15 @@ export async function startApiServer(settings: Settings, options: { host?: strin
   assertLinkSecretFitFor(settings, { role: 'API' });
   const log = componentLogger('api');
   const database = await createDatabase(settings);
-  let connection: Connection;
+  let temporal: TemporalClientConnection;
   try {
-    connection = await Connection.connect({ ...temporalConnectionOptions(settings), connectTimeout: 10_000 });
+    temporal = await connectTemporalClient({ ...temporalConnectionOptions(settings), connectTimeout: 10_000 });
   } catch (error) {
     await database.close();
     throw new Error(`Cannot reach Temporal at ${settings.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
   const client = new Client({
-    connection,
+    connection: temporal.connection,
     namespace: settings.TEMPORAL_NAMESPACE,
     dataConverter: payloadEncryption(database.prisma, settings).dataConverter,
   });
@@ -33,7 +34,7 @@ export async function startApiServer(settings: Settings, options: { host?: strin
     url,
     async close() {
       await app.close();
-      await connection.close();
+      await temporal.close();
       await database.close();
     },
   };

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
+import { connectTemporalClient } from '../infra/temporal/clientConnection';
 import { NativeConnection } from '@temporalio/worker';
 import { componentLogger } from '../config/logger';
 import type { Settings } from '../config/settings';
@@ -142,12 +143,18 @@ export async function runEmbeddedEngine(settings: Settings, options: EmbeddedOpt
       }),
     );
 
-    const clientConnection = await Connection.connect({ address: temporal.address });
-    stops.push(function closingTheClientConnection() {
-      return clientConnection.close();
-    });
+    // Closed once what is still asking Temporal has had its answer (e.g. "what is due" on a resumed start).
+    const clientConnection = await connectTemporalClient({ address: temporal.address });
+    stops.push(
+      Object.assign(
+        function closingTheClientConnection() {
+          return clientConnection.close();
+        },
+        { status: () => `${clientConnection.callsInFlight()} calls to Temporal under way` },
+      ),
+    );
     const client = new Client({
-      connection: clientConnection,
+      connection: clientConnection.connection,
       namespace: settings.TEMPORAL_NAMESPACE,
       dataConverter: payloadEncryption(database.prisma, settings).dataConverter,
     });

@@ -1,6 +1,7 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { settings, type Settings } from '../../../config/settings';
 import { temporalConnectionOptions } from '../../../config/temporalConnection';
+import { connectTemporalClient, type TemporalClientConnection } from '../../../infra/temporal/clientConnection';
 import { connectDatabase, type Database } from '../../../db/client';
 import { accessDatabaseForCommand, runningEngine } from '../../../db/commandAccess';
 import type { PrismaClient } from '../../../db/generated/client';
@@ -49,18 +50,22 @@ export async function withDatabase<T>(action: (context: CliContext) => Promise<T
  */
 export async function withTemporalClient<T>(config: Settings, action: (client: Client) => Promise<T>, prisma?: PrismaClient): Promise<T> {
   if (!prisma) return withDatabase(({ prisma: opened }) => withTemporalClient(config, action, opened));
-  let connection: Connection;
+  let temporal: TemporalClientConnection;
   try {
-    connection = await Connection.connect({ ...temporalConnectionOptions(config), connectTimeout: 5_000 });
+    temporal = await connectTemporalClient({ ...temporalConnectionOptions(config), connectTimeout: 5_000 });
   } catch (error) {
     throw new Error(`Cannot reach Temporal at ${config.TEMPORAL_ADDRESS} (TEMPORAL_ADDRESS): ${(error as Error).message}`);
   }
   try {
     return await action(
-      new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadEncryption(prisma, config).dataConverter }),
+      new Client({
+        connection: temporal.connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        dataConverter: payloadEncryption(prisma, config).dataConverter,
+      }),
     );
   } finally {
-    await connection.close();
+    await temporal.close();
   }
 }
 
