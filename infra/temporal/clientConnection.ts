@@ -21,18 +21,24 @@ const DEFAULT_SETTLE_MS = 10_000;
 export async function connectTemporalClient(options: ConnectionOptions): Promise<TemporalClientConnection> {
   const calls = callCounter();
   let closed = false;
-  const afterClose: grpc.Interceptor = (callOptions, nextCall) => {
-    if (closed) return failedCall('the Temporal client connection was closed');
+  const CLOSED = 'the Temporal client connection was closed';
+  // A call begun after the close ends at once, before the retry interceptor sees it.
+  const refuseAfterClose: grpc.Interceptor = (callOptions, nextCall) =>
+    closed ? failedCall(CLOSED, { asFirstAttempt: false }) : calls.interceptor(callOptions, nextCall);
+  // An attempt the retry interceptor makes after the close (or that the channel refuses) fails the way a refused
+  // attempt does, so the retry interceptor passes the failure on to the caller.
+  const guardAttempts: grpc.Interceptor = (callOptions, nextCall) => {
+    if (closed) return failedCall(CLOSED, { asFirstAttempt: true });
     try {
       return new grpc.InterceptingCall(nextCall(callOptions));
     } catch (error) {
-      return failedCall((error as Error).message);
+      return failedCall((error as Error).message, { asFirstAttempt: true });
     }
   };
   const connection = await Connection.connect({
     ...options,
     // Outermost first: count the whole call, retry as the SDK does by default, and guard what reaches the channel.
-    interceptors: [calls.interceptor, ...(options.interceptors ?? [makeGrpcRetryInterceptor(defaultGrpcRetryOptions())]), afterClose],
+    interceptors: [refuseAfterClose, ...(options.interceptors ?? [makeGrpcRetryInterceptor(defaultGrpcRetryOptions())]), guardAttempts],
   });
   return {
     connection,
@@ -89,11 +95,19 @@ function callCounter() {
   };
 }
 
-/** A call that ends at once with CANCELLED (not retryable), for the SDK's retry to pass on to its caller. */
-function failedCall(details: string): grpc.InterceptingCall {
+/**
+ * A call that ends at once with CANCELLED (not retryable). Beneath the SDK's retry interceptor it first hands on an
+ * empty response, as a real failed attempt does (a NOT_FOUND answer arrives with a response message before its
+ * status): that interceptor passes on its first attempt's response before the status, and throws if there was none
+ * ("savedMessageNext is not a function"). Above it, the caller gets the status alone.
+ */
+function failedCall(details: string, options: { asFirstAttempt: boolean }): grpc.InterceptingCall {
   const ended: ConstructorParameters<typeof grpc.InterceptingCall>[0] = {
     start(_metadata, listener) {
-      setImmediate(() => listener?.onReceiveStatus?.({ code: grpc.status.CANCELLED, details, metadata: new grpc.Metadata() }));
+      setImmediate(() => {
+        if (options.asFirstAttempt) listener?.onReceiveMessage?.(undefined);
+        listener?.onReceiveStatus?.({ code: grpc.status.CANCELLED, details, metadata: new grpc.Metadata() });
+      });
     },
     cancelWithStatus: () => undefined,
     getPeer: () => '',

@@ -47,6 +47,13 @@ describe('closing the Temporal client while a call is under way', () => {
       expect(temporal.callsInFlight()).toBe(1); // refused, and retried with back-off: not answered yet
       await temporal.close(0); // no patience: the retry comes after the close
       expect(await call).toMatch(/CANCELLED/); // ours for a retry after the close, or the channel's own
+
+      // And a call begun after the close (e.g. by a request that was still being parsed) fails the same way.
+      const late = await temporal.connection.workflowService.getSystemInfo({}).then(
+        () => 'answered',
+        (error: Error) => error.message,
+      );
+      expect(late).toMatch(/CANCELLED: the Temporal client connection was closed/);
       expect(uncaught).toEqual([]);
     } finally {
       process.off('uncaughtException', record);
