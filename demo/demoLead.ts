@@ -14,16 +14,27 @@ import type { DemoDealership } from './seedDemoData';
  */
 export const DEMO_LEAD_ID = demoUuid('lead/test-drive');
 
-/** Business minutes that must have passed since the lead came in: 2 h SLA + 1 h to the team lead + margin. */
-const OVERDUE_BUSINESS_MINUTES = 200;
+/**
+ * Business minutes since the lead came in: past the 2 h SLA and the team lead's step an hour later (180),
+ * and half an hour short of the manager's (240), whatever the hour the demo starts at.
+ */
+const OVERDUE_BUSINESS_MINUTES = 210;
 
-/** The latest full hour before `now` that lies at least `minutes` business minutes back. */
+/**
+ * The latest minute before `now` that lies at least `minutes` business minutes back: exactly that many
+ * when `now` lies in opening hours. (Whole hours alone landed anywhere from 200 to 259 minutes back,
+ * so a demo started at twenty to the hour had already reached the manager's step.)
+ */
 export function overdueSince(now: Date, calendar: BusinessCalendarInput, minutes = OVERDUE_BUSINESS_MINUTES): string {
-  let candidate = DateTime.fromJSDate(now).toUTC().startOf('hour');
-  for (let hours = 0; hours < 24 * 21; hours += 1, candidate = candidate.minus({ hours: 1 })) {
-    if (businessMinutesBetween(candidate.toISO()!, now.toISOString(), calendar) >= minutes) return candidate.toISO()!;
-  }
-  throw new Error(`no instant in the last three weeks lies ${minutes} business minutes back: are the demo opening hours empty?`);
+  const nowIso = now.toISOString();
+  const farEnough = (instant: DateTime) => businessMinutesBetween(instant.toISO()!, nowIso, calendar) >= minutes;
+  let candidate = DateTime.fromJSDate(now).toUTC().startOf('minute').startOf('hour');
+  for (let hours = 0; hours < 24 * 21 && !farEnough(candidate); hours += 1) candidate = candidate.minus({ hours: 1 });
+  if (!farEnough(candidate))
+    throw new Error(`no instant in the last three weeks lies ${minutes} business minutes back: are the demo opening hours empty?`);
+  while (candidate.plus({ minutes: 1 }) <= DateTime.fromJSDate(now) && farEnough(candidate.plus({ minutes: 1 })))
+    candidate = candidate.plus({ minutes: 1 });
+  return candidate.toISO()!;
 }
 
 export async function submitDemoLead(

@@ -56,6 +56,15 @@ describe('the demo lead that nobody called back', () => {
     expect(businessMinutesBetween(receivedAt, now.toISOString(), calendar)).toBeGreaterThanOrEqual(200);
     expect(Date.parse(receivedAt)).toBeGreaterThan(now.getTime() - 3 * 86_400_000);
   });
+
+  it('at whatever minute of the week the demo starts, has passed the team lead step (180) and not the manager step (240)', () => {
+    const monday = DateTime.fromISO('2026-11-23T00:00', { zone: 'Europe/Berlin' });
+    for (let minute = 7; minute < 7 * 24 * 60; minute += 53) {
+      const now = monday.plus({ minutes: minute }).toJSDate();
+      const overdue = businessMinutesBetween(overdueSince(now, calendar), now.toISOString(), calendar);
+      expect({ at: now.toISOString(), overdue: overdue >= 200 && overdue <= 211 }).toEqual({ at: now.toISOString(), overdue: true });
+    }
+  });
 });
 
 describe('the sending window of the embedded engine', () => {
