@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Client } from '@temporalio/client';
 import type { PrismaClient } from '../db/generated/client';
 import { submitLead } from '../leads/intake';
-import { businessMinutesBetween, type BusinessCalendarInput } from '../time/businessTime';
+import { addBusinessDuration, businessMinutesBetween, type BusinessCalendarInput } from '../time/businessTime';
 import { demoUuid } from './enrollDemo';
 import type { DemoDealership } from './seedDemoData';
 
@@ -21,20 +21,18 @@ export const DEMO_LEAD_ID = demoUuid('lead/test-drive');
 const OVERDUE_BUSINESS_MINUTES = 210;
 
 /**
- * The latest minute before `now` that lies at least `minutes` business minutes back: exactly that many
- * when `now` lies in opening hours. (Whole hours alone landed anywhere from 200 to 259 minutes back,
- * so a demo started at twenty to the hour had already reached the manager's step.)
+ * An instant exactly `minutes` business minutes before `now`: the latest whole hour at least that far back,
+ * moved forward in business time by what it overshoots. (The whole hour alone lay anywhere from 200 to 259
+ * minutes back, so a demo started at twenty to the hour had already reached the manager's step.)
  */
 export function overdueSince(now: Date, calendar: BusinessCalendarInput, minutes = OVERDUE_BUSINESS_MINUTES): string {
   const nowIso = now.toISOString();
-  const farEnough = (instant: DateTime) => businessMinutesBetween(instant.toISO()!, nowIso, calendar) >= minutes;
-  let candidate = DateTime.fromJSDate(now).toUTC().startOf('minute').startOf('hour');
-  for (let hours = 0; hours < 24 * 21 && !farEnough(candidate); hours += 1) candidate = candidate.minus({ hours: 1 });
-  if (!farEnough(candidate))
-    throw new Error(`no instant in the last three weeks lies ${minutes} business minutes back: are the demo opening hours empty?`);
-  while (candidate.plus({ minutes: 1 }) <= DateTime.fromJSDate(now) && farEnough(candidate.plus({ minutes: 1 })))
-    candidate = candidate.plus({ minutes: 1 });
-  return candidate.toISO()!;
+  let candidate = DateTime.fromJSDate(now).toUTC().startOf('hour');
+  for (let hours = 0; hours < 24 * 21; hours += 1, candidate = candidate.minus({ hours: 1 })) {
+    const back = businessMinutesBetween(candidate.toISO()!, nowIso, calendar);
+    if (back >= minutes) return addBusinessDuration(candidate.toISO()!, { minutes: back - minutes }, calendar);
+  }
+  throw new Error(`no instant in the last three weeks lies ${minutes} business minutes back: are the demo opening hours empty?`);
 }
 
 export async function submitDemoLead(
