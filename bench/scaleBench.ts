@@ -12,6 +12,7 @@ import { importFile, importSummary, retryNote } from './scale/importFile';
 import { resourceSampler } from './scale/resourceSampler';
 import { writeDealerGroupCsv } from './scale/dealerGroupCsv';
 import { compareSlice } from './scale/sliceComparison';
+import { runSixMonthSample, sixMonthSampleOptions, type SampleFlags } from './scale/sixMonthSample';
 import { startThrowawayCluster } from '../infra/postgres/throwawayCluster';
 import { startScaleWorld, type ScaleWorld } from './scale/world';
 
@@ -21,7 +22,9 @@ import { startScaleWorld, type ScaleWorld } from './scale/world';
  * is SIGKILLed and restarted and the server is restarted. Prints rates, the time until every lifecycle sleeps, duplicate
  * checks, worker RSS, history and PostgreSQL bytes per customer against the targets. Then (`--slice`) the first n
  * customers once more on the real server and on the CLI dev server, both without chaos, and the ratio of the two
- * (bench/scale/sliceComparison.ts). Not part of `npm test`.
+ * (bench/scale/sliceComparison.ts). Last (`--sample`), six simulated months of a 1,000-customer sample on the
+ * time-skipping server: messages, tasks and history growth per customer-year and the longest history
+ * (bench/scale/sixMonthSample.ts). `--only sample` runs that phase alone. Not part of `npm test`.
  */
 const FLAGS = {
   customers: [100_000, 'customers in the DMS export (one car each)'],
@@ -29,10 +32,13 @@ const FLAGS = {
   'settle-timeout': [3600, 'seconds to wait for every lifecycle to sleep'],
   'enroll-concurrency': [DEFAULT_ENROLL_CONCURRENCY, 'lifecycle events the import keeps under way at once'],
   slice: [10_000, 'the first n customers again, real server vs the CLI dev server, no chaos (capped at --customers; 0: skip)'],
+  sample: [1000, 'customers simulated for --sample-months on the time-skipping server (capped at --customers; 0: skip)'],
+  'sample-months': [6, 'simulated months of the sample'],
 } as const;
 if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.stdout.write('npx tsx bench/scaleBench.ts [flags]\n');
   for (const [name, [fallback, what]] of Object.entries(FLAGS)) process.stdout.write(`  --${name} <n>  ${what} (default ${fallback})\n`);
+  process.stdout.write('  --only sample  only the six-month sample (no import run, no slice)\n');
   process.exit(0);
 }
 const arg = (name: keyof typeof FLAGS, min = 1) => {
@@ -47,6 +53,10 @@ const SETTLE_TIMEOUT_S = arg('settle-timeout');
 const ENROLL_CONCURRENCY = arg('enroll-concurrency');
 const SLICE = Math.min(arg('slice', 0), N);
 const SEED = 'scale-bench';
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+if (ONLY !== undefined && ONLY !== 'sample') throw new Error(`--only: expected "sample", not "${ONLY}"`);
+const SAMPLE: SampleFlags = { customers: Math.min(arg('sample', 0), N), months: arg('sample-months'), locations: LOCATIONS, seed: SEED };
+if (SAMPLE.customers > 0) sixMonthSampleOptions(SAMPLE); // refuses bad flags now, not after hours of import
 const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
 const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };
 
@@ -57,11 +67,16 @@ const verdict = (ok: boolean) => (ok ? 'ok' : 'MISSED');
 const out = (line = '') => process.stdout.write(`${line}\n`);
 
 async function main() {
+  if (ONLY !== 'sample') await importAndSlice();
+  if (SAMPLE.customers > 0) await runSixMonthSample(SAMPLE, { log, out });
+}
+
+async function importAndSlice() {
   // As a deployment must: fresh secrets (the workers refuse the public development defaults); the client shares them.
   process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
   process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
   log(
-    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, sample ${SAMPLE.customers}×${SAMPLE.months} months, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
@@ -223,6 +238,9 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   );
   out(
     `dev-server side-by-side (--slice)  ${SLICE > 0 ? `the first ${SLICE} customers on both servers, no chaos: below` : 'skipped (--slice 0)'}`,
+  );
+  out(
+    `six-month sample (--sample)       ${SAMPLE.customers > 0 ? `${SAMPLE.customers} customers × ${SAMPLE.months} months on the time-skipping server: below` : 'skipped (--sample 0)'}`,
   );
 }
 

@@ -9,7 +9,7 @@ import { lifecycleStateQuery } from '../../workflows/customerLifecycle/contract'
 const LIFECYCLE = `WorkflowType = "customerLifecycleWorkflow"`;
 
 /** Runs `task` over `items`, `parallel` at a time. */
-async function eachLimited<T>(items: T[], parallel: number, task: (item: T) => Promise<void>): Promise<void> {
+export async function eachLimited<T>(items: T[], parallel: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
