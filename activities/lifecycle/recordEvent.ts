@@ -210,7 +210,15 @@ export async function recordCustomerEvent(
   const stored = await prisma.customerEventDetail.findUnique({ where: { eventId: input.event.eventId } });
   const event = { ...input.event, ...((stored?.details as object | undefined) ?? {}) } as CustomerEvent;
   if (event.type === 'customer_data_changed') event.changes ??= {};
+  const externalEventId = `event:${input.event.eventId}`;
+  /** Seen before: a duplicate, unless this same recording committed it and is being run again (see recordedBy). */
+  const alreadyRecorded = (earlier: { recordedBy: string | null }) => ({
+    duplicate: !(input.recordedBy !== undefined && earlier.recordedBy === input.recordedBy),
+  });
   const result = await prisma.$transaction(async (tx) => {
+    // Checked first: a run again after its commit finds the event's details already applied and deleted.
+    const earlier = await tx.touchpoint.findUnique({ where: { externalEventId }, select: { recordedBy: true } });
+    if (earlier) return alreadyRecorded(earlier);
     if (stored) await tx.customerEventDetail.deleteMany({ where: { eventId: stored.eventId } });
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { dealerId: true } });
     const inserted = await tx.touchpoint.createMany({
@@ -219,7 +227,7 @@ export async function recordCustomerEvent(
           dealerId: customer.dealerId,
           customerId: input.customerId,
           occurredAt: new Date(event.occurredAt),
-          externalEventId: `event:${event.eventId}`,
+          externalEventId,
           recordedBy: input.recordedBy,
           ...touchpointFor(event),
         },
@@ -227,12 +235,8 @@ export async function recordCustomerEvent(
       skipDuplicates: true,
     });
     if (inserted.count === 0) {
-      const earlier = await tx.touchpoint.findUnique({
-        where: { externalEventId: `event:${event.eventId}` },
-        select: { recordedBy: true },
-      });
-      const ownRetry = input.recordedBy !== undefined && earlier?.recordedBy === input.recordedBy;
-      return { duplicate: !ownRetry };
+      const concurrent = await tx.touchpoint.findUniqueOrThrow({ where: { externalEventId }, select: { recordedBy: true } });
+      return alreadyRecorded(concurrent);
     }
     await applyEvent(tx, customer.dealerId, event);
     const update = customerUpdate(event, now);

@@ -1,4 +1,5 @@
 import { recordCustomerEvent } from '../../activities/lifecycle/recordEvent';
+import { storeEventDetails } from '../../lifecycle/eventDetails';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { addCustomer, seedDealership, type Dealership } from '../support/dealership';
 
@@ -42,5 +43,21 @@ describe('recording a customer event when the recording activity is retried', ()
 
     const touchpoints = await db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: 'event:dms:call-1' } });
     expect(touchpoints).toHaveLength(1);
+  });
+
+  it('runs again after its commit without the event details it already applied and deleted (a local activity replayed)', async () => {
+    const customer = await addCustomer(db.prisma, dealership, { externalDmsId: 'K-LOCAL' });
+    // As the engine signals it: the summary waits in customer_event_details, the signal carries ids and enums only.
+    const signal = await storeEventDetails(db.prisma, customer.id, event('dms:call-2'));
+    expect(signal).not.toHaveProperty('summary');
+    const input = { customerId: customer.id, event: signal, now: '2030-01-07T09:16:00+01:00', recordedBy: 'customer-2/run-a/3' };
+
+    expect(await recordCustomerEvent(db.prisma, input)).toMatchObject({ duplicate: false });
+    expect(await db.prisma.customerEventDetail.count({ where: { eventId: 'dms:call-2' } })).toBe(0);
+    // The workflow task that ran it failed before Temporal recorded the result: the same step runs again.
+    expect(await recordCustomerEvent(db.prisma, input)).toMatchObject({ duplicate: false });
+
+    const touchpoints = await db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: 'event:dms:call-2' } });
+    expect(touchpoints.map((t) => t.summary)).toEqual(['Kunde fragt nach dem Liefertermin']);
   });
 });
