@@ -10,7 +10,8 @@ import {
   type LifecycleView,
 } from './contract';
 import { enroll, stop } from './enrollments';
-import { handleEvent } from './events';
+import { CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, handleEvent } from './events';
+import { decidePatchesUpFront } from '../shared/patchesUpFront';
 import { activities, databaseSteps, failures, type LifecycleRuntime } from './runtime';
 import { emptyState, type CarriedState } from './state';
 import { viewOf } from './view';
@@ -59,6 +60,8 @@ async function erase(rt: LifecycleRuntime): Promise<void> {
 const RECORD_EVENT_GIVE_UP = 'record-event-give-up';
 
 export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
+  // Both can first be asked right after a local activity (recording the event, or its failure).
+  decidePatchesUpFront([CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, RECORD_EVENT_GIVE_UP]);
   const settings = { ...defaultLifecycleSettings, ...input.settings };
   const pending: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
   let runEvents = 0;
