@@ -8,7 +8,7 @@ import { checkInPlan, huPlan, repurchasePlan, servicePlan, withReading, type Cam
 import { activities, databaseSteps, type LifecycleRuntime } from './runtime';
 import type { VehicleFacts } from './state';
 
-export const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
+const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
 const CHECK_IN_DELIVERY_WINDOW_DAYS = 30;
 
 function isRecentDelivery(deliveredOn: string): boolean {

@@ -10,8 +10,7 @@ import {
   type LifecycleView,
 } from './contract';
 import { enroll, stop } from './enrollments';
-import { CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, handleEvent } from './events';
-import { decidePatchesUpFront } from '../shared/patchesUpFront';
+import { handleEvent } from './events';
 import { activities, databaseSteps, failures, type LifecycleRuntime } from './runtime';
 import { emptyState, type CarriedState } from './state';
 import { viewOf } from './view';
@@ -60,8 +59,6 @@ async function erase(rt: LifecycleRuntime): Promise<void> {
 const RECORD_EVENT_GIVE_UP = 'record-event-give-up';
 
 export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
-  // Both can first be asked right after a local activity (recording the event, or its failure).
-  decidePatchesUpFront([CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, RECORD_EVENT_GIVE_UP]);
   const settings = { ...defaultLifecycleSettings, ...input.settings };
   const pending: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
   let runEvents = 0;

@@ -5,7 +5,7 @@ import { activities, databaseSteps, type EnrollmentRuntime } from '../runtime';
 import { runSteps } from './runSteps';
 
 /** Patched: the activity decides the branch, so no customer or vehicle row enters the history. */
-export const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
+const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
 
 async function conditionHolds(step: BranchStep, rt: EnrollmentRuntime): Promise<boolean> {
   const { customerId, vehicleId, context } = rt.input;
