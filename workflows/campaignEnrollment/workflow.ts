@@ -7,7 +7,7 @@ import {
   type CampaignEnrollmentInput,
   type EnrollmentState,
 } from './contract';
-import { CampaignExit, createRuntime, databaseSteps, failures } from './runtime';
+import { activities, CampaignExit, createRuntime, failures } from './runtime';
 import { runSteps } from './steps/runSteps';
 import { projectUpcoming } from './upcoming';
 
@@ -61,7 +61,7 @@ export async function campaignEnrollmentWorkflow(input: CampaignEnrollmentInput)
   rt.state.status = exitReason === undefined ? 'completed' : 'exited';
   rt.state.exitReason = exitReason;
   rt.state.currentStep = undefined;
-  await databaseSteps().finishEnrollment({
+  await activities.finishEnrollment({
     enrollmentId: input.enrollmentId,
     status: rt.state.status,
     exitReason,

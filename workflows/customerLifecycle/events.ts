@@ -5,7 +5,7 @@ import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow } from '../shared/clock';
 import { enroll, forward, stop } from './enrollments';
 import { checkInPlan, huPlan, repurchasePlan, servicePlan, withReading, type CampaignPlan } from './plan';
-import { activities, databaseSteps, type LifecycleRuntime } from './runtime';
+import { activities, type LifecycleRuntime } from './runtime';
 import type { VehicleFacts } from './state';
 
 const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
@@ -102,7 +102,7 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loade
       state.enrollments.filter((e) => e.vehicleId === v.vehicleId),
       `vehicle ${event.reason}`,
     );
-    await databaseSteps().closeEnrollments({
+    await activities.closeEnrollments({
       customerId: rt.customerId,
       vehicleId: v.vehicleId,
       reason: `vehicle ${event.reason}`,
@@ -138,7 +138,7 @@ export async function handleEvent(rt: LifecycleRuntime, event: LifecycleEvent, l
     state.reactivation = undefined;
     state.dormancyCheckAt = undefined;
     await stop(rt, state.enrollments, 'objection');
-    await databaseSteps().closeEnrollments({ customerId: rt.customerId, reason: 'objection', now: workflowNow().toISO()! });
+    await activities.closeEnrollments({ customerId: rt.customerId, reason: 'objection', now: workflowNow().toISO()! });
     return;
   }
   if (loaded) await onVehicleEvent(rt, event, loaded);
@@ -146,7 +146,7 @@ export async function handleEvent(rt: LifecycleRuntime, event: LifecycleEvent, l
     if (state.reactivation) await answerReactivation(rt, event);
     if (state.status === 'lapsed') {
       state.status = 'active';
-      await databaseSteps().markCustomerLapsed({ customerId: rt.customerId, lapsed: false, now: workflowNow().toISO()! });
+      await activities.markCustomerLapsed({ customerId: rt.customerId, lapsed: false, now: workflowNow().toISO()! });
     }
   }
   const now = workflowNow();

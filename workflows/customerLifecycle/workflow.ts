@@ -11,7 +11,7 @@ import {
 } from './contract';
 import { enroll, stop } from './enrollments';
 import { handleEvent } from './events';
-import { activities, databaseSteps, failures, type LifecycleRuntime } from './runtime';
+import { activities, failures, type LifecycleRuntime } from './runtime';
 import { emptyState, type CarriedState } from './state';
 import { viewOf } from './view';
 
@@ -40,7 +40,7 @@ async function startReactivation(rt: LifecycleRuntime): Promise<void> {
 async function lapse(rt: LifecycleRuntime): Promise<void> {
   rt.state.reactivation = undefined;
   rt.state.status = 'lapsed';
-  await databaseSteps().markCustomerLapsed({ customerId: rt.customerId, lapsed: true, now: workflowNow().toISO()! });
+  await activities.markCustomerLapsed({ customerId: rt.customerId, lapsed: true, now: workflowNow().toISO()! });
 }
 
 /** DSGVO erasure: personal data blanked, every enrollment stopped, the lifecycle ends. */
@@ -72,7 +72,7 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
   setHandler(lifecycleStateQuery, () => viewOf(rt, runEvents, erased));
 
   if (!input.carried) {
-    const customer = await databaseSteps().loadLifecycleCustomer({ customerId: input.customerId });
+    const customer = await activities.loadLifecycleCustomer({ customerId: input.customerId });
     if (!customer.found || customer.erased) {
       erased = customer.found;
       return viewOf(rt, runEvents, erased);
@@ -91,7 +91,7 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
       const event = pending.shift()!;
       rt.state.processedEventIds = [...rt.state.processedEventIds, event.eventId].slice(-settings.rememberedEventIds);
       runEvents += 1;
-      const recorded = await databaseSteps().recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
+      const recorded = await activities.recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
       if (recorded.duplicate) continue;
       if (event.type === 'erasure_requested') {
         erased = true;
