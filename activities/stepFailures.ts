@@ -18,6 +18,7 @@ const ACTIVITY_LABEL: Record<string, string> = {
   finishEnrollment: 'Kampagne abschließen',
   admitLifecycleEnrollment: 'in eine Kampagne aufnehmen',
   startEnrollmentWorkflow: 'Kampagne starten',
+  enrollInLifecycleCampaign: 'in eine Kampagne aufnehmen',
   closeEnrollments: 'Kampagnen beenden',
   createReactivationLead: 'Lead aus der Reaktivierung anlegen',
   startLeadFollowUp: 'Lead-Nachverfolgung starten',

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
+import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
+import { eventsListenedTo } from '../../campaigns/dsl/stepTree';
 import type { PrismaClient } from '../../db/generated/client';
 import { SUPERSEDED_BY_NEXT_CYCLE, type CampaignEnrollmentInput } from '../../workflows/campaignEnrollment/contract';
 import { admitEnrollment } from '../enrollments';
@@ -29,6 +31,10 @@ export type AdmitLifecycleEnrollmentInput = {
   /** Earlier cycles this one replaces (marked exited now, so re-entry sees them closed). */
   supersedes?: string[];
 };
+
+/** What the lifecycle keeps of an enrollment it started: ids and the events to forward, never the definition. */
+export type LifecycleEnrollment =
+  { admitted: true; enrollmentId: string; listensTo: CampaignEventType[] } | { admitted: false; enrollmentId?: string; reason: string };
 
 export type LifecycleAdmission =
   { admitted: true; input: CampaignEnrollmentInput } | { admitted: false; enrollmentId?: string; reason: string };
@@ -73,6 +79,24 @@ export async function admitLifecycleEnrollment(
       timeZone: input.timeZone,
     },
   };
+}
+
+/**
+ * Admits the customer (as above) and starts the enrollment's workflow, in one step: both halves are idempotent
+ * (the enrollment id and the workflow id are derived from customer, campaign, vehicle and cycle), so a retry, or
+ * a replayed lifecycle that runs it again, finds the same enrollment and its workflow running. The pinned
+ * definition goes only into the enrollment's own input; the lifecycle's history keeps ids and event names.
+ */
+export async function enrollInLifecycleCampaign(
+  prisma: PrismaClient,
+  catalogue: Map<string, CampaignDefinition>,
+  startWorkflow: (input: CampaignEnrollmentInput) => Promise<unknown>,
+  input: AdmitLifecycleEnrollmentInput,
+): Promise<LifecycleEnrollment> {
+  const admission = await admitLifecycleEnrollment(prisma, catalogue, input);
+  if (!admission.admitted) return admission;
+  await startWorkflow(admission.input);
+  return { admitted: true, enrollmentId: admission.input.enrollmentId, listensTo: eventsListenedTo(admission.input.definition) };
 }
 
 /** Marks the customer's active enrollments exited (all, or one vehicle's), e.g. on erasure, objection or sale. */

@@ -4,7 +4,12 @@ import type { CampaignDefinition } from '../../campaigns/dsl/campaign';
 import type { PrismaClient } from '../../db/generated/client';
 import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { eraseCustomerData, markCustomerLapsed } from './customerStatus';
-import { admitLifecycleEnrollment, closeEnrollments, type AdmitLifecycleEnrollmentInput } from './enrollCampaign';
+import {
+  admitLifecycleEnrollment,
+  closeEnrollments,
+  enrollInLifecycleCampaign,
+  type AdmitLifecycleEnrollmentInput,
+} from './enrollCampaign';
 import { loadLifecycleCustomer } from './loadCustomer';
 import { createReactivationLead } from './reactivationLead';
 import { recordCustomerEvent } from './recordEvent';
@@ -26,6 +31,8 @@ export function createLifecycleActivities(deps: { prisma: PrismaClient; catalogu
     recordCustomerEvent: (input: { customerId: string; event: LifecycleEvent; now: string }) =>
       recordCustomerEvent(prisma, { ...input, recordedBy: recordingActivity() }),
     admitLifecycleEnrollment: (input: AdmitLifecycleEnrollmentInput) => admitLifecycleEnrollment(prisma, campaigns(), input),
+    enrollInLifecycleCampaign: (input: AdmitLifecycleEnrollmentInput) =>
+      enrollInLifecycleCampaign(prisma, campaigns(), startEnrollmentWorkflow, input),
     closeEnrollments: (input: Parameters<typeof closeEnrollments>[1]) => closeEnrollments(prisma, input),
     createReactivationLead: (input: Parameters<typeof createReactivationLead>[1]) => createReactivationLead(prisma, input),
     markCustomerLapsed: (input: Parameters<typeof markCustomerLapsed>[1]) => markCustomerLapsed(prisma, input),

@@ -1,3 +1,4 @@
+import type { CampaignEventType } from './eventTypes';
 import type { Step } from './steps';
 
 /** Walking a campaign's step tree: run inside workflows, so no libraries (the step schema is in steps.ts). */
@@ -24,4 +25,13 @@ export function forEachStep(steps: Step[], visit: (step: Step, path: string) => 
     visit(step, path);
     for (const child of childBranches(step)) forEachStep(child.steps, visit, `${path}.${child.label}.`);
   });
+}
+
+/** The events a campaign reacts to while it runs: its exit goals and the events its steps wait for. */
+export function eventsListenedTo(definition: { exitOn: CampaignEventType[]; steps: Step[] }): CampaignEventType[] {
+  const events = new Set<CampaignEventType>(definition.exitOn);
+  forEachStep(definition.steps, (step) => {
+    if (step.kind === 'waitForEvent') events.add(step.event);
+  });
+  return [...events];
 }

@@ -1,4 +1,5 @@
 import { addCustomer, addVehicle } from '../support/dealership';
+import { readHistories } from '../support/temporalHistories';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
 import { firstOfMonth, lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
 
@@ -40,6 +41,11 @@ describe('the customer lifecycle of car buyers', () => {
       'repurchase-lease-end',
       'service-reminders',
     ]);
+    // The four campaigns' definitions (steps, templates, notes) are pinned in each enrollment's own input; the
+    // lifecycle's history keeps the enrollments' ids and the events it forwards to them.
+    const [lifecycleHistory] = await readHistories(world.env.client, world.db.prisma, [drive.lifecycleId(customer.id)]);
+    expect(lifecycleHistory.texts.some((t) => t.includes(journey.enrollments[0].enrollmentId))).toBe(true);
+    expect(lifecycleHistory.texts.filter((t) => t.includes('"steps"'))).toEqual([]);
     const huMonth = firstOfMonth(plus(delivered, { months: 36 }));
     expect(journey.vehicles).toEqual([
       {

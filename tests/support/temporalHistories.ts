@@ -74,3 +74,30 @@ export async function tablesContaining(prisma: PrismaClient, values: string[]): 
   }
   return hits;
 }
+
+/** A patch marker's plaintext payload, as Temporal writes it for patched(): `{"id":"<patch id>","deprecated":false}`. */
+export function isPatchMarker(text: string): boolean {
+  return /^\{"id":"[\w-]+","deprecated":(true|false)\}$/.test(text);
+}
+
+/**
+ * A local activity marker's bookkeeping, which Temporal's core writes in plaintext beside the (encrypted) result:
+ * sequence number, attempt, activity id and type, times and backoff. Exactly these keys, and no strings but the
+ * numeric activity id and an activity type name.
+ */
+export function isLocalActivityMarker(text: string): boolean {
+  let meta: Record<string, unknown>;
+  try {
+    meta = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  const keys = ['activity_id', 'activity_type', 'attempt', 'backoff', 'complete_time', 'original_schedule_time', 'seq'];
+  return (
+    JSON.stringify(Object.keys(meta).sort()) === JSON.stringify(keys) &&
+    typeof meta.activity_id === 'string' &&
+    /^\d+$/.test(meta.activity_id) &&
+    typeof meta.activity_type === 'string' &&
+    /^[A-Za-z]+$/.test(meta.activity_type)
+  );
+}

@@ -1,6 +1,7 @@
-import { proxyActivities } from '@temporalio/workflow';
-import { FAILURE_RECORDING_ACTIVITY, MAIL_ACTIVITY } from '../shared/activityRetry';
+import { patched, proxyActivities } from '@temporalio/workflow';
+import { FAILURE_RECORDING_ACTIVITY, LOCAL_DATABASE_ACTIVITY, MAIL_ACTIVITY } from '../shared/activityRetry';
 import type { DateTime } from 'luxon';
+import { proxyLocalActivitiesAsActivities } from '../shared/localActivities';
 import type { Activities } from '../../activities';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
 import type { Step } from '../../campaigns/dsl/steps';
@@ -20,6 +21,21 @@ export type Frame = { steps: Step[]; prefix: string; index: number };
 
 // Retry policies come from workflows/shared/activityRetry.ts (mail-sized: the SMTP relay may be down for hours).
 export const activities = proxyActivities<Activities>(MAIL_ACTIVITY);
+const localActivities = proxyLocalActivitiesAsActivities<Activities>(LOCAL_DATABASE_ACTIVITY);
+
+/**
+ * Since December 2026 an enrollment's database-only steps (a branch's decision, a staff task, the closing
+ * record) run as local activities: one history marker instead of a task queue round trip and a new workflow
+ * task each. Sends stay ordinary activities: the SMTP relay may be down for hours. Older histories replay
+ * with the activities they recorded.
+ */
+const LOCAL_DATABASE_STEPS = 'enrollment-local-database-steps';
+
+/** The database-only steps, local once the patch is in (see LOCAL_DATABASE_STEPS). */
+export function databaseSteps(): typeof activities {
+  return patched(LOCAL_DATABASE_STEPS) ? localActivities : activities;
+}
+
 /** Recording that a step gave up outlasts the trouble that made it give up. */
 export const failures = proxyActivities<Activities>(FAILURE_RECORDING_ACTIVITY);
 

@@ -7,8 +7,10 @@ import {
   type CampaignEnrollmentInput,
   type EnrollmentState,
 } from './contract';
-import { activities, CampaignExit, createRuntime, failures } from './runtime';
+import { CampaignExit, createRuntime, databaseSteps, failures } from './runtime';
 import { runSteps } from './steps/runSteps';
+import { BRANCH_DECIDED_IN_ACTIVITY } from './steps/branch';
+import { decidePatchesUpFront } from '../shared/patchesUpFront';
 import { projectUpcoming } from './upcoming';
 
 /** Since December 2026 a step that gave up ends the enrollment as exited and is recorded for the dealer (before: the workflow failed). */
@@ -20,6 +22,8 @@ const RECORD_STEP_GIVE_UP = 'record-step-give-up';
  * requests end it at once, even mid-sleep.
  */
 export async function campaignEnrollmentWorkflow(input: CampaignEnrollmentInput): Promise<EnrollmentState> {
+  // Both can first be asked right after a local activity (a staff task before a branch, or a step's failure).
+  decidePatchesUpFront([BRANCH_DECIDED_IN_ACTIVITY, RECORD_STEP_GIVE_UP]);
   const rt = createRuntime(input);
   let exitReason: string | undefined;
 
@@ -61,7 +65,7 @@ export async function campaignEnrollmentWorkflow(input: CampaignEnrollmentInput)
   rt.state.status = exitReason === undefined ? 'completed' : 'exited';
   rt.state.exitReason = exitReason;
   rt.state.currentStep = undefined;
-  await activities.finishEnrollment({
+  await databaseSteps().finishEnrollment({
     enrollmentId: input.enrollmentId,
     status: rt.state.status,
     exitReason,

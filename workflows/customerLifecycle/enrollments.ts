@@ -1,33 +1,28 @@
-import { getExternalWorkflowHandle } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, patched } from '@temporalio/workflow';
 import type { CampaignEventType } from '../../campaigns/dsl/eventTypes';
-import { forEachStep } from '../../campaigns/dsl/stepTree';
-import {
-  campaignEventSignal,
-  enrollmentWorkflowId,
-  stopEnrollmentSignal,
-  SUPERSEDED_BY_NEXT_CYCLE,
-  type CampaignEnrollmentInput,
-} from '../campaignEnrollment/contract';
+import { eventsListenedTo } from '../../campaigns/dsl/stepTree';
+import { campaignEventSignal, enrollmentWorkflowId, stopEnrollmentSignal, SUPERSEDED_BY_NEXT_CYCLE } from '../campaignEnrollment/contract';
 import { workflowNow } from '../shared/clock';
 import type { CampaignPlan } from './plan';
-import { activities, type LifecycleRuntime } from './runtime';
+import { activities, databaseSteps, LOCAL_DATABASE_STEPS, type LifecycleRuntime } from './runtime';
 import type { EnrollmentRef } from './state';
-
-/** Events a campaign reacts to: its exit goals and the events its steps wait for. */
-function eventsOf(definition: CampaignEnrollmentInput['definition']): CampaignEventType[] {
-  const events = new Set<CampaignEventType>(definition.exitOn);
-  forEachStep(definition.steps, (step) => {
-    if (step.kind === 'waitForEvent') events.add(step.event);
-  });
-  return [...events];
-}
 
 const cycleKey = (campaignId: string, vehicleId?: string) => `${campaignId}/${vehicleId ?? '-'}`;
 
+type EnrollRequest = Parameters<typeof activities.enrollInLifecycleCampaign>[0];
+
+/** Before LOCAL_DATABASE_STEPS: admitted by one activity, started by another (the definition passed through this history). */
+async function admitThenStart(request: EnrollRequest) {
+  const admission = await activities.admitLifecycleEnrollment(request);
+  if (!admission.admitted) return admission;
+  await activities.startEnrollmentWorkflow(admission.input);
+  return { admitted: true as const, enrollmentId: admission.input.enrollmentId, listensTo: eventsListenedTo(admission.input.definition) };
+}
+
 /**
  * Enrolls the customer in a campaign: its own workflow (id from the enrollment id), started once
- * through an activity, so it outlives this run and continue-as-new (see activities/lifecycle/startWorkflows.ts);
- * its id stays in state. A new cycle of the same campaign and
+ * through an activity, so it outlives this run and continue-as-new (see activities/lifecycle/enrollCampaign.ts);
+ * its id and the events it listens to stay in state. A new cycle of the same campaign and
  * vehicle supersedes the previous one.
  */
 export async function enroll(rt: LifecycleRuntime, plan: CampaignPlan): Promise<EnrollmentRef | undefined> {
@@ -37,7 +32,7 @@ export async function enroll(rt: LifecycleRuntime, plan: CampaignPlan): Promise<
   state.cycles[key] = cycle;
   const previous = state.enrollments.filter((e) => e.campaignId === plan.campaignId && e.vehicleId === plan.vehicleId);
   await stop(rt, previous, SUPERSEDED_BY_NEXT_CYCLE);
-  const admission = await activities.admitLifecycleEnrollment({
+  const request = {
     customerId: rt.customerId,
     campaignId: plan.campaignId,
     vehicleId: plan.vehicleId,
@@ -46,16 +41,15 @@ export async function enroll(rt: LifecycleRuntime, plan: CampaignPlan): Promise<
     timeZone: state.timeZone,
     now: workflowNow().toISO()!,
     supersedes: previous.map((e) => e.enrollmentId),
-  });
-  if (!admission.admitted) return undefined;
-  const input = admission.input;
-  await activities.startEnrollmentWorkflow(input);
+  };
+  const started = patched(LOCAL_DATABASE_STEPS) ? await databaseSteps().enrollInLifecycleCampaign(request) : await admitThenStart(request);
+  if (!started.admitted) return undefined;
   const ref: EnrollmentRef = {
-    enrollmentId: input.enrollmentId,
+    enrollmentId: started.enrollmentId,
     campaignId: plan.campaignId,
     vehicleId: plan.vehicleId,
     cycle,
-    listensTo: eventsOf(input.definition),
+    listensTo: started.listensTo,
   };
   state.enrollments.push(ref);
   return ref;

@@ -5,10 +5,10 @@ import type { LifecycleEvent } from '../../lifecycle/eventDetails';
 import { workflowNow } from '../shared/clock';
 import { enroll, forward, stop } from './enrollments';
 import { checkInPlan, huPlan, repurchasePlan, servicePlan, withReading, type CampaignPlan } from './plan';
-import { activities, type LifecycleRuntime } from './runtime';
+import { activities, databaseSteps, type LifecycleRuntime } from './runtime';
 import type { VehicleFacts } from './state';
 
-const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
+export const CHECK_INS_ONLY_AFTER_RECENT_DELIVERY = 'check-ins-only-after-recent-delivery';
 const CHECK_IN_DELIVERY_WINDOW_DAYS = 30;
 
 function isRecentDelivery(deliveredOn: string): boolean {
@@ -102,7 +102,7 @@ async function onVehicleEvent(rt: LifecycleRuntime, event: LifecycleEvent, loade
       state.enrollments.filter((e) => e.vehicleId === v.vehicleId),
       `vehicle ${event.reason}`,
     );
-    await activities.closeEnrollments({
+    await databaseSteps().closeEnrollments({
       customerId: rt.customerId,
       vehicleId: v.vehicleId,
       reason: `vehicle ${event.reason}`,
@@ -138,7 +138,7 @@ export async function handleEvent(rt: LifecycleRuntime, event: LifecycleEvent, l
     state.reactivation = undefined;
     state.dormancyCheckAt = undefined;
     await stop(rt, state.enrollments, 'objection');
-    await activities.closeEnrollments({ customerId: rt.customerId, reason: 'objection', now: workflowNow().toISO()! });
+    await databaseSteps().closeEnrollments({ customerId: rt.customerId, reason: 'objection', now: workflowNow().toISO()! });
     return;
   }
   if (loaded) await onVehicleEvent(rt, event, loaded);
@@ -146,7 +146,7 @@ export async function handleEvent(rt: LifecycleRuntime, event: LifecycleEvent, l
     if (state.reactivation) await answerReactivation(rt, event);
     if (state.status === 'lapsed') {
       state.status = 'active';
-      await activities.markCustomerLapsed({ customerId: rt.customerId, lapsed: false, now: workflowNow().toISO()! });
+      await databaseSteps().markCustomerLapsed({ customerId: rt.customerId, lapsed: false, now: workflowNow().toISO()! });
     }
   }
   const now = workflowNow();

@@ -10,8 +10,9 @@ import {
   type LifecycleView,
 } from './contract';
 import { enroll, stop } from './enrollments';
-import { handleEvent } from './events';
-import { activities, failures, type LifecycleRuntime } from './runtime';
+import { CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, handleEvent } from './events';
+import { decidePatchesUpFront } from '../shared/patchesUpFront';
+import { activities, databaseSteps, failures, type LifecycleRuntime } from './runtime';
 import { emptyState, type CarriedState } from './state';
 import { viewOf } from './view';
 
@@ -40,7 +41,7 @@ async function startReactivation(rt: LifecycleRuntime): Promise<void> {
 async function lapse(rt: LifecycleRuntime): Promise<void> {
   rt.state.reactivation = undefined;
   rt.state.status = 'lapsed';
-  await activities.markCustomerLapsed({ customerId: rt.customerId, lapsed: true, now: workflowNow().toISO()! });
+  await databaseSteps().markCustomerLapsed({ customerId: rt.customerId, lapsed: true, now: workflowNow().toISO()! });
 }
 
 /** DSGVO erasure: personal data blanked, every enrollment stopped, the lifecycle ends. */
@@ -59,6 +60,8 @@ async function erase(rt: LifecycleRuntime): Promise<void> {
 const RECORD_EVENT_GIVE_UP = 'record-event-give-up';
 
 export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): Promise<LifecycleView> {
+  // Both can first be asked right after a local activity (recording the event, or its failure).
+  decidePatchesUpFront([CHECK_INS_ONLY_AFTER_RECENT_DELIVERY, RECORD_EVENT_GIVE_UP]);
   const settings = { ...defaultLifecycleSettings, ...input.settings };
   const pending: LifecycleEvent[] = [...(input.pendingEvents ?? [])];
   let runEvents = 0;
@@ -72,7 +75,7 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
   setHandler(lifecycleStateQuery, () => viewOf(rt, runEvents, erased));
 
   if (!input.carried) {
-    const customer = await activities.loadLifecycleCustomer({ customerId: input.customerId });
+    const customer = await databaseSteps().loadLifecycleCustomer({ customerId: input.customerId });
     if (!customer.found || customer.erased) {
       erased = customer.found;
       return viewOf(rt, runEvents, erased);
@@ -91,7 +94,7 @@ export async function customerLifecycleWorkflow(input: CustomerLifecycleInput): 
       const event = pending.shift()!;
       rt.state.processedEventIds = [...rt.state.processedEventIds, event.eventId].slice(-settings.rememberedEventIds);
       runEvents += 1;
-      const recorded = await activities.recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
+      const recorded = await databaseSteps().recordCustomerEvent({ customerId: rt.customerId, event, now: workflowNow().toISO()! });
       if (recorded.duplicate) continue;
       if (event.type === 'erasure_requested') {
         erased = true;

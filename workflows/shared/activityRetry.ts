@@ -1,4 +1,4 @@
-import type { ActivityOptions } from '@temporalio/workflow';
+import type { ActivityOptions, LocalActivityOptions } from '@temporalio/workflow';
 
 /**
  * The one place where activity retry policies are chosen (every workflow's proxyActivities uses these).
@@ -31,6 +31,17 @@ export const DATABASE_ACTIVITY: ActivityOptions = {
     maximumAttempts: 12,
     nonRetryableErrorTypes: NON_RETRYABLE_ERROR_TYPES,
   },
+};
+
+/**
+ * The same database steps run as local activities (in the worker that runs the workflow task, recorded as one
+ * marker): no task queue round trip through the server, no extra workflow task. Same retries as above; a backoff
+ * longer than a minute becomes a durable timer, so a database down for an hour holds no workflow task open.
+ */
+export const LOCAL_DATABASE_ACTIVITY: LocalActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  retry: DATABASE_ACTIVITY.retry,
+  localRetryThreshold: '1 minute',
 };
 
 /**

@@ -1,16 +1,16 @@
 import { patched } from '@temporalio/workflow';
 import { evaluateCondition } from '../../../campaigns/dsl/evaluateCondition';
 import type { BranchStep } from '../../../campaigns/dsl/steps';
-import { activities, type EnrollmentRuntime } from '../runtime';
+import { activities, databaseSteps, type EnrollmentRuntime } from '../runtime';
 import { runSteps } from './runSteps';
 
 /** Patched: the activity decides the branch, so no customer or vehicle row enters the history. */
-const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
+export const BRANCH_DECIDED_IN_ACTIVITY = 'branch-decided-in-activity';
 
 async function conditionHolds(step: BranchStep, rt: EnrollmentRuntime): Promise<boolean> {
   const { customerId, vehicleId, context } = rt.input;
   if (patched(BRANCH_DECIDED_IN_ACTIVITY))
-    return (await activities.decideBranch({ customerId, vehicleId, when: step.when, context })).matches;
+    return (await databaseSteps().decideBranch({ customerId, vehicleId, when: step.when, context })).matches;
   const snapshot = await activities.loadBranchContext({ customerId, vehicleId });
   return evaluateCondition(step.when, { ...snapshot, context });
 }

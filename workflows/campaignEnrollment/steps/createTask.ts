@@ -1,10 +1,10 @@
 import type { CreateTaskStep } from '../../../campaigns/dsl/steps';
-import { activities, type EnrollmentRuntime } from '../runtime';
+import { databaseSteps, type EnrollmentRuntime } from '../runtime';
 
 /** createTask(role, kind): a to-do for a person at the dealership, recorded as a touchpoint. */
 export async function runCreateTask(step: CreateTaskStep, path: string, rt: EnrollmentRuntime): Promise<void> {
   const now = rt.now();
-  const result = await activities.createStaffTask({
+  const result = await databaseSteps().createStaffTask({
     taskKey: `${rt.input.enrollmentId}/${path}`,
     customerId: rt.input.customerId,
     vehicleId: rt.input.vehicleId,
