@@ -43,16 +43,21 @@ export function resourceSampler(world: ScaleWorld) {
   sample();
   for (const key of Object.keys(cpu)) cpu[key] = 0;
   const timer = setInterval(sample, 1000);
+  const read = (): ResourceUse => {
+    sample();
+    const self = process.cpuUsage(selfStart);
+    return {
+      cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
+      peakMb: { ...peakMb },
+      meanLoad: loads.reduce((a, b) => a + b, 0) / loads.length,
+    };
+  };
   return {
+    /** The use so far; sampling goes on. */
+    read,
     stop(): ResourceUse {
       clearInterval(timer);
-      sample();
-      const self = process.cpuUsage(selfStart);
-      return {
-        cpu: { ...cpu, postgres: postgresCpuSeconds(world.cluster.url) - pgStart, 'bench (import)': (self.user + self.system) / 1e6 },
-        peakMb,
-        meanLoad: loads.reduce((a, b) => a + b, 0) / loads.length,
-      };
+      return read();
     },
   };
 }
