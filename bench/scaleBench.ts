@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { DateTime } from 'luxon';
 import { processStatus } from './processCpu';
 import { DEFAULT_ENROLL_CONCURRENCY } from '../import/enrollmentWindow';
@@ -26,36 +27,49 @@ import { startScaleWorld, type ScaleWorld } from './scale/world';
  * time-skipping server: messages, tasks and history growth per customer-year and the longest history
  * (bench/scale/sixMonthSample.ts). `--only sample` runs that phase alone. Not part of `npm test`.
  */
-const FLAGS = {
-  customers: [100_000, 'customers in the DMS export (one car each)'],
-  locations: [20, "the dealer group's locations"],
-  'settle-timeout': [3600, 'seconds to wait for every lifecycle to sleep'],
-  'enroll-concurrency': [DEFAULT_ENROLL_CONCURRENCY, 'lifecycle events the import keeps under way at once'],
-  slice: [10_000, 'the first n customers again, real server vs the CLI dev server, no chaos (capped at --customers; 0: skip)'],
-  sample: [1000, 'customers simulated for --sample-months on the time-skipping server (capped at --customers; 0: skip)'],
-  'sample-months': [6, 'simulated months of the sample'],
-} as const;
-if (process.argv.includes('--help') || process.argv.includes('-h')) {
-  process.stdout.write('npx tsx bench/scaleBench.ts [flags]\n');
-  for (const [name, [fallback, what]] of Object.entries(FLAGS)) process.stdout.write(`  --${name} <n>  ${what} (default ${fallback})\n`);
-  process.stdout.write('  --only sample  only the six-month sample (no import run, no slice)\n');
-  process.exit(0);
-}
-const arg = (name: keyof typeof FLAGS, min = 1) => {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at > 0 ? Number(process.argv[at + 1]) : FLAGS[name][0];
-  if (!Number.isFinite(value) || value < min) throw new Error(`--${name}: expected a number >= ${min}, not "${process.argv[at + 1]}"`);
-  return value;
+const wholeNumber = (min: number) => (value: string) => {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected a whole number >= ${min}`);
+  return n;
 };
-const N = arg('customers');
-const LOCATIONS = arg('locations');
-const SETTLE_TIMEOUT_S = arg('settle-timeout');
-const ENROLL_CONCURRENCY = arg('enroll-concurrency');
-const SLICE = Math.min(arg('slice', 0), N);
+const flags = new Command('npx tsx bench/scaleBench.ts')
+  .option('--customers <n>', 'customers in the DMS export (one car each)', wholeNumber(1), 100_000)
+  .option('--locations <n>', "the dealer group's locations", wholeNumber(1), 20)
+  .option('--settle-timeout <n>', 'seconds to wait for every lifecycle to sleep', wholeNumber(1), 3600)
+  .option('--enroll-concurrency <n>', 'lifecycle events the import keeps under way at once', wholeNumber(1), DEFAULT_ENROLL_CONCURRENCY)
+  .option(
+    '--slice <n>',
+    'the first n customers again, real server vs the CLI dev server, no chaos (capped at --customers; 0: skip)',
+    wholeNumber(0),
+    10_000,
+  )
+  .option(
+    '--sample <n>',
+    'customers simulated for --sample-months on the time-skipping server (capped at --customers; 0: skip)',
+    wholeNumber(0),
+    1000,
+  )
+  .option('--sample-months <n>', 'simulated months of the sample', wholeNumber(1), 6)
+  .addOption(new Option('--only <phase>', 'run one phase only: the six-month sample (no import run, no slice)').choices(['sample']))
+  .parse()
+  .opts<{
+    customers: number;
+    locations: number;
+    settleTimeout: number;
+    enrollConcurrency: number;
+    slice: number;
+    sample: number;
+    sampleMonths: number;
+    only?: 'sample';
+  }>();
+const N = flags.customers;
+const LOCATIONS = flags.locations;
+const SETTLE_TIMEOUT_S = flags.settleTimeout;
+const ENROLL_CONCURRENCY = flags.enrollConcurrency;
+const SLICE = Math.min(flags.slice, N);
 const SEED = 'scale-bench';
-const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-if (ONLY !== undefined && ONLY !== 'sample') throw new Error(`--only: expected "sample", not "${ONLY}"`);
-const SAMPLE: SampleFlags = { customers: Math.min(arg('sample', 0), N), months: arg('sample-months'), locations: LOCATIONS, seed: SEED };
+const ONLY = flags.only;
+const SAMPLE: SampleFlags = { customers: Math.min(flags.sample, N), months: flags.sampleMonths, locations: LOCATIONS, seed: SEED };
 if (SAMPLE.customers > 0) sixMonthSampleOptions(SAMPLE); // refuses bad flags now, not after hours of import
 const EVENTS_PER_CUSTOMER = 2; // the customer row and the car's delivery
 const TARGET = { customersPerSecond: 200, steadyRssMb: 300, historyEvents: 10_000 };

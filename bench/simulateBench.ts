@@ -8,7 +8,7 @@
  *   npx tsx bench/simulateBench.ts [--only small|large] [--small 1000x36] [--large 10000x12]
  */
 import os from 'node:os';
-import { DateTime } from 'luxon';
+import { simulationStartDate } from '../simulation/options';
 import { simulate } from '../simulation/simulate';
 import { bundleWorkflows } from '../worker/workflowBundle';
 import { postgresCpuSeconds, timeSkippingServerCpuSeconds } from './processCpu';
@@ -37,7 +37,7 @@ const load = () =>
 
 async function main() {
   const bundle = await bundleWorkflows();
-  const start = DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!;
+  const start = simulationStartDate(1);
   process.stdout.write(
     `campaign simulation bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, load ${load()}\n`,
   );

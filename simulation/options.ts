@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { behaviourSchema } from './behaviour';
 
@@ -64,4 +65,9 @@ export function parseSimulationOptions(candidate: unknown): SimulationOptions {
   throw new Error(
     `Invalid simulation options: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(options)'}: ${i.message}`).join('; ')}`,
   );
+}
+
+/** A simulation's start date `daysAhead` days from today in the dealership's zone (the CLI's default is today). */
+export function simulationStartDate(daysAhead = 0, zone = 'Europe/Berlin'): string {
+  return DateTime.now().setZone(zone).plus({ days: daysAhead }).toISODate()!;
 }

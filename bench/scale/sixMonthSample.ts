@@ -1,7 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { DateTime } from 'luxon';
-import { parseSimulationOptions, type SimulationOptions } from '../../simulation/options';
+import { parseSimulationOptions, simulationStartDate, type SimulationOptions } from '../../simulation/options';
 import { simulate } from '../../simulation/simulate';
 import { eachLimited } from './checks';
 
@@ -16,7 +15,7 @@ export type SampleFlags = { customers: number; months: number; locations: number
 const TARGET_HISTORY_EVENTS = 10_000;
 
 /** The simulation options of the sample; throws at once on flags the simulation refuses (e.g. more than 50 locations). */
-export function sixMonthSampleOptions(flags: SampleFlags, start = tomorrowInBerlin()): SimulationOptions {
+export function sixMonthSampleOptions(flags: SampleFlags, start = simulationStartDate(1)): SimulationOptions {
   try {
     return parseSimulationOptions({
       population: { source: 'generated', customers: flags.customers, locations: flags.locations },
@@ -28,8 +27,6 @@ export function sixMonthSampleOptions(flags: SampleFlags, start = tomorrowInBerl
     throw new Error(`the six-month sample (--sample, --sample-months, --locations; --sample 0 skips it): ${(error as Error).message}`);
   }
 }
-
-const tomorrowInBerlin = () => DateTime.now().setZone('Europe/Berlin').plus({ days: 1 }).toISODate()!;
 
 export async function runSixMonthSample(flags: SampleFlags, io: { log: (line: string) => void; out: (line?: string) => void }) {
   const { log, out } = io;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { DateTime } from 'luxon';
+import { simulationStartDate } from '../../simulation/options';
 import { simulate, writeReport } from '../../simulation/simulate';
 
 /**
@@ -59,7 +59,7 @@ export function registerSimulateCommand(program: Command): void {
           population: flags.generate
             ? { source: 'generated', customers: Number(flags.generate), locations: Number(flags.locations) }
             : { source: 'snapshot', ...(flags.dealer ? { dealerId: flags.dealer } : {}) },
-          start: flags.start ?? DateTime.now().setZone('Europe/Berlin').toISODate()!,
+          start: flags.start ?? simulationStartDate(),
           months: Number(flags.months),
           seed: flags.seed,
           ...(flags.behaviour ? { behaviour: readJson(flags.behaviour, '--behaviour') as never } : {}),
