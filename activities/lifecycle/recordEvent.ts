@@ -215,10 +215,14 @@ export async function recordCustomerEvent(
   const alreadyRecorded = (earlier: { recordedBy: string | null }) => ({
     duplicate: !(input.recordedBy !== undefined && earlier.recordedBy === input.recordedBy),
   });
+  const touchpoint = touchpointFor(event);
   const result = await prisma.$transaction(async (tx) => {
-    // Checked first: a run again after its commit finds the event's details already applied and deleted.
-    const earlier = await tx.touchpoint.findUnique({ where: { externalEventId }, select: { recordedBy: true } });
-    if (earlier) return alreadyRecorded(earlier);
+    // A run again after its commit finds the event's details applied and deleted, and a touchpoint without its summary
+    // would fail validation: then the touchpoint is looked for first. Otherwise the insert below tells.
+    if (touchpoint.summary === undefined) {
+      const earlier = await tx.touchpoint.findUnique({ where: { externalEventId }, select: { recordedBy: true } });
+      if (earlier) return alreadyRecorded(earlier);
+    }
     if (stored) await tx.customerEventDetail.deleteMany({ where: { eventId: stored.eventId } });
     const customer = await tx.customer.findUniqueOrThrow({ where: { id: input.customerId }, select: { dealerId: true } });
     const inserted = await tx.touchpoint.createMany({
@@ -229,7 +233,7 @@ export async function recordCustomerEvent(
           occurredAt: new Date(event.occurredAt),
           externalEventId,
           recordedBy: input.recordedBy,
-          ...touchpointFor(event),
+          ...touchpoint,
         },
       ],
       skipDuplicates: true,

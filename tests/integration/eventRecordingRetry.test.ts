@@ -60,4 +60,25 @@ describe('recording a customer event when the recording activity is retried', ()
     const touchpoints = await db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: 'event:dms:call-2' } });
     expect(touchpoints.map((t) => t.summary)).toEqual(['Kunde fragt nach dem Liefertermin']);
   });
+
+  it('a consent recorded, then recorded again after its commit: one touchpoint with the source the customer gave', async () => {
+    const customer = await addCustomer(db.prisma, dealership, { externalDmsId: 'K-CONSENT' });
+    const consent = {
+      type: 'consent_given' as const,
+      eventId: 'web:consent-1',
+      occurredAt: '2030-01-07T09:20:00+01:00',
+      source: 'Website',
+      wording: 'Ja, ich möchte Angebote per E-Mail erhalten.',
+    };
+    const signal = await storeEventDetails(db.prisma, customer.id, consent);
+    const input = { customerId: customer.id, event: signal, now: '2030-01-07T09:21:00+01:00', recordedBy: 'customer-3/run-a/4' };
+
+    expect(await recordCustomerEvent(db.prisma, input)).toMatchObject({ duplicate: false });
+    // Without its details now, the summary would read "(undefined)": the insert finds the first one and writes nothing.
+    expect(await recordCustomerEvent(db.prisma, input)).toMatchObject({ duplicate: false });
+    expect(await recordCustomerEvent(db.prisma, { ...input, recordedBy: 'customer-3/run-b/4' })).toMatchObject({ duplicate: true });
+
+    const touchpoints = await db.prisma.touchpoint.findMany({ where: { customerId: customer.id, externalEventId: 'event:web:consent-1' } });
+    expect(touchpoints.map((t) => t.summary)).toEqual(['Einwilligung erteilt (Website)']);
+  });
 });
