@@ -50,6 +50,7 @@ const flags = new Command('npx tsx bench/scaleBench.ts')
     1000,
   )
   .option('--sample-months <n>', 'simulated months of the sample', wholeNumber(1), 6)
+  .option('--worker-heap-mb <n>', "each worker's V8 old-space ceiling (node --max-old-space-size; default: Node's)", wholeNumber(64))
   .addOption(new Option('--only <phase>', 'run one phase only: the six-month sample (no import run, no slice)').choices(['sample']))
   .parse()
   .opts<{
@@ -61,6 +62,7 @@ const flags = new Command('npx tsx bench/scaleBench.ts')
     sample: number;
     sampleMonths: number;
     only?: 'sample';
+    workerHeapMb?: number;
   }>();
 const N = flags.customers;
 const LOCATIONS = flags.locations;
@@ -90,7 +92,7 @@ async function importAndSlice() {
   process.env.LINK_SIGNING_SECRET ??= crypto.randomBytes(48).toString('base64');
   process.env.PAYLOAD_MASTER_KEY ??= crypto.randomBytes(32).toString('base64');
   log(
-    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, sample ${SAMPLE.customers}×${SAMPLE.months} months, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
+    `scale bench: ${N} customers, ${LOCATIONS} locations, enrollment window ${ENROLL_CONCURRENCY}, slice ${SLICE}, sample ${SAMPLE.customers}×${SAMPLE.months} months, worker heap ${flags.workerHeapMb ? `${flags.workerHeapMb} MB` : "Node's default"}, ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}`,
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stammkunde-scale-'));
   const today = DateTime.now().setZone('Europe/Berlin').startOf('day');
@@ -99,7 +101,7 @@ async function importAndSlice() {
   // One cluster for the main run and both slice runs, each with databases of its own.
   const cluster = await startThrowawayCluster();
   try {
-    const world = await startScaleWorld({ workers: 2, log, cluster });
+    const world = await startScaleWorld({ workers: 2, log, cluster, workerHeapMb: flags.workerHeapMb });
     try {
       await run(world, files);
     } finally {
@@ -117,6 +119,7 @@ async function importAndSlice() {
           enrollConcurrency: ENROLL_CONCURRENCY,
           eventsPerCustomer: EVENTS_PER_CUSTOMER,
           settleTimeoutSeconds: SETTLE_TIMEOUT_S,
+          workerHeapMb: flags.workerHeapMb,
           log,
         },
         out,

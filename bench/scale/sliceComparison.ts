@@ -28,6 +28,7 @@ export type SliceOptions = {
   enrollConcurrency: number;
   eventsPerCustomer: number;
   settleTimeoutSeconds: number;
+  workerHeapMb?: number;
   log: (line: string) => void;
 };
 
@@ -68,6 +69,7 @@ export async function runSlice(kind: TemporalKind, files: DealerGroupFiles, opti
     log,
     temporal: kind,
     cluster: options.cluster,
+    workerHeapMb: options.workerHeapMb,
     databases: { stammkunde: `stammkunde_slice_${kind}`, temporal: 'temporal_slice', visibility: 'temporal_visibility_slice' },
   });
   try {

@@ -59,6 +59,8 @@ function buildOnce(log: (line: string) => void): string {
 export async function startScaleWorld(options: {
   workers: number;
   log: (line: string) => void;
+  /** V8's old-space ceiling for each worker process (node --max-old-space-size), as a deployment would set it; default: Node's own. */
+  workerHeapMb?: number;
   /** Where the workers send mail instead of the world's own receiver (e.g. a counting receiver in another process). */
   workerSmtpUrl?: string;
   /** Temporal's real server on the cluster (default), or the CLI dev server `npm start` uses. */
@@ -100,6 +102,7 @@ export async function startScaleWorld(options: {
     TEMPORAL_TASK_QUEUE: settings.TEMPORAL_TASK_QUEUE,
     WORKFLOW_BUNDLE: bundleFile,
     SENDING_WINDOW: 'always', // the figures must not depend on the hour the bench runs at
+    ...(options.workerHeapMb ? { NODE_OPTIONS: `--max-old-space-size=${options.workerHeapMb}` } : {}),
   });
   const workers = await Promise.all(Array.from({ length: options.workers }, () => startCliWorker(workerEnv(), { compiled: true })));
   log(`${workers.length} stammkunde worker processes: pids ${workers.map((w) => w.pid).join(', ')}`);
