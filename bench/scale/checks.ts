@@ -69,24 +69,28 @@ export async function untilAsleep(
     onIdle?: () => void;
   },
 ): Promise<{ open: string[]; asleepAt: number }> {
+  let unconfirmed = customerIds;
+  let polled = customerIds;
   let open = customerIds;
   let asleepAt = Date.now();
   const deadline = Date.now() + options.timeoutSeconds * 1000;
   while (open.length > 0 && Date.now() < deadline) {
     const busy: string[] = [];
-    await eachLimited(open, 32, async (id) => {
+    await eachLimited(polled, 32, async (id) => {
       if (!(await looksIdle(client, id))) busy.push(id);
     });
     options.log(`  ${customerIds.length - busy.length}/${customerIds.length} lifecycles idle on the server`);
     if (busy.length > 0) {
-      open = busy;
+      open = polled = busy;
       await new Promise((r) => setTimeout(r, 2000));
       continue;
     }
     asleepAt = Date.now();
     options.onIdle?.();
-    open = await unsettledCustomers(client, open, options.eventsPerCustomer);
-    options.log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers (by query)`);
+    // Every customer not yet confirmed, not only the last ones polled.
+    open = polled = unconfirmed = await unsettledCustomers(client, unconfirmed, options.eventsPerCustomer);
+    const took = ((Date.now() - asleepAt) / 1000).toFixed(1);
+    options.log(`  ${customerIds.length - open.length}/${customerIds.length} lifecycles asleep on their timers (by query, ${took} s)`);
   }
   return { open, asleepAt: open.length > 0 ? Date.now() : asleepAt };
 }
