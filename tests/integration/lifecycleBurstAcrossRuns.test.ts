@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { lifecycleWorkflowId } from '../../workflows/customerLifecycle/contract';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
-import { lifecycleDriver, plus } from '../support/lifecycleWorld';
+import { lifecycleDriver, newCarOnLease } from '../support/lifecycleWorld';
 
 /**
  * A burst of events while the lifecycle continues as new after every two: on the Temporal CLI dev server, whose
@@ -22,13 +22,7 @@ describe('a busy afternoon at the desk while the lifecycle starts new runs', () 
     const customer = await addCustomer(world.db.prisma, world.dealership, { lastName: 'Winter' });
     const car = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const delivered = DateTime.now().setZone('Europe/Berlin').toISODate()!;
-    await drive.event(customer.id, {
-      type: 'vehicle_delivered',
-      vehicleId: car.id,
-      deliveredOn: delivered,
-      condition: 'new',
-      financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) },
-    });
+    await drive.event(customer.id, newCarOnLease(car.id, delivered));
     const before = await drive.until(customer.id, (j) => j.enrollments.length === 4 && j);
     const handle = world.env.client.workflow.getHandle(lifecycleWorkflowId(customer.id));
     const firstRun = (await handle.describe()).runId;

@@ -1,7 +1,7 @@
 import { addCustomer, addVehicle } from '../support/dealership';
 import { readHistories } from '../support/temporalHistories';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
-import { firstOfMonth, lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
+import { firstOfMonth, lifecycleDriver, newCarOnLease, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
 
 /**
  * Car buyers living with their cars for years: every event goes into the customer's lifecycle,
@@ -27,13 +27,7 @@ describe('the customer lifecycle of car buyers', () => {
 
     // Day 0: the car is handed over.
     await drive.on(delivered);
-    await drive.event(customer.id, {
-      type: 'vehicle_delivered',
-      vehicleId: car.id,
-      deliveredOn: delivered,
-      condition: 'new',
-      financing: { kind: 'lease', endDate: leaseEnd },
-    });
+    await drive.event(customer.id, newCarOnLease(car.id, delivered));
     const journey = await drive.until(customer.id, (j) => j.enrollments.length === 4 && j);
     expect(journey.enrollments.map((e) => e.campaignId).sort()).toEqual([
       'hu-reminders',

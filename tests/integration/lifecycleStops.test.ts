@@ -3,7 +3,7 @@ import { lifecycleWorkflowId } from '../../workflows/customerLifecycle/contract'
 import { eventually } from '../support/eventually';
 import { addCustomer, addVehicle } from '../support/dealership';
 import { openCampaignWorld, type CampaignWorld } from '../support/campaignScenario';
-import { lifecycleDriver, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
+import { lifecycleDriver, newCarOnLease, plus, sendDay, type LifecycleDriver } from '../support/lifecycleWorld';
 
 /** Objection, erasure and a long history: the lifecycle stops when it must, and forgets nothing when it continues as new. */
 describe('stopping and continuing a customer lifecycle', () => {
@@ -15,24 +15,25 @@ describe('stopping and continuing a customer lifecycle', () => {
   });
   afterAll(async () => world?.close());
 
-  async function newCarBuyer(lastName: string, driver = drive) {
+  /** A new car delivered next Tuesday on a lease, and the two check-in mails it must bring. */
+  async function deliverNewCar(lastName: string, driver = drive) {
     const customer = await addCustomer(world.db.prisma, world.dealership, { lastName });
     const car = await addVehicle(world.db.prisma, world.dealership, customer.id);
     const delivered = await world.nextTuesday();
     await drive.on(delivered);
-    await driver.event(customer.id, {
-      type: 'vehicle_delivered',
-      vehicleId: car.id,
-      deliveredOn: delivered,
-      condition: 'new',
-      financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) },
-    });
-    await driver.until(customer.id, (j) => j.enrollments.length === 4);
+    await driver.event(customer.id, newCarOnLease(car.id, delivered));
+    const threeDays = sendDay(plus(delivered, { days: 3 }), '11:00');
     const checkIns: Array<[string, string]> = [
-      [sendDay(plus(delivered, { days: 3 }), '11:00'), 'checkin-3-days'],
-      [sendDay(plus(sendDay(plus(delivered, { days: 3 }), '11:00'), { days: 27 }), '11:00'), 'checkin-satisfaction-30-days'],
+      [threeDays, 'checkin-3-days'],
+      [sendDay(plus(threeDays, { days: 27 }), '11:00'), 'checkin-satisfaction-30-days'],
     ];
     return { customer, car, delivered, checkIns };
+  }
+
+  async function newCarBuyer(lastName: string) {
+    const bought = await deliverNewCar(lastName);
+    await drive.until(bought.customer.id, (j) => j.enrollments.length === 4);
+    return bought;
   }
 
   const runningEnrollments = async (customerId: string) => {
@@ -102,12 +103,14 @@ describe('stopping and continuing a customer lifecycle', () => {
       if (runId === previousRunId) return undefined;
       const events = (await world.env.client.workflow.getHandle(handle.workflowId, runId).fetchHistory()).events ?? [];
       const started = events[0]?.workflowExecutionStartedEventAttributes;
-      const type = (name: string) =>
-        events.filter((e) => e.eventType === temporal.api.enums.v1.EventType[name as 'EVENT_TYPE_TIMER_STARTED']).length;
+      const { EventType } = temporal.api.enums.v1;
+      const count = (type: temporal.api.enums.v1.EventType) => events.filter((e) => e.eventType === type).length;
       const tasksDone =
-        type('EVENT_TYPE_WORKFLOW_TASK_SCHEDULED') ===
-        type('EVENT_TYPE_WORKFLOW_TASK_COMPLETED') + type('EVENT_TYPE_WORKFLOW_TASK_FAILED') + type('EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT');
-      return started?.continuedExecutionRunId && tasksDone && type('EVENT_TYPE_TIMER_STARTED') > 0 ? runId : undefined;
+        count(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED) ===
+        count(EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED) +
+          count(EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED) +
+          count(EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT);
+      return started?.continuedExecutionRunId && tasksDone && count(EventType.EVENT_TYPE_TIMER_STARTED) > 0 ? runId : undefined;
     });
   }
 
@@ -115,25 +118,10 @@ describe('stopping and continuing a customer lifecycle', () => {
     // No query while a run may be continuing as new (see asleepInANewRun), and no burst of events:
     // lifecycleBurstAcrossRuns.test.ts sends one on the dev server.
     const everyEvent = lifecycleDriver(world, { continueAsNewAfter: 1 });
-    const customer = await addCustomer(world.db.prisma, world.dealership, { lastName: 'Winter' });
-    const car = await addVehicle(world.db.prisma, world.dealership, customer.id);
-    const delivered = await world.nextTuesday();
-    await drive.on(delivered);
-    await everyEvent.event(customer.id, {
-      type: 'vehicle_delivered',
-      vehicleId: car.id,
-      deliveredOn: delivered,
-      condition: 'new',
-      financing: { kind: 'lease', endDate: plus(delivered, { months: 36 }) },
-    });
+    const { customer, delivered, checkIns } = await deliverNewCar('Winter', everyEvent);
     const secondRun = await asleepInANewRun(customer.id);
     const afterDelivery = await everyEvent.journey(customer.id);
     expect([afterDelivery.runEvents, afterDelivery.eventsHandled, afterDelivery.enrollments.length]).toEqual([0, 1, 4]);
-    const threeDays = sendDay(plus(delivered, { days: 3 }), '11:00');
-    const checkIns: Array<[string, string]> = [
-      [threeDays, 'checkin-3-days'],
-      [sendDay(plus(threeDays, { days: 27 }), '11:00'), 'checkin-satisfaction-30-days'],
-    ];
 
     // The children kept running through the new runs, and the lifecycle's own timer still fires.
     await drive.on(plus(delivered, { days: 40 }));

@@ -21,6 +21,15 @@ export const plus = (date: string, duration: { days?: number; weeks?: number; mo
   DateTime.fromISO(date, { zone: 'utc' }).plus(duration).toISODate()!;
 export const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
 
+/** The DMS's event on delivery day: a new car handed over on a lease (36 months unless said otherwise). */
+export const newCarOnLease = (vehicleId: string, deliveredOn: string, leaseMonths = 36) => ({
+  type: 'vehicle_delivered' as const,
+  vehicleId,
+  deliveredOn,
+  condition: 'new' as const,
+  financing: { kind: 'lease' as const, endDate: plus(deliveredOn, { months: leaseMonths }) },
+});
+
 /**
  * When a campaign email planned for `date` at `time` really goes out: the engine holds marketing mail
  * until the sending window opens (Mon–Sat 09:00–19:00, no Bavarian public holidays).
