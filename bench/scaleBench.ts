@@ -169,16 +169,14 @@ async function run(world: ScaleWorld, files: { customers: string; vehicles: stri
   const importSeconds = (Date.now() - importStart) / 1000;
 
   const customerIds = (await prisma.customer.findMany({ where: { dealerId }, select: { id: true } })).map((c) => c.id);
-  let resources = sampler.read();
   const { open, asleepAt } = await checks.untilAsleep(world.client, customerIds, {
     eventsPerCustomer: EVENTS_PER_CUSTOMER,
     timeoutSeconds: SETTLE_TIMEOUT_S,
     log,
-    onIdle: () => (resources = sampler.read()),
+    onIdle: sampler.markIdle,
   });
   const settledSeconds = (asleepAt - importStart) / 1000;
-  if (open.length > 0) resources = sampler.read();
-  sampler.stop();
+  const resources = sampler.stop({ atIdle: open.length === 0 });
   for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
 
   // Visibility is eventually consistent: wait (bounded) until it counts every customer's running lifecycle.

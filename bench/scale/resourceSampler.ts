@@ -52,12 +52,16 @@ export function resourceSampler(world: ScaleWorld) {
       meanLoad: loads.reduce((a, b) => a + b, 0) / loads.length,
     };
   };
+  let atIdle: ResourceUse | undefined;
   return {
-    /** The use so far; sampling goes on. */
-    read,
-    stop(): ResourceUse {
+    /** Notes the use so far (every lifecycle looks idle); sampling goes on. */
+    markIdle(): void {
+      atIdle = read();
+    },
+    /** Stops sampling; returns the use noted by the last markIdle() if `atIdle`, else the use until now. */
+    stop(options: { atIdle: boolean } = { atIdle: false }): ResourceUse {
       clearInterval(timer);
-      return read();
+      return (options.atIdle && atIdle) || read();
     },
   };
 }

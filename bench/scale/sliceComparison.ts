@@ -88,17 +88,14 @@ export async function runSlice(kind: TemporalKind, files: DealerGroupFiles, opti
     const vehicles = await importFile(world, { ...common, file: files.vehicles, kind: 'vehicles' });
     log(`  vehicles: ${importSummary(vehicles.report)} in ${vehicles.seconds.toFixed(1)} s${retryNote(vehicles.retry)}`);
     const customerIds = (await prisma.customer.findMany({ where: { dealerId }, select: { id: true } })).map((c) => c.id);
-    let use = sampler.read();
     const { open, asleepAt } = await checks.untilAsleep(world.client, customerIds, {
       eventsPerCustomer: options.eventsPerCustomer,
       timeoutSeconds: options.settleTimeoutSeconds,
       log,
-      onIdle: () => (use = sampler.read()),
+      onIdle: sampler.markIdle,
     });
     const settledSeconds = (asleepAt - importStart) / 1000;
-    if (open.length > 0) use = sampler.read();
-    sampler.stop();
-    const { cpu, meanLoad } = use;
+    const { cpu, meanLoad } = sampler.stop({ atIdle: open.length === 0 });
     for (const id of open.slice(0, 3)) log(`  not asleep: ${await checks.whyNotSettled(world.client, id)}`);
     const cpuTotal = Object.values(cpu).reduce((a, b) => a + b, 0);
     return {
